@@ -73,7 +73,12 @@ export interface PcaOptions {
 
 /** Principal components of a set of columns, with KMO and Bartlett's test. */
 export interface PcaResult {
+  /** Observations used (rows complete in every column). */
   n: number;
+  /** Rows dropped because some column was missing there (NaN). */
+  nDropped: number;
+  /** Input row index of each used row (matches `scores`). */
+  rows: number[];
   variables: string[];
   scaled: boolean;
   /** Eigenvalues, descending (n-1 denominator). */

@@ -1,0 +1,126 @@
+/**
+ * Format a plain table as aligned text, markdown, HTML or CSV. Computing and formatting stay
+ * apart: results are plain objects, and this module only lays them out.
+ * @module
+ */
+
+/** One column of a {@link TableSpec}. */
+export interface TableColumn {
+  /** Key of the value in each row. */
+  key: string;
+  /** Header text (default: the key). */
+  label?: string;
+  /** Alignment (default: right for numbers, left otherwise). */
+  align?: "left" | "right";
+  /** How to print a value (default: numbers with 4 significant digits after the point). */
+  format?: (value: unknown) => string;
+}
+
+/** A table to format: columns, rows of plain values, and optional title and notes. */
+export interface TableSpec {
+  title?: string;
+  columns: TableColumn[];
+  rows: Record<string, unknown>[];
+  /** Lines printed under the table. */
+  notes?: string[];
+}
+
+/** Output formats of {@link formatTable}. */
+export type TableFormat = "text" | "markdown" | "html" | "csv";
+
+/**
+ * Default cell formatting: integers as they are, other numbers with `digits` decimals,
+ * missing (NaN, null, undefined) as `.` (Stata's missing marker) in text and empty in CSV.
+ *
+ * @example
+ * ```ts
+ * formatCell(0.70312, 3); // "0.703"
+ * formatCell(NaN);        // "."
+ * ```
+ */
+export function formatCell(value: unknown, digits = 3): string {
+  if (value === null || value === undefined) return ".";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return ".";
+    if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
+    if (value !== 0 && (Math.abs(value) >= 1e7 || Math.abs(value) < 1e-4)) {
+      return value.toExponential(digits);
+    }
+    return value.toFixed(digits);
+  }
+  return String(value);
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * Format a table. Text is padded into aligned columns; markdown is a GitHub table; HTML is a
+ * `<table>` (with `<caption>` for the title); CSV is RFC 4180 with raw (unformatted) numbers.
+ *
+ * @example
+ * ```ts
+ * formatTable({ columns: [{ key: "k" }], rows: [{ k: 1.25 }] }, "markdown");
+ * // "| k |\n|---:|\n| 1.250 |"
+ * ```
+ */
+export function formatTable(spec: TableSpec, format: TableFormat = "text"): string {
+  const labels = spec.columns.map((c) => c.label ?? c.key);
+  if (format === "csv") {
+    const raw = (v: unknown) =>
+      v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? "" : String(v);
+    return [labels, ...spec.rows.map((r) => spec.columns.map((c) => raw(r[c.key])))]
+      .map((line) => line.map(csvCell).join(","))
+      .join("\n") + "\n";
+  }
+  const cells = spec.rows.map((r) =>
+    spec.columns.map((c) => (c.format ?? ((v: unknown) => formatCell(v)))(r[c.key]))
+  );
+  const right = spec.columns.map((c, j) =>
+    c.align ? c.align === "right" : spec.rows.every((r) => {
+      const v = r[spec.columns[j].key];
+      return typeof v === "number" || v === null || v === undefined;
+    })
+  );
+  const notes = spec.notes ?? [];
+  if (format === "html") {
+    const head = labels.map((l) => `<th>${escapeHtml(l)}</th>`).join("");
+    const body = cells.map((row) =>
+      "<tr>" +
+      row.map((v, j) =>
+        `<td style="text-align:${right[j] ? "right" : "left"}">${escapeHtml(v)}</td>`
+      )
+        .join("") +
+      "</tr>"
+    ).join("\n");
+    const caption = spec.title ? `<caption>${escapeHtml(spec.title)}</caption>` : "";
+    const foot = notes.map((n) => `<p><small>${escapeHtml(n)}</small></p>`).join("\n");
+    return `<table>${caption}\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>` +
+      (foot ? `\n${foot}` : "");
+  }
+  if (format === "markdown") {
+    const line = (row: string[]) => `| ${row.map((v) => v.replace(/\|/g, "\\|")).join(" | ")} |`;
+    const rule = `|${right.map((r) => (r ? "---:" : ":---")).join("|")}|`;
+    return [
+      ...(spec.title ? [`**${spec.title}**`, ""] : []),
+      line(labels),
+      rule,
+      ...cells.map(line),
+      ...(notes.length ? ["", ...notes] : []),
+    ].join("\n");
+  }
+  const widths = labels.map((l, j) => Math.max(l.length, ...cells.map((r) => r[j].length)));
+  const pad = (v: string, j: number) => (right[j] ? v.padStart(widths[j]) : v.padEnd(widths[j]));
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  return [
+    ...(spec.title ? [spec.title] : []),
+    "-".repeat(total),
+    labels.map(pad).join("  "),
+    "-".repeat(total),
+    ...cells.map((r) => r.map(pad).join("  ").trimEnd()),
+    "-".repeat(total),
+    ...notes,
+  ].join("\n");
+}
