@@ -1,4 +1,117 @@
-/** The `fit` command (placeholder until its issue lands). */
-export function runFit(_args: string[]): Promise<void> {
-  return Promise.reject(new Error("fit: not implemented yet"));
+/**
+ * The `fit` command: least squares with full inference on any CSV.
+ *
+ *   deno task cli fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept]
+ *     [--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]
+ *
+ * A term is a column name or ln(COL).
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { readNumericColumns } from "../data/numeric_csv.ts";
+import { InputError } from "../errors.ts";
+import { formatRegression, type RegressionFormat } from "../report/regression_table.ts";
+import { ols } from "../stats/ols.ts";
+import { evalTerm, parseTerm, parseTerms } from "../stats/terms.ts";
+import type { SeType } from "../stats/types.ts";
+
+const USAGE = "usage: fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept] " +
+  "[--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]";
+const FORMATS = ["text", "json", "markdown", "html"];
+
+/**
+ * Parse command-line flags strictly (node:util parseArgs); any problem is a one-line InputError.
+ *
+ * @example
+ * ```ts
+ * parseFlags(["--data", "f.csv"], { data: { type: "string" } }, "usage: ..."); // { data: "f.csv" }
+ * ```
+ */
+export function parseFlags<T extends Record<string, { type: "string" | "boolean" }>>(
+  args: string[],
+  options: T,
+  usage: string,
+): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new InputError(`${msg} (${usage})`);
+  }
+}
+
+/** Parse `--se`: a type, or `cluster:COL`. */
+function parseSe(text: string): { se: SeType; clusterColumn?: string } {
+  const t = text.trim();
+  if (t.toLowerCase().startsWith("cluster:")) {
+    const col = t.slice("cluster:".length).trim();
+    if (!col) throw new InputError(`--se cluster needs a column: --se cluster:COL`);
+    return { se: "cluster", clusterColumn: col };
+  }
+  const se = t.toLowerCase();
+  if (["classical", "hc0", "hc1", "hc2", "hc3"].includes(se)) return { se: se as SeType };
+  throw new InputError(
+    `--se "${text}" not understood (use classical, hc0, hc1, hc2, hc3 or cluster:COL)`,
+  );
+}
+
+/**
+ * Run `fit` with command-line arguments; prints the table (or JSON) on stdout.
+ *
+ * @example
+ * ```ts
+ * await runFit(["--data", "panel.csv", "--y", "ln(trade)", "--x", "ln(gdp),dist", "--format", "json"]);
+ * ```
+ */
+export async function runFit(args: string[]): Promise<void> {
+  const v = parseFlags(args, {
+    data: { type: "string" },
+    y: { type: "string" },
+    x: { type: "string" },
+    "no-intercept": { type: "boolean" },
+    se: { type: "string" },
+    level: { type: "string" },
+    format: { type: "string" },
+  }, USAGE);
+  for (const flag of ["data", "y", "x"]) {
+    if (typeof v[flag] !== "string" || v[flag] === "") {
+      throw new InputError(`fit: missing --${flag} (${USAGE})`);
+    }
+  }
+  const file = v.data as string;
+  const format = (v.format as string | undefined) ?? "text";
+  if (!FORMATS.includes(format)) {
+    throw new InputError(`--format "${format}" not understood (use ${FORMATS.join(", ")})`);
+  }
+  const level = v.level === undefined ? 0.95 : Number(v.level);
+  if (!(level > 0 && level < 1) || !/^\s*[0-9.eE+-]+\s*$/.test(String(v.level ?? "0.95"))) {
+    throw new InputError(`--level "${v.level}" must be a number between 0 and 1 (e.g. 0.95)`);
+  }
+  const { se, clusterColumn } = parseSe((v.se as string | undefined) ?? "classical");
+  const yTerm = parseTerm(v.y as string);
+  const xTerms = parseTerms(v.x as string);
+  if (xTerms.length === 0) throw new InputError(`fit: --x names no terms (${USAGE})`);
+  const needed = [...new Set([yTerm, ...xTerms].map((t) => t.column))];
+  const data = await readNumericColumns(file, needed, clusterColumn ? [clusterColumn] : []);
+  const table = { file, columns: data.columns };
+  const y = evalTerm(yTerm, table);
+  const columns = xTerms.map((t) => ({ name: t.name, values: evalTerm(t, table) }));
+  let result;
+  try {
+    result = ols(y, columns, {
+      intercept: !v["no-intercept"],
+      se,
+      level,
+      ...(clusterColumn ? { cluster: data.strings[clusterColumn] } : {}),
+    });
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${file}: ${e.message}`);
+    throw e;
+  }
+  console.log(
+    formatRegression(result, format as RegressionFormat, { depVar: yTerm.name, level }),
+  );
 }

@@ -1,4 +1,55 @@
-/** The `pca` command (placeholder until its issue lands). */
-export function runPca(_args: string[]): Promise<void> {
-  return Promise.reject(new Error("pca: not implemented yet"));
+/**
+ * The `pca` command: principal components (with KMO and Bartlett) on any CSV.
+ *
+ *   deno task cli pca --data FILE.csv --columns COL[,COL...] [--no-scale] [--format text|json|markdown|html]
+ * @module
+ */
+import { readNumericColumns } from "../data/numeric_csv.ts";
+import { InputError } from "../errors.ts";
+import { formatPca, type PcaFormat } from "../report/pca_table.ts";
+import { pca } from "../stats/pca.ts";
+import { parseFlags } from "./fit.ts";
+
+const USAGE =
+  "usage: pca --data FILE.csv --columns COL[,COL...] [--no-scale] [--format text|json|markdown|html]";
+const FORMATS = ["text", "json", "markdown", "html"];
+
+/**
+ * Run `pca` with command-line arguments; prints the tables (or JSON) on stdout.
+ *
+ * @example
+ * ```ts
+ * await runPca(["--data", "panel.csv", "--columns", "internet,broadband,lpi", "--format", "json"]);
+ * ```
+ */
+export async function runPca(args: string[]): Promise<void> {
+  const v = parseFlags(args, {
+    data: { type: "string" },
+    columns: { type: "string" },
+    "no-scale": { type: "boolean" },
+    format: { type: "string" },
+  }, USAGE);
+  for (const flag of ["data", "columns"]) {
+    if (typeof v[flag] !== "string" || v[flag] === "") {
+      throw new InputError(`pca: missing --${flag} (${USAGE})`);
+    }
+  }
+  const file = v.data as string;
+  const format = (v.format as string | undefined) ?? "text";
+  if (!FORMATS.includes(format)) {
+    throw new InputError(`--format "${format}" not understood (use ${FORMATS.join(", ")})`);
+  }
+  const names = (v.columns as string).split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (names.length === 0) throw new InputError(`pca: --columns names no columns (${USAGE})`);
+  const data = await readNumericColumns(file, names);
+  let result;
+  try {
+    result = pca(names.map((name) => ({ name, values: data.columns[name] })), {
+      scale: !v["no-scale"],
+    });
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${file}: ${e.message}`);
+    throw e;
+  }
+  console.log(formatPca(result, format as PcaFormat));
 }

@@ -1,0 +1,707 @@
+/**
+ * The import pipeline: read every source named in the import config, merge them by priority
+ * (config order), fill gaps by the stated rule, compute derived variables, and write data/:
+ * panel.csv, panel-flags.csv, variables.json, trade-selection.csv, totals-selection.csv, README.md.
+ * Output is deterministic (fixed ordering, numbers as `String(x)`, no run-time stamps).
+ * @module
+ */
+import { InputError } from "../errors.ts";
+import { haversineKm } from "./geo.ts";
+import { fillSeries, type Flag } from "./interpolate.ts";
+import { formatCsv, formatNumber, type VariableInfo } from "./panel.ts";
+import {
+  readCapitals,
+  readCepii,
+  readOilAnnual,
+  type RejectRule,
+  type ReportingSide,
+  type SelectionRow,
+  selectTotalsPages,
+  selectTradePages,
+  type SideRule,
+} from "./sources.ts";
+import { readDdf, type ReadResult, readWdiApi, readWdiBulk, readWdiLong } from "./wdi.ts";
+
+/** Layouts the importer reads. */
+export const LAYOUTS = [
+  "wdi-api",
+  "wdi-bulk",
+  "wdi-long",
+  "ddf",
+  "oil-annual",
+  "capitals",
+  "cepii",
+  "trade-pages",
+  "cbec-pages",
+] as const;
+/** One of {@link LAYOUTS}. */
+export type Layout = typeof LAYOUTS[number];
+
+/** A derived variable: computed after gap filling of its inputs. */
+export interface DeriveConfig {
+  /** `sum` (inputs + constant), `product`, `ratio` (first / second), `haversine` (inputs: lat, lon; reporter to partner). */
+  op: "sum" | "product" | "ratio" | "haversine";
+  inputs: string[];
+  constant?: number;
+  /** The formula in words, written to the dictionary. */
+  formula: string;
+}
+
+/** One panel variable (column). */
+export interface VariableConfig {
+  name: string;
+  meaning: string;
+  unit: string;
+  /** country: a value per country-year; year: one value per year (copied to every row); bilateral: reporter-partner (reporter row not applicable). */
+  scope: "country" | "year" | "bilateral";
+  /** Linear interpolation between observed years (default: the first source's `interpolate`, else true). */
+  interpolate?: boolean;
+  /** Carry the nearest observed value to edge years, flagged "extrapolated" (default false). */
+  extrapolate?: boolean;
+  proxy?: boolean;
+  /** A variable of the paper's model (listed in the README coverage). */
+  paper?: boolean;
+  note?: string;
+  /** Why cells are missing (written next to every missing cell in the README). */
+  gap?: string;
+  derive?: DeriveConfig;
+}
+
+/** One source file feeding one variable. */
+export interface SourceConfig {
+  variable: string;
+  /** Path relative to the repository root (the working directory). */
+  file: string;
+  layout: Layout;
+  /** Indicator code (wdi-api, wdi-bulk), value column (ddf, cepii), or indicator value (cbec-pages). */
+  indicator?: string;
+  /** The indicator's official code for the dictionary when `indicator` is a file-specific name (e.g. DDF `it_net_user_zs` = `IT.NET.USER.ZS`). */
+  code?: string;
+  /** Column names (wdi-long: country/year/value; oil-annual: date/value; capitals: value). */
+  columns?: Record<string, string>;
+  unit?: string;
+  /** Vintage from SOURCES.md (API downloads state their own "Last Updated Date", which wins). */
+  vintage?: string;
+  interpolate?: boolean;
+  /** wdi-long: keep only rows whose named columns equal these values (e.g. {"reporter": "CHN", "flow": "total"}). */
+  where?: Record<string, string>;
+  /** capitals: ISO3 -> ISO2 code in the file. */
+  iso2?: Record<string, string>;
+  /** trade-pages / cbec-pages selection rule. */
+  selection?: {
+    flows?: string[];
+    units?: Record<string, number>;
+    reject?: RejectRule[];
+    sides?: SideRule[];
+    allowSides?: ReportingSide[];
+  };
+  note?: string;
+}
+
+/** The import config (`data/import.config.json`). */
+export interface ImportConfig {
+  reporter: string;
+  /** Panel countries (reporter included), in output order. */
+  countries: string[];
+  /** `to: "latest"` = the last year any country or bilateral source has for these countries. */
+  years: { from: number; to: number | "latest" };
+  /** Years the README coverage covers (default the paper's 2015-2022). */
+  coverageYears?: { from: number; to: number };
+  /** Variable that is the model's dependent variable (and its proxy), for the README. */
+  dependent?: string[];
+  variables: VariableConfig[];
+  sources: SourceConfig[];
+  /** Extra paragraphs for the README (rules stated in words). */
+  notes?: string[];
+}
+
+/** Generated files by name (relative to the output directory). */
+export type ImportFiles = Record<string, string>;
+
+function fail(file: string, msg: string): never {
+  throw new InputError(`${file}: ${msg}`);
+}
+
+/**
+ * Parse and validate an import config (JSON text).
+ *
+ * @example
+ * ```ts
+ * const cfg = parseImportConfig(await Deno.readTextFile("data/import.config.json"), "data/import.config.json");
+ * ```
+ */
+export function parseImportConfig(text: string, file: string): ImportConfig {
+  let cfg: ImportConfig;
+  try {
+    cfg = JSON.parse(text);
+  } catch (e) {
+    fail(file, `not valid JSON (${(e as Error).message.split("\n")[0]})`);
+  }
+  if (!cfg.reporter || !Array.isArray(cfg.countries) || !cfg.countries.includes(cfg.reporter)) {
+    fail(file, `"reporter" must be one of "countries"`);
+  }
+  if (!cfg.years || typeof cfg.years.from !== "number") fail(file, `"years.from" must be a number`);
+  if (!Array.isArray(cfg.variables) || !Array.isArray(cfg.sources)) {
+    fail(file, `"variables" and "sources" must be arrays`);
+  }
+  const names = new Set<string>();
+  cfg.variables.forEach((v, i) => {
+    if (!v.name || names.has(v.name)) {
+      fail(file, `variables[${i}]: missing or duplicate name "${v.name}"`);
+    }
+    if (!["country", "year", "bilateral"].includes(v.scope)) {
+      fail(
+        file,
+        `variables[${i}] ("${v.name}"): unknown scope "${v.scope}" (country, year, bilateral)`,
+      );
+    }
+    if (v.derive) {
+      if (!["sum", "product", "ratio", "haversine"].includes(v.derive.op)) {
+        fail(file, `variables[${i}] ("${v.name}"): unknown derive op "${v.derive.op}"`);
+      }
+      for (const inp of v.derive.inputs) {
+        if (!names.has(inp)) {
+          fail(file, `variables[${i}] ("${v.name}"): input "${inp}" must be defined before it`);
+        }
+      }
+    }
+    names.add(v.name);
+  });
+  cfg.sources.forEach((s, i) => {
+    const at = `sources[${i}] ("${s.variable}")`;
+    if (!names.has(s.variable)) fail(file, `${at}: unknown variable "${s.variable}"`);
+    if (!(LAYOUTS as readonly string[]).includes(s.layout)) {
+      fail(file, `${at}: unknown layout "${s.layout}" (known: ${LAYOUTS.join(", ")})`);
+    }
+    if (!s.file) fail(file, `${at}: no "file"`);
+    const needs = ["wdi-api", "wdi-bulk", "ddf", "cepii", "cbec-pages"].includes(s.layout);
+    if (needs && !s.indicator) fail(file, `${at}: layout "${s.layout}" needs "indicator"`);
+    if (cfg.variables.find((v) => v.name === s.variable)?.derive) {
+      fail(file, `${at}: "${s.variable}" is derived; it takes no source`);
+    }
+  });
+  return cfg;
+}
+
+function sourceLabel(s: SourceConfig): string {
+  const base = s.file.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
+  return s.indicator
+    ? `${base}:${s.indicator}`
+    : s.columns?.value
+    ? `${base}:${s.columns.value}`
+    : base;
+}
+
+interface SourceRead extends ReadResult {
+  log?: SelectionRow[];
+}
+
+async function readSource(
+  s: SourceConfig,
+  cfg: ImportConfig,
+  scope: VariableConfig["scope"],
+  years: number[] | undefined,
+): Promise<SourceRead> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(s.file);
+  } catch (e) {
+    throw new InputError(`${s.file}: cannot read the file (${(e as Error).name})`);
+  }
+  const partners = cfg.countries.filter((c) => c !== cfg.reporter);
+  const countries = scope === "bilateral" ? partners : cfg.countries;
+  const filter = { countries };
+  const allYears = years ?? Array.from({ length: 300 }, (_, i) => 1900 + i);
+  switch (s.layout) {
+    case "wdi-api":
+      return readWdiApi(text, s.file, s.indicator!, filter);
+    case "wdi-bulk":
+      return readWdiBulk(text, s.file, s.indicator!, filter);
+    case "wdi-long":
+      return readWdiLong(text, s.file, filter, s.columns ?? {}, s.where ?? {});
+    case "ddf":
+      return readDdf(text, s.file, s.indicator!, filter);
+    case "oil-annual":
+      return readOilAnnual(text, s.file, s.columns ?? {});
+    case "capitals":
+      if (!s.iso2 || !s.columns?.value) {
+        throw new InputError(
+          `${s.file}: a "capitals" source needs "iso2" and "columns.value" in the config`,
+        );
+      }
+      return readCapitals(text, s.file, { iso2: s.iso2, column: s.columns.value });
+    case "cepii":
+      return readCepii(text, s.file, { reporter: cfg.reporter, partners, column: s.indicator! });
+    case "trade-pages":
+      return selectTradePages(text, s.file, { partners, years: allYears, ...s.selection });
+    case "cbec-pages":
+      return selectTotalsPages(text, s.file, {
+        indicator: s.indicator!,
+        units: s.selection?.units ?? {},
+        reject: s.selection?.reject,
+        years: allYears,
+      });
+  }
+}
+
+interface Cell {
+  value: number;
+  flag: Flag;
+  source: string;
+}
+
+/**
+ * Run the whole import in memory: returns the generated files (name -> text). Paths in the
+ * config are read relative to the working directory.
+ *
+ * @example
+ * ```ts
+ * const cfg = parseImportConfig(await Deno.readTextFile("data/import.config.json"), "data/import.config.json");
+ * const files = await buildImport(cfg);
+ * Object.keys(files); // ["panel.csv", "panel-flags.csv", "variables.json", ...]
+ * ```
+ */
+export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
+  const scopeOf = new Map(cfg.variables.map((v) => [v.name, v.scope]));
+  // Pass 1: the latest year any country or bilateral source has for the panel countries.
+  let to = cfg.years.to;
+  if (to === "latest") {
+    let max = cfg.years.from;
+    for (const s of cfg.sources) {
+      const scope = scopeOf.get(s.variable)!;
+      if (scope === "year") continue;
+      for (const o of (await readSource(s, cfg, scope, undefined)).observations) {
+        if (o.year !== null && o.year > max) max = o.year;
+      }
+    }
+    to = max;
+  }
+  const years = Array.from({ length: to - cfg.years.from + 1 }, (_, i) => cfg.years.from + i);
+  const yi = new Map(years.map((y, i) => [y, i]));
+  const keys = (scope: VariableConfig["scope"]) => (scope === "year" ? ["*"] : cfg.countries);
+  const grid = new Map<string, Map<string, Cell[]>>();
+  const notes: string[] = [];
+  const tradeLog: string[][] = [];
+  const totalsLog: string[][] = [];
+  const vintages = new Map<string, [string, string][]>();
+  for (const v of cfg.variables) {
+    const m = new Map<string, Cell[]>();
+    for (const k of keys(v.scope)) {
+      m.set(k, years.map(() => ({ value: NaN, flag: "missing" as Flag, source: "" })));
+    }
+    grid.set(v.name, m);
+  }
+  // Pass 2: read every source; earlier config entries win.
+  for (const s of cfg.sources) {
+    const v = cfg.variables.find((x) => x.name === s.variable)!;
+    const r = await readSource(s, cfg, v.scope, years);
+    notes.push(...r.notes);
+    const label = sourceLabel(s);
+    const vint = r.vintage ?? s.vintage ?? "";
+    vintages.set(v.name, [...(vintages.get(v.name) ?? []), [label, vint || "not stated"]]);
+    const m = grid.get(v.name)!;
+    for (const o of r.observations) {
+      const series = m.get(v.scope === "year" ? "*" : o.iso3);
+      if (!series) continue;
+      const idx = o.year === null
+        ? years.map((_, i) => i)
+        : yi.has(o.year)
+        ? [yi.get(o.year)!]
+        : [];
+      for (const i of idx) {
+        if (series[i].flag === "missing") {
+          series[i] = { value: o.value, flag: "observed", source: label };
+        }
+      }
+    }
+    const base = s.file.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
+    if (s.layout === "trade-pages") {
+      for (const l of r.log!) {
+        tradeLog.push([
+          base,
+          String(l.row),
+          l.year,
+          l.key,
+          l.label,
+          l.basis,
+          l.side,
+          l.value,
+          l.unit,
+          formatNumber(l.converted),
+          l.decision,
+          l.reason,
+        ]);
+      }
+    }
+    if (s.layout === "cbec-pages") {
+      for (const l of r.log!) {
+        totalsLog.push([
+          v.name,
+          base,
+          String(l.row),
+          l.year,
+          l.label,
+          l.value,
+          l.unit,
+          formatNumber(l.converted),
+          l.decision,
+          l.reason,
+        ]);
+      }
+    }
+  }
+  // Gap filling (sources only), then derived variables in config order.
+  for (const v of cfg.variables) {
+    const m = grid.get(v.name)!;
+    if (v.derive) {
+      for (const k of keys(v.scope)) m.set(k, derive(v, k, cfg, grid, years));
+      continue;
+    }
+    const first = cfg.sources.find((s) => s.variable === v.name);
+    const interpolate = v.interpolate ?? first?.interpolate ?? true;
+    for (const [k, series] of m) {
+      const filled = fillSeries(years, series.map((c) => c.value), {
+        interpolate,
+        extrapolate: v.extrapolate,
+      });
+      filled.flags.forEach((f, i) => {
+        if (f === "interpolated" || f === "extrapolated") {
+          const near = series.filter((c) => c.flag === "observed").map((c) => c.source);
+          series[i] = { value: filled.values[i], flag: f, source: [...new Set(near)].join(" + ") };
+        }
+      });
+      if (v.scope === "bilateral" && k === cfg.reporter) {
+        m.set(k, years.map(() => ({ value: NaN, flag: "not-applicable", source: "" })));
+      }
+    }
+  }
+  const cellOf = (name: string, iso3: string, i: number): Cell => {
+    const v = cfg.variables.find((x) => x.name === name)!;
+    return grid.get(name)!.get(v.scope === "year" ? "*" : iso3)![i];
+  };
+  // panel.csv and panel-flags.csv
+  const names = cfg.variables.map((v) => v.name);
+  const panelRows: (string | number)[][] = [["iso3", "year", ...names]];
+  const flagRows: (string | number)[][] = [["iso3", "year", "variable", "flag", "source"]];
+  for (const c of cfg.countries) {
+    years.forEach((y, i) => {
+      panelRows.push([c, y, ...names.map((n) => cellOf(n, c, i).value)]);
+      for (const n of names) {
+        const cell = cellOf(n, c, i);
+        flagRows.push([c, y, n, cell.flag, cell.source]);
+      }
+    });
+  }
+  const dictionary: VariableInfo[] = cfg.variables.map((v) => {
+    const srcs = cfg.sources.filter((s) => s.variable === v.name);
+    return {
+      name: v.name,
+      meaning: v.meaning,
+      unit: v.unit,
+      source: v.derive
+        ? `derived: ${v.derive.formula}`
+        : srcs.length
+        ? srcs.map(sourceLabel).join("; ")
+        : "NO SOURCE in raw/",
+      file: srcs.map((s) => s.file).join("; "),
+      indicator: srcs.map((s) => s.code ?? s.indicator ?? s.columns?.value ?? "").filter((x) => x)
+        .join("; "),
+      vintage: vintageText(vintages.get(v.name) ?? []),
+      proxy: v.proxy ?? false,
+      note: v.note ?? "",
+    };
+  });
+  const files: ImportFiles = {
+    "panel.csv": formatCsv(panelRows),
+    "panel-flags.csv": formatCsv(flagRows),
+    "variables.json": JSON.stringify(dictionary, null, 2) + "\n",
+    "trade-selection.csv": formatCsv([
+      [
+        "file",
+        "row",
+        "year",
+        "partner",
+        "flow",
+        "reporter_basis",
+        "side",
+        "value",
+        "unit",
+        "value_usd",
+        "decision",
+        "reason",
+      ],
+      ...tradeLog,
+    ]),
+    "totals-selection.csv": formatCsv([
+      [
+        "variable",
+        "file",
+        "row",
+        "year",
+        "indicator",
+        "value",
+        "unit",
+        "value_converted",
+        "decision",
+        "reason",
+      ],
+      ...totalsLog,
+    ]),
+  };
+  files["README.md"] = readme(cfg, years, dictionary, cellOf, notes, tradeLog, totalsLog);
+  return files;
+}
+
+function vintageText(list: [string, string][]): string {
+  return list.length === 1 ? list[0][1] : list.map(([l, v]) => `${l}: ${v}`).join("; ");
+}
+
+function derive(
+  v: VariableConfig,
+  key: string,
+  cfg: ImportConfig,
+  grid: Map<string, Map<string, Cell[]>>,
+  years: number[],
+): Cell[] {
+  const d = v.derive!;
+  const scopeOf = (n: string) => cfg.variables.find((x) => x.name === n)!.scope;
+  const get = (n: string, k: string, i: number) =>
+    grid.get(n)!.get(scopeOf(n) === "year" ? "*" : k)![i];
+  return years.map((_, i) => {
+    if (v.scope === "bilateral" && key === cfg.reporter) {
+      return { value: NaN, flag: "not-applicable", source: "" };
+    }
+    const inputs: Cell[] = d.op === "haversine"
+      ? [
+        get(d.inputs[0], cfg.reporter, i),
+        get(d.inputs[1], cfg.reporter, i),
+        get(d.inputs[0], key, i),
+        get(d.inputs[1], key, i),
+      ]
+      : d.inputs.map((n) => get(n, key, i));
+    const xs = inputs.map((c) => c.value);
+    let value: number;
+    if (d.op === "sum") value = xs.reduce((a, b) => a + b, d.constant ?? 0);
+    else if (d.op === "product") value = xs.reduce((a, b) => a * b, d.constant ?? 1);
+    else if (d.op === "ratio") value = xs[0] / xs[1];
+    else value = haversineKm(xs[0], xs[1], xs[2], xs[3]);
+    const source = `derived: ${d.formula}`;
+    if (xs.some((x) => Number.isNaN(x))) return { value: NaN, flag: "missing", source: "" };
+    const flags = inputs.map((c) => c.flag);
+    const flag: Flag = flags.includes("extrapolated")
+      ? "extrapolated"
+      : flags.includes("interpolated")
+      ? "interpolated"
+      : "observed";
+    return { value, flag, source };
+  });
+}
+
+function readme(
+  cfg: ImportConfig,
+  years: number[],
+  dictionary: VariableInfo[],
+  cellOf: (name: string, iso3: string, i: number) => Cell,
+  notes: string[],
+  tradeLog: string[][],
+  totalsLog: string[][],
+): string {
+  const cov = cfg.coverageYears ?? { from: 2015, to: 2022 };
+  const covYears = years.filter((y) => y >= cov.from && y <= cov.to);
+  const idx = (y: number) => years.indexOf(y);
+  const paper = cfg.variables.filter((v) => v.paper);
+  const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const L: string[] = [];
+  L.push("# data/: the tidy panel (generated by `deno task import`; do not edit by hand)", "");
+  L.push(
+    `Countries: ${cfg.countries.join(", ")} (reporter ${cfg.reporter}); years ${years[0]}-${
+      years[years.length - 1]
+    }. ` +
+      "Built from the raw files in ../shared/data/raw (see ../shared/data/SOURCES.md) by the config `data/import.config.json`. " +
+      "Regenerate with `deno task import` (byte-identical).",
+    "",
+  );
+  L.push("Files:", "");
+  L.push("- `panel.csv`: one row per country-year; empty cell = missing.");
+  L.push(
+    "- `panel-flags.csv`: the flag of every cell (observed, interpolated, extrapolated, missing, not-applicable) and the source it came from.",
+  );
+  L.push("- `variables.json`: this dictionary, machine-readable.");
+  L.push(
+    "- `trade-selection.csv`: every row of the page-typed trade file with its decision (used / rejected and why).",
+  );
+  L.push(
+    "- `totals-selection.csv`: every row of the page-typed national totals (CBEC, goods trade) with its decision.",
+    "",
+  );
+  L.push("## Column dictionary", "");
+  L.push(
+    "| name | meaning | unit | source | indicator | vintage | proxy | note |",
+    "|---|---|---|---|---|---|---|---|",
+  );
+  for (const d of dictionary) {
+    L.push(
+      `| ${
+        [
+          d.name,
+          d.meaning,
+          d.unit,
+          d.source,
+          d.indicator,
+          d.vintage,
+          d.proxy ? "PROXY" : "",
+          d.note,
+        ].map(esc).join(" | ")
+      } |`,
+    );
+  }
+  L.push("", "## Rules", "");
+  L.push(
+    "- Priority: where several sources give a variable, the first in the config wins cell by cell; the flags file names the source of every cell.",
+    "- Gaps: linear interpolation in the year between the two nearest observed years of the same country (or of the year-level series), flagged `interpolated`; never across the ends of a series. " +
+      "Extrapolation only where the config sets `extrapolate` (none does by default): the nearest observed value, flagged `extrapolated`.",
+    `- Not interpolated (config): ${
+      cfg.variables.filter((v) =>
+        !v.derive &&
+        (v.interpolate ?? cfg.sources.find((s) => s.variable === v.name)?.interpolate ??
+            true) === false
+      ).map((v) => v.name).join(", ") || "none"
+    }.`,
+    "- Derived variables are computed after the gap filling of their inputs; a derived cell is `interpolated` (or `extrapolated`) if any input was, `missing` if any input is.",
+    "- Bilateral variables are reporter-partner values on the partner's row; the reporter's own row is `not-applicable`. Year-level variables repeat on every country's row.",
+    ...(cfg.notes ?? []).map((n) => `- ${n}`),
+  );
+  if (notes.length) L.push("", "## Import notes", "", ...[...new Set(notes)].map((n) => `- ${n}`));
+  // Coverage per variable x country
+  L.push(
+    "",
+    `## Coverage ${cov.from}-${cov.to} (paper variables): observed / interpolated / missing`,
+    "",
+  );
+  L.push(
+    `| variable | ${cfg.countries.join(" | ")} |`,
+    `|---|${cfg.countries.map(() => "---").join("|")}|`,
+  );
+  for (const v of paper) {
+    const cells = cfg.countries.map((c) => {
+      const f = covYears.map((y) => cellOf(v.name, c, idx(y)).flag);
+      if (f.every((x) => x === "not-applicable")) return "n/a";
+      const n = (k: Flag) => f.filter((x) => x === k).length;
+      const ex = n("extrapolated") ? ` (+${n("extrapolated")} extrap.)` : "";
+      return `${n("observed")} / ${n("interpolated")} / ${n("missing")}${ex}`;
+    });
+    L.push(`| ${v.name} | ${cells.join(" | ")} |`);
+  }
+  L.push(
+    "",
+    `### Per country-year (${paper.length} paper variables): observed / interpolated / missing`,
+    "",
+  );
+  L.push(`| country | ${covYears.join(" | ")} |`, `|---|${covYears.map(() => "---").join("|")}|`);
+  for (const c of cfg.countries) {
+    const cells = covYears.map((y) => {
+      const f = paper.map((v) => cellOf(v.name, c, idx(y)).flag);
+      const n = (k: Flag) => f.filter((x) => x === k).length;
+      return `${n("observed")}/${n("interpolated")}/${n("missing")}`;
+    });
+    L.push(`| ${c} | ${cells.join(" | ")} |`);
+  }
+  L.push(
+    "",
+    "(not-applicable cells, e.g. bilateral variables on the reporter's row, are not counted.)",
+  );
+  // Missing cells and why
+  L.push("", `## Every missing cell ${cov.from}-${cov.to} of the paper variables, and why`, "");
+  for (const v of paper) {
+    const missing: string[] = [];
+    for (const c of cfg.countries) {
+      for (const y of covYears) {
+        if (cellOf(v.name, c, idx(y)).flag === "missing") missing.push(`${c} ${y}`);
+      }
+    }
+    if (!missing.length) continue;
+    let why = v.gap ?? "";
+    if (v.derive) {
+      const ins = v.derive.inputs.filter((n) =>
+        cfg.countries.some((c) => covYears.some((y) => cellOf(n, c, idx(y)).flag === "missing"))
+      );
+      why = `${
+        why ? why + " " : ""
+      }Derived (${v.derive.formula}); missing where an input is missing (inputs with gaps: ${
+        ins.join(", ") || "none"
+      }).`;
+    } else if (!why) {
+      why =
+        "no value for these country-years in the source file(s) and no observed year on both sides to interpolate from.";
+    }
+    L.push(`- **${v.name}** (${missing.length} cells): ${missing.join(", ")}. Why: ${why}`);
+  }
+  // Dependent variable
+  const dep = cfg.dependent ?? [];
+  if (dep.length) {
+    L.push("", "## The dependent variable", "");
+    for (const name of dep) {
+      const v = cfg.variables.find((x) => x.name === name);
+      if (!v) continue;
+      const have: string[] = [];
+      let total = 0;
+      for (const c of cfg.countries) {
+        if (c === cfg.reporter && v.scope === "bilateral") continue;
+        for (const y of covYears) {
+          total++;
+          const cell = cellOf(name, c, idx(y));
+          if (!Number.isNaN(cell.value)) {
+            have.push(`${c} ${y}${cell.flag === "observed" ? "" : ` (${cell.flag})`}`);
+          }
+        }
+      }
+      L.push(
+        `- **${name}**${v.proxy ? " (PROXY)" : ""}: ${v.meaning}. ${
+          v.derive ? `Construction: ${v.derive.formula}.` : ""
+        } ${v.note ?? ""}`.trim(),
+        `  Present for ${have.length} of ${total} partner-years ${cov.from}-${cov.to}: ${
+          have.join(", ") || "none"
+        }.`,
+      );
+    }
+    const used = tradeLog.filter((r) => r[10] === "used").length;
+    L.push(
+      "",
+      `Trade pages: ${tradeLog.length} rows read, ${used} used, ${
+        tradeLog.length - used
+      } rejected (reasons in trade-selection.csv). ` +
+        `National totals pages: ${totalsLog.length} rows read, ${
+          totalsLog.filter((r) => r[8] === "used").length
+        } used.`,
+    );
+  }
+  return L.join("\n") + "\n";
+}
+
+/**
+ * Run the import from a config file and write the files into `outDir` (created if needed).
+ * Returns the names written.
+ *
+ * @example
+ * ```ts
+ * await writeImport({ config: "data/import.config.json", outDir: "out/test-tmp/data" });
+ * ```
+ */
+export async function writeImport(
+  options: { config?: string; outDir?: string } = {},
+): Promise<string[]> {
+  const config = options.config ?? "data/import.config.json";
+  const outDir = options.outDir ?? "data";
+  let text: string;
+  try {
+    text = await Deno.readTextFile(config);
+  } catch (e) {
+    throw new InputError(`${config}: cannot read the import config (${(e as Error).name})`);
+  }
+  const files = await buildImport(parseImportConfig(text, config));
+  await Deno.mkdir(outDir, { recursive: true });
+  for (const [name, body] of Object.entries(files)) {
+    await Deno.writeTextFile(`${outDir}/${name}`, body);
+  }
+  return Object.keys(files);
+}

@@ -1,0 +1,12 @@
+/**
+ * Data: CSV reading, World Bank and other source readers, the import pipeline and the panel.
+ * @module
+ */
+export * from "./csv.ts";
+export * from "./numeric_csv.ts";
+export * from "./wdi.ts";
+export * from "./sources.ts";
+export * from "./geo.ts";
+export * from "./interpolate.ts";
+export * from "./panel.ts";
+export * from "./import.ts";

@@ -1,0 +1,14 @@
+/**
+ * The extended gravity study: config, term formation, CBEC index by PCA, trade potential K,
+ * synthetic panels with known truth, the paper side by side, and formatting.
+ * @module
+ */
+export * from "./types.ts";
+export * from "./config.ts";
+export * from "./terms.ts";
+export * from "./cbec_index.ts";
+export * from "./potential.ts";
+export * from "./compare.ts";
+export * from "./study.ts";
+export * from "./synthetic.ts";
+export * from "./format.ts";

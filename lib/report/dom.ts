@@ -1,0 +1,262 @@
+/**
+ * The bridge between Observable Plot and plain SVG strings: a fresh linkedom document per
+ * figure (no DOM globals are installed), and a small frame that adds a title, an SVG legend and
+ * an `xmlns` so that every figure is a self-contained `.svg` file that also embeds in HTML.
+ * @module
+ */
+
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+
+/** The SVG namespace written on every root `<svg>`. */
+export const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Font used by Plot and by the frame. */
+const FONT = "system-ui, sans-serif";
+
+/**
+ * Escape text for XML/HTML content and attribute values.
+ *
+ * @example
+ * ```ts
+ * escapeXml('a < b & "c"'); // "a &lt; b &amp; &quot;c&quot;"
+ * ```
+ */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(
+    /"/g,
+    "&quot;",
+  );
+}
+
+/**
+ * A fresh, private linkedom `document` (nothing is put on `globalThis`).
+ *
+ * @example
+ * ```ts
+ * const document = createDocument();
+ * document.createElementNS("http://www.w3.org/2000/svg", "svg");
+ * ```
+ */
+export function createDocument(): MiniDocument {
+  const win = parseHTML("<!doctype html><html><head></head><body></body></html>") as unknown as {
+    document: MiniDocument;
+  };
+  return win.document;
+}
+
+/** The few DOM element members used here (the project type-checks without the DOM lib). */
+export interface MiniElement {
+  tagName: string;
+  outerHTML: string;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  querySelector(selector: string): MiniElement | null;
+}
+
+/** The few DOM document members used here. */
+export interface MiniDocument {
+  createElementNS(ns: string, name: string): MiniElement;
+  querySelector(selector: string): MiniElement | null;
+}
+
+/** A rendered Plot: its SVG markup and size, plus the colour scale when the plot has one. */
+export interface RenderedPlot {
+  svg: string;
+  width: number;
+  height: number;
+  /** Colour of a value under the plot's colour scale (undefined when there is none). */
+  color?: (value: unknown) => string;
+}
+
+/**
+ * Render Plot options to an SVG string using a private linkedom document. The options must not
+ * ask for Plot legends, titles or captions (those make an HTML `<figure>`): use {@link frameSvg}.
+ *
+ * @example
+ * ```ts
+ * import * as Plot from "@observablehq/plot";
+ * const { svg } = renderPlot({ marks: [Plot.dot([{ x: 1, y: 2 }], { x: "x", y: "y" })] });
+ * svg.startsWith("<svg"); // true
+ * ```
+ */
+export function renderPlot(options: Plot.PlotOptions): RenderedPlot {
+  const document = createDocument();
+  const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as MiniElement & {
+    scale?: (name: string) => { apply?: (v: unknown) => unknown } | undefined;
+  };
+  const svg = node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg");
+  if (!svg) throw new Error("renderPlot: Plot returned no <svg> (legend or title requested?)");
+  svg.setAttribute("xmlns", SVG_NS);
+  const width = Number(svg.getAttribute("width"));
+  const height = Number(svg.getAttribute("height"));
+  let color: RenderedPlot["color"];
+  try {
+    const scale = node.scale?.("color");
+    if (scale?.apply) color = (v) => String(scale.apply!(v));
+  } catch {
+    color = undefined;
+  }
+  return { svg: svg.outerHTML, width, height, color };
+}
+
+/** One entry of an SVG legend. */
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** Swatch shape (default "square"). */
+  symbol?: "square" | "circle" | "hollow" | "line" | "dashed";
+}
+
+/** Options of {@link frameSvg}. */
+export interface FrameOptions {
+  /** Title printed above the panels. */
+  title?: string;
+  /** Legend entries printed between the title and the panels. */
+  legend?: LegendItem[];
+  /** Notes printed under the panels (one line each). */
+  notes?: string[];
+  /** Panels per row when several panels are given (default: all in one row up to the width). */
+  columns?: number;
+}
+
+/** A panel placed by {@link frameSvg}: a rendered Plot and an optional heading. */
+export interface Panel {
+  svg: string;
+  width: number;
+  height: number;
+  heading?: string;
+}
+
+const LEGEND_ROW = 18;
+const PAD = 8;
+
+function legendSvg(
+  items: LegendItem[],
+  width: number,
+  y0: number,
+): { svg: string; height: number } {
+  const parts: string[] = [];
+  let x = 0;
+  let y = y0;
+  for (const item of items) {
+    const w = 22 + item.label.length * 6 + 14;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += LEGEND_ROW;
+    }
+    const c = escapeXml(item.color);
+    const sym = item.symbol ?? "square";
+    const swatch = sym === "circle"
+      ? `<circle cx="${x + 7}" cy="${y + 7}" r="4" fill="${c}" stroke="${c}"/>`
+      : sym === "hollow"
+      ? `<circle cx="${x + 7}" cy="${y + 7}" r="4" fill="white" stroke="${c}" stroke-width="1.5"/>`
+      : sym === "line" || sym === "dashed"
+      ? `<line x1="${x}" x2="${x + 14}" y1="${y + 7}" y2="${y + 7}" stroke="${c}" stroke-width="2"${
+        sym === "dashed" ? ' stroke-dasharray="4,2"' : ""
+      }/>`
+      : `<rect x="${x}" y="${y}" width="14" height="14" fill="${c}"/>`;
+    parts.push(
+      `<g class="legend-item">${swatch}<text x="${x + 20}" y="${y + 11}">${
+        escapeXml(item.label)
+      }</text></g>`,
+    );
+    x += w;
+  }
+  return {
+    svg: `<g class="legend" font-size="11" transform="translate(${PAD},0)">${parts.join("")}</g>`,
+    height: items.length ? y - y0 + LEGEND_ROW + 4 : 0,
+  };
+}
+
+/**
+ * Frame one or more panels into a single self-contained SVG: title, legend, panels laid out in a
+ * grid (each panel a nested `<svg>`), notes.
+ *
+ * @example
+ * ```ts
+ * const p = renderPlot({ marks: [] });
+ * frameSvg([p], { title: "Empty", legend: [{ label: "a", color: "red" }] });
+ * ```
+ */
+export function frameSvg(panels: Panel[], options: FrameOptions = {}): string {
+  const columns = Math.max(1, options.columns ?? panels.length);
+  const rows: Panel[][] = [];
+  for (let i = 0; i < panels.length; i += columns) rows.push(panels.slice(i, i + columns));
+  const headingH = panels.some((p) => p.heading) ? 16 : 0;
+  const gridW = Math.max(
+    0,
+    ...rows.map((r) => r.reduce((a, p) => a + p.width, 0)),
+  );
+  const width = Math.max(gridW, 320) + 2 * PAD;
+  const parts: string[] = [];
+  let y = 4;
+  if (options.title) {
+    parts.push(
+      `<text class="title" x="${PAD}" y="${y + 14}" font-size="14" font-weight="bold">${
+        escapeXml(options.title)
+      }</text>`,
+    );
+    y += 24;
+  }
+  if (options.legend?.length) {
+    const lg = legendSvg(options.legend, width - 2 * PAD, y);
+    parts.push(lg.svg);
+    y += lg.height;
+  }
+  for (const row of rows) {
+    let x = PAD;
+    const rowH = Math.max(...row.map((p) => p.height)) + headingH;
+    for (const p of row) {
+      if (p.heading) {
+        parts.push(
+          `<text class="panel-heading" x="${x + p.width / 2}" y="${
+            y + 12
+          }" text-anchor="middle" font-size="12" font-weight="bold">${escapeXml(p.heading)}</text>`,
+        );
+      }
+      // Nest the panel: drop its own xmlns and place it with x/y.
+      const inner = p.svg.replace(` xmlns="${SVG_NS}"`, "").replace(
+        /^<svg/,
+        `<svg x="${x}" y="${y + headingH}"`,
+      );
+      parts.push(inner);
+      x += p.width;
+    }
+    y += rowH;
+  }
+  for (const note of options.notes ?? []) {
+    parts.push(
+      `<text class="note" x="${PAD}" y="${y + 12}" font-size="10">${escapeXml(note)}</text>`,
+    );
+    y += 16;
+  }
+  const height = Math.ceil(y + 4);
+  return `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+    `font-family="${FONT}" font-size="10" fill="currentColor" color="#222" style="background:white">` +
+    parts.join("") + `</svg>`;
+}
+
+/**
+ * A small SVG that says there is nothing to draw (used by every figure on empty input).
+ *
+ * @example
+ * ```ts
+ * noDataSvg("K by country and year"); // '<svg xmlns=... >...no data...</svg>'
+ * ```
+ */
+export function noDataSvg(title?: string, message = "no data"): string {
+  const width = 320;
+  const height = title ? 80 : 60;
+  const t = title
+    ? `<text x="8" y="20" font-size="14" font-weight="bold">${escapeXml(title)}</text>`
+    : "";
+  return `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+    `font-family="${FONT}" font-size="12" fill="currentColor" color="#222" style="background:white">${t}` +
+    `<rect x="4" y="${height - 48}" width="${
+      width - 8
+    }" height="40" fill="none" stroke="#999" stroke-dasharray="4,3"/>` +
+    `<text class="no-data" x="${width / 2}" y="${height - 24}" text-anchor="middle" fill="#666">${
+      escapeXml(message)
+    }</text></svg>`;
+}

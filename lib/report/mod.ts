@@ -1,0 +1,11 @@
+/**
+ * Reporting: tables (text, markdown, HTML, CSV), Plot figures as SVG strings, notebook display
+ * helpers and a self-contained HTML report page.
+ * @module
+ */
+export * from "./table.ts";
+export * from "./dom.ts";
+export * from "./figures.ts";
+export * from "./jupyter.ts";
+export * from "./html.ts";
+export * from "./regression_table.ts";

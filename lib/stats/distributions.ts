@@ -1,0 +1,150 @@
+/**
+ * Tail probabilities and quantiles of the t, F and chi-squared distributions, written as upper
+ * tails so tiny p-values keep their precision instead of rounding 1 - cdf to 0. jstat supplies
+ * ln Beta, ln Gamma, the lower regularized gamma, the t density and a starting quantile; the
+ * incomplete beta is evaluated here because jstat's continued fraction stops at a relative
+ * tolerance of 3e-7 (measured: p-values off by up to 1.3e-7, t quantiles by 4e-8).
+ * @module
+ */
+import jStat from "jstat";
+
+/** Continued fraction of the incomplete beta (modified Lentz), to full double precision. */
+function betaContinuedFraction(x: number, a: number, b: number): number {
+  const tiny = 1e-300;
+  const qab = a + b, qap = a + 1, qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * x) / qap;
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 10000; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-16) break;
+  }
+  return h;
+}
+
+/**
+ * Regularized incomplete beta I_x(a, b), accurate to about 1e-14 relative in both tails.
+ *
+ * @example
+ * ```ts
+ * incompleteBeta(0.5, 2, 2); // 0.5
+ * ```
+ */
+export function incompleteBeta(x: number, a: number, b: number): number {
+  if (Number.isNaN(x) || !(a > 0) || !(b > 0)) return NaN;
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const lnFront = a * Math.log(x) + b * Math.log1p(-x) - jStat.betaln(a, b);
+  if (x < (a + 1) / (a + b + 2)) return (Math.exp(lnFront) * betaContinuedFraction(x, a, b)) / a;
+  return 1 - (Math.exp(lnFront) * betaContinuedFraction(1 - x, b, a)) / b;
+}
+
+/**
+ * Two-sided p-value of a t statistic with `df` degrees of freedom.
+ *
+ * @example
+ * ```ts
+ * tTwoSidedP(2.228138842468655, 10); // ≈ 0.05
+ * ```
+ */
+export function tTwoSidedP(t: number, df: number): number {
+  if (!Number.isFinite(t)) return Number.isNaN(t) ? NaN : 0;
+  if (!(df > 0)) return NaN;
+  // P(|T| > t) = I_{df/(df+t^2)}(df/2, 1/2): the regularized incomplete beta keeps tiny tails.
+  return incompleteBeta(df / (df + t * t), df / 2, 0.5);
+}
+
+/**
+ * Quantile of Student's t: the value with probability `p` below it.
+ *
+ * @example
+ * ```ts
+ * tQuantile(0.975, 10); // ≈ 2.228138842
+ * ```
+ */
+export function tQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1) || !(df > 0)) return NaN;
+  if (p === 0.5) return 0;
+  // jstat's quantile, polished by Newton steps on the accurate upper tail (symmetric in p).
+  const upper = p > 0.5 ? 1 - p : p; // tail probability beyond |q|
+  let q = Math.abs(jStat.studentt.inv(1 - upper, df));
+  for (let i = 0; i < 6; i++) {
+    const tail = tTwoSidedP(q, df) / 2;
+    const step = (tail - upper) / jStat.studentt.pdf(q, df);
+    q += step;
+    if (Math.abs(step) <= 1e-15 * q) break;
+  }
+  return p > 0.5 ? q : -q;
+}
+
+/**
+ * Upper-tail probability P(F > f) of the F(d1, d2) distribution.
+ *
+ * @example
+ * ```ts
+ * fUpperP(3.4668, 2, 20); // ≈ 0.05
+ * ```
+ */
+export function fUpperP(f: number, d1: number, d2: number): number {
+  if (Number.isNaN(f) || !(d1 > 0) || !(d2 > 0)) return NaN;
+  if (f === Infinity) return 0;
+  if (f <= 0) return 1;
+  return incompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
+}
+
+/**
+ * Upper-tail probability P(X > x) of the chi-squared distribution with `df` degrees of freedom.
+ *
+ * @example
+ * ```ts
+ * chiSquareUpperP(3.841458820694124, 1); // ≈ 0.05
+ * ```
+ */
+export function chiSquareUpperP(x: number, df: number): number {
+  if (Number.isNaN(x) || !(df > 0)) return NaN;
+  if (x <= 0) return 1;
+  if (x === Infinity) return 0;
+  // Upper regularized gamma Q(df/2, x/2) = 1 - P; jstat's lowRegGamma gives P.
+  const p = jStat.lowRegGamma(df / 2, x / 2);
+  if (p < 0.9) return 1 - p;
+  return upperRegGamma(df / 2, x / 2);
+}
+
+/** Q(a, x) by Lentz's continued fraction (for the far tail, where 1 - P loses digits). */
+function upperRegGamma(a: number, x: number): number {
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 1000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-16) break;
+  }
+  return Math.exp(-x + a * Math.log(x) - jStat.gammaln(a)) * h;
+}
