@@ -1,17 +1,14 @@
 /**
  * cbec-gravity: an extended trade gravity model study, end to end.
+ *
+ * - data: CSV reading, World Bank and other source readers, the tidy country-year panel;
+ * - stats: least squares with full inference, PCA with KMO and Bartlett;
+ * - gravity: the study (CBEC index, gravity regression, trade potential K);
+ * - report: tables, figures (Observable Plot), notebook display helpers, report pages.
  * @module
  */
 export * from "./errors.ts";
-export * from "./data/csv.ts";
-export * from "./stats/types.ts";
+export * from "./data/mod.ts";
+export * from "./stats/mod.ts";
 export * from "./gravity/mod.ts";
 export * from "./report/mod.ts";
-export * from "./stats/mod.ts";
-export * from "./report/regression_table.ts";
-export * from "./report/pca_table.ts";
-export * from "./data/mod.ts";
-// Both report/ (a figure panel) and data/ (the tidy country-year panel) export `Panel`:
-// the top level keeps report's and names the data panel `TidyPanel` (import lib/data/mod.ts for `Panel`).
-export type { Panel } from "./report/mod.ts";
-export type { Panel as TidyPanel } from "./data/mod.ts";

@@ -121,7 +121,7 @@ export interface FrameOptions {
 }
 
 /** A panel placed by {@link frameSvg}: a rendered Plot and an optional heading. */
-export interface Panel {
+export interface FramePanel {
   svg: string;
   width: number;
   height: number;
@@ -179,9 +179,9 @@ function legendSvg(
  * frameSvg([p], { title: "Empty", legend: [{ label: "a", color: "red" }] });
  * ```
  */
-export function frameSvg(panels: Panel[], options: FrameOptions = {}): string {
+export function frameSvg(panels: FramePanel[], options: FrameOptions = {}): string {
   const columns = Math.max(1, options.columns ?? panels.length);
-  const rows: Panel[][] = [];
+  const rows: FramePanel[][] = [];
   for (let i = 0; i < panels.length; i += columns) rows.push(panels.slice(i, i + columns));
   const headingH = panels.some((p) => p.heading) ? 16 : 0;
   const gridW = Math.max(

@@ -8,7 +8,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { PotentialClass } from "../gravity/types.ts";
-import { frameSvg, type LegendItem, noDataSvg, type Panel, renderPlot } from "./dom.ts";
+import { type FramePanel, frameSvg, type LegendItem, noDataSvg, renderPlot } from "./dom.ts";
 
 /** Options shared by every figure. */
 export interface FigureOptions {
@@ -113,7 +113,7 @@ export function indicatorsOverTime(rows: IndicatorRow[], options: IndicatorsOpti
   const years = data.map((r) => r.year);
   const xDomain = [Math.min(...years), Math.max(...years)];
   const width = Math.floor((options.width ?? 640) / Math.min(columns, panelsKeys.length));
-  const panels: Panel[] = panelsKeys.map((key) => {
+  const panels: FramePanel[] = panelsKeys.map((key) => {
     const d = data.filter((r) => r[facet] === key).sort((a, b) =>
       a[seriesKey] < b[seriesKey] ? -1 : a[seriesKey] > b[seriesKey] ? 1 : a.year - b.year
     );

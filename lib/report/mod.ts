@@ -9,3 +9,4 @@ export * from "./figures.ts";
 export * from "./jupyter.ts";
 export * from "./html.ts";
 export * from "./regression_table.ts";
+export * from "./pca_table.ts";
