@@ -47,8 +47,10 @@ export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult
   const n = rows.length;
   if (n < 2) throw new InputError(`pca needs at least 2 complete rows, got ${n}`);
 
-  // Centered (and standardized) data, two-pass means.
-  const z = new Matrix(n, p);
+  // Centered (and standardized) columns, two-pass means; the p x p cross-products come from
+  // one pass over plain Float64Array columns (never an n x p ml-matrix: at 1M rows that costs
+  // seconds and a gigabyte), so ml-matrix only does p x p work.
+  const z: Float64Array[] = [];
   const sd = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     const v = columns[j].values;
@@ -58,24 +60,39 @@ export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult
     let corr = 0;
     for (const i of rows) corr += v[i] - mean;
     mean += corr / n;
+    const col = new Float64Array(n);
     let ss = 0;
-    rows.forEach((i, t) => {
-      const d = v[i] - mean;
-      z.set(t, j, d);
+    for (let t = 0; t < n; t++) {
+      const d = v[rows[t]] - mean;
+      col[t] = d;
       ss += d * d;
-    });
+    }
+    z.push(col);
     sd[j] = Math.sqrt(ss / (n - 1));
     if (!(sd[j] > 0) || sd[j] <= 1e-13 * Math.max(Math.abs(mean), 1e-300)) {
       throw new InputError(`column "${columns[j].name}" has zero variance: PCA cannot use it`);
     }
   }
-  const cov = z.transpose().mmul(z).div(n - 1);
+  const cov = new Matrix(p, p);
+  for (let a = 0; a < p; a++) {
+    const za = z[a];
+    for (let b = 0; b <= a; b++) {
+      const zb = z[b];
+      let s = 0;
+      for (let t = 0; t < n; t++) s += za[t] * zb[t];
+      cov.set(a, b, s / (n - 1));
+      cov.set(b, a, s / (n - 1));
+    }
+  }
   const corr = new Matrix(p, p);
   for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) corr.set(a, b, a === b ? 1 : cov.get(a, b) / (sd[a] * sd[b]));
   }
   if (scaled) {
-    for (let j = 0; j < p; j++) for (let t = 0; t < n; t++) z.set(t, j, z.get(t, j) / sd[j]);
+    for (let j = 0; j < p; j++) {
+      const col = z[j];
+      for (let t = 0; t < n; t++) col[t] /= sd[j];
+    }
   }
   const target = scaled ? corr : cov;
   const evd = new EigenvalueDecomposition(target, { assumeSymmetric: true });
@@ -99,8 +116,16 @@ export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult
   const proportion = eigenvalues.map((e) => e / total);
   let run = 0;
   const cumulative = proportion.map((v) => (run += v));
-  const scoreMatrix = z.mmul(new Matrix(loadings));
-  const scores = scoreMatrix.to2DArray();
+  const scores: number[][] = new Array(n);
+  for (let t = 0; t < n; t++) {
+    const row = new Array(p).fill(0);
+    for (let v = 0; v < p; v++) {
+      const x = z[v][t];
+      const lv = loadings[v];
+      for (let c = 0; c < p; c++) row[c] += x * lv[c];
+    }
+    scores[t] = row;
+  }
 
   // KMO from the anti-image (partial) correlations; Bartlett from ln|R|.
   let kmo = { overall: NaN, perVariable: new Array(p).fill(NaN) };
