@@ -230,14 +230,6 @@ function parseCell(
   return parseNumber(utf8.decode(buf.subarray(start, end)), file, i + 2, column);
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /**
  * Read the named columns of a CSV file: `numeric` ones as Float64Array (strictly parsed, a bad
  * cell is an InputError naming file, row and column), `strings` ones as trimmed strings.
@@ -296,21 +288,27 @@ export async function readNumericColumns(
   };
 
   try {
-    let leftover: Uint8Array = new Uint8Array(0);
+    // One reusable buffer: the unparsed tail of the last read (a partial row) is moved to its
+    // front and the next read lands right after it, so no chunk is copied twice.
+    let store = new Uint8Array(chunkBytes * 2);
+    let have = 0;
     let first = true;
-    const chunk = new Uint8Array(chunkBytes);
     for (;;) {
-      const got = await file.read(chunk);
-      const last = got === null;
-      let buf = last ? leftover : concat(leftover, chunk.slice(0, got));
-      if (first && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-        buf = buf.subarray(3);
+      if (store.length - have < chunkBytes) {
+        const bigger = new Uint8Array(Math.max(store.length * 2, have + chunkBytes));
+        bigger.set(store.subarray(0, have));
+        store = bigger;
       }
-      if (first && buf.length < 3 && !last) {
-        leftover = buf;
+      const got = await file.read(store.subarray(have, have + chunkBytes));
+      const last = got === null;
+      const len = have + (got ?? 0);
+      if (first && len < 3 && !last) {
+        have = len;
         continue;
       }
+      const bom = first && len >= 3 && store[0] === 0xef && store[1] === 0xbb && store[2] === 0xbf;
       first = false;
+      const buf = store.subarray(bom ? 3 : 0, len);
       // Complete lines end at the last line feed (or at the end of the file).
       const end = last ? buf.length : buf.lastIndexOf(LF) + 1;
       let used = 0;
@@ -331,8 +329,10 @@ export async function readNumericColumns(
           used = end;
         }
       }
-      leftover = buf.slice(used);
       if (last) break;
+      const from = (bom ? 3 : 0) + used;
+      store.copyWithin(0, from, len);
+      have = len - from;
     }
   } finally {
     file.close();
