@@ -94,7 +94,8 @@ export function showTable(spec: TableSpec): Displayable | string {
 /**
  * Display each item now (several outputs from one cell). Items made by {@link html}, {@link svg}
  * and {@link showTable}, or any object with a display method; plain strings are shown as text.
- * Outside the kernel this does nothing.
+ * Outside the kernel this does nothing. Prefer `await show(...)` to ending a cell with a display
+ * value: the pause it ends with keeps a headless run from losing the last output.
  *
  * @example
  * ```ts
@@ -108,6 +109,10 @@ export async function show(...items: unknown[]): Promise<void> {
     if (typeof item === "string") await api.display({ "text/plain": item }, { raw: true });
     else await api.display(item);
   }
+  // The Deno kernel can report "idle" before the last display message is on the wire; a
+  // headless client (nbclient) then stops collecting and the output is lost. A short pause
+  // after displaying lets it go out first (seen dropping 1-2 outputs per run without it).
+  await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /**
