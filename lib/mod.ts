@@ -12,3 +12,4 @@ export * from "./data/mod.ts";
 export * from "./stats/mod.ts";
 export * from "./gravity/mod.ts";
 export * from "./report/mod.ts";
+export * from "./gravity/figures.ts";

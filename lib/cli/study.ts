@@ -1,7 +1,8 @@
 /**
- * The `study` command: `deno task study [--config FILE] [--format text|markdown|json] [--out DIR]`.
- * Prints Table 1 (coverage), the PCA summary, Table 2 and Table 3 beside the paper's, and the
- * comparison; writes results.json, table2.csv, table3.csv and tables.md to the out directory.
+ * The `study` command: `deno task study [--config FILE] [--format text|markdown|json|html]
+ * [--out DIR]`. Prints Table 1 (coverage), the PCA summary, Table 2 and Table 3 beside the
+ * paper's, and the comparison; writes results.json, table2.csv, table3.csv, tables.md, the SVG
+ * figures (figures/*.svg) and one self-contained report.html to the out directory.
  * @module
  */
 import { parseArgs } from "node:util";
@@ -9,15 +10,27 @@ import { loadPanel } from "../data/panel.ts";
 import { InputError } from "../errors.ts";
 import { loadStudyConfig, validateAgainstPanel } from "../gravity/config.ts";
 import { loadPaperTables, type PaperTables } from "../gravity/compare.ts";
-import { formatStudy, table2Spec, table3Spec } from "../gravity/format.ts";
+import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/format.ts";
 import { runGravityStudy, type StudyResult } from "../gravity/study.ts";
 import { formatTable } from "../report/table.ts";
+import { parseCsv } from "../data/csv.ts";
 
 /** Default config path (relative to the repo root, where `deno task` runs). */
 export const DEFAULT_CONFIG = "data/study.config.json";
 
+/** What the command knows besides the result: the config file and hint lines. */
+export interface OutputContext {
+  configPath?: string;
+  /** Lines printed (and shown in report.html) when the regression is not estimable. */
+  hints?: string[];
+}
+
 /** Writes some outputs of a study into a directory and returns the paths written. */
-export type OutputWriter = (result: StudyResult, dir: string) => Promise<string[]>;
+export type OutputWriter = (
+  result: StudyResult,
+  dir: string,
+  context?: OutputContext,
+) => Promise<string[]>;
 
 /** The standard outputs: results.json, table2.csv, table3.csv, tables.md. */
 export const writeTables: OutputWriter = async (result, dir) => {
@@ -32,10 +45,39 @@ export const writeTables: OutputWriter = async (result, dir) => {
 };
 
 /**
- * Output writers run by the study, in order. Hook: figures (SVG) and report.html from
- * lib/report/figures.ts are to be appended here, e.g. `outputWriters.push(writeFigures)`.
+ * The report HTML of a study. The figure module (Plot and linkedom) is imported on first use,
+ * so a run that draws nothing never loads it.
+ *
+ * @example
+ * ```ts
+ * const html = await studyReportHtml(result, { configPath: "data/study.config.json" });
+ * ```
  */
-export const outputWriters: OutputWriter[] = [writeTables];
+export async function studyReportHtml(
+  result: StudyResult,
+  context: OutputContext = {},
+): Promise<string> {
+  const { studyReport } = await import("../gravity/figures.ts");
+  return studyReport(result, context);
+}
+
+/** The figures (figures/*.svg) and the self-contained report.html (figure module loaded lazily). */
+export const writeFigures: OutputWriter = async (result, dir, context = {}) => {
+  const { studyFigures, studyReport } = await import("../gravity/figures.ts");
+  const figures = studyFigures(result);
+  await Deno.mkdir(`${dir}/figures`, { recursive: true });
+  const paths: string[] = [];
+  for (const f of figures) {
+    const path = `${dir}/figures/${f.name}.svg`;
+    await Deno.writeTextFile(path, f.svg + "\n");
+    paths.push(path);
+  }
+  await Deno.writeTextFile(`${dir}/report.html`, studyReport(result, { ...context, figures }));
+  return [...paths, `${dir}/report.html`];
+};
+
+/** Output writers run by the study, in order: tables, then figures and report.html. */
+export const outputWriters: OutputWriter[] = [writeTables, writeFigures];
 
 /**
  * Write every output of a study to `dir` (created if needed). A directory the process may not
@@ -50,11 +92,12 @@ export async function writeOutputs(
   result: StudyResult,
   dir: string,
   writers: OutputWriter[] = outputWriters,
+  context: OutputContext = {},
 ): Promise<string[]> {
   try {
     await Deno.mkdir(dir, { recursive: true });
     const paths: string[] = [];
-    for (const w of writers) paths.push(...await w(result, dir));
+    for (const w of writers) paths.push(...await w(result, dir, context));
     return paths;
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -64,7 +107,93 @@ export async function writeOutputs(
   }
 }
 
-const USAGE = "usage: deno task study [--config FILE] [--format text|markdown|json] [--out DIR]";
+/** The equation (1) config, which the bundled real data can estimate. */
+export const EQ1_CONFIG = "data/study.eq1.config.json";
+
+/**
+ * Partner-years of the study that lack the dependent variable but have a partner-side trade
+ * figure the importer rejected (data/trade-selection.csv, side "partner"): what allowing
+ * partner-side figures would add, and how many of those have every term (would enter the
+ * regression). Null when the file is not there.
+ *
+ * @example
+ * ```ts
+ * await partnerSideGain(result); // { partnerYears: ["UZB 2019", ...], complete: 2 }
+ * ```
+ */
+export async function partnerSideGain(
+  result: StudyResult,
+  file = `${result.config.dataDir}/trade-selection.csv`,
+): Promise<{ partnerYears: string[]; complete: number } | null> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(file);
+  } catch {
+    return null;
+  }
+  const { header, rows } = parseCsv(text, { file, fieldMismatch: "keep" });
+  const col = (n: string) => header.indexOf(n);
+  const [iy, ip, is, id] = [col("year"), col("partner"), col("side"), col("decision")];
+  if ([iy, ip, is, id].some((i) => i < 0)) return null;
+  const have = new Set(
+    result.data.design.filter((d) => d.actual !== null).map((d) => `${d.country} ${d.year}`),
+  );
+  const { from, to } = result.config.years;
+  const gain = new Set<string>();
+  for (const r of rows) {
+    const year = Number(r[iy]);
+    const key = `${r[ip]} ${year}`;
+    if (
+      r[is] === "partner" && r[id] === "rejected" && result.config.partners.includes(r[ip]) &&
+      year >= from && year <= to && !have.has(key)
+    ) gain.add(key);
+  }
+  const onlyDependent = new Set(
+    result.data.design.filter((d) =>
+      !d.complete && d.missing.length > 0 && d.missing.every((m) => m.includes("(dependent)"))
+    ).map((d) => `${d.country} ${d.year}`),
+  );
+  const partnerYears = [...gain].sort();
+  return { partnerYears, complete: partnerYears.filter((k) => onlyDependent.has(k)).length };
+}
+
+/**
+ * When the regression is not estimable: which config is, the command that runs it, and what
+ * partner-side trade figures would add. Empty when the regression was estimated.
+ *
+ * @example
+ * ```ts
+ * await estimableHints(result, "data/study.config.json");
+ * // ["Hint: ... deno task study --config data/study.eq1.config.json", ...]
+ * ```
+ */
+export async function estimableHints(result: StudyResult, configPath: string): Promise<string[]> {
+  if (result.regression.estimable) return [];
+  const out: string[] = [];
+  if (configPath !== EQ1_CONFIG) {
+    out.push(
+      `Hint: the classic gravity model, the paper's equation (1) (ln GDP product and ln ` +
+        `distance), can be estimated on these data: deno task study --config ${EQ1_CONFIG}`,
+    );
+  }
+  const gain = await partnerSideGain(result);
+  if (gain) {
+    out.push(
+      `Partner-side trade figures (the partner's own statistics, rejected by the import config) ` +
+        `would add the dependent variable for ${gain.partnerYears.length} more partner-years` +
+        (gain.partnerYears.length ? ` (${gain.partnerYears.join(", ")})` : "") +
+        `, ${gain.complete} of them with every term (regression N ${result.regression.nComplete} ` +
+        `-> ${
+          result.regression.nComplete + gain.complete
+        }, k = ${result.regression.kCoefficients})` +
+        `; see ${result.config.dataDir}/trade-selection.csv.`,
+    );
+  }
+  return out;
+}
+
+const USAGE =
+  "usage: deno task study [--config FILE] [--format text|markdown|json|html] [--out DIR]";
 
 /**
  * Run the study command line.
@@ -96,8 +225,8 @@ export async function runStudy(args: string[]): Promise<void> {
     return;
   }
   const format = values.format ?? "text";
-  if (format !== "text" && format !== "markdown" && format !== "json") {
-    throw new InputError(`--format "${format}" is not one of text, markdown, json`);
+  if (!["text", "markdown", "json", "html"].includes(format)) {
+    throw new InputError(`--format "${format}" is not one of text, markdown, json, html`);
   }
   const configPath = values.config ?? DEFAULT_CONFIG;
   const config = await loadStudyConfig(configPath);
@@ -108,11 +237,21 @@ export async function runStudy(args: string[]): Promise<void> {
   if (paperThere) paper = await loadPaperTables(config.paperDir);
   const result = runGravityStudy(config, panel, { paper });
   if (!paper) result.warnings.push(`the paper's tables were not found in ${config.paperDir}/`);
+  const hints = await estimableHints(result, configPath);
+  const context: OutputContext = { configPath, hints };
   const outDir = values.out ?? "out/study";
-  const written = await writeOutputs(result, outDir);
+  const written = await writeOutputs(result, outDir, outputWriters, context);
   if (format === "json") console.log(JSON.stringify(result, null, 2));
+  else if (format === "html") console.log(await studyReportHtml(result, context));
   else {
-    console.log(formatStudy(result, format));
-    console.log(`\nWrote ${written.join(", ")}`);
+    console.log(formatStudy(result, format as "text" | "markdown"));
+    if (hints.length) {
+      const text = hints.join("\n");
+      console.log("\n" + (format === "text" ? wrapText(text) : text));
+    }
+    const wrote = `Wrote ${written.length} files to ${outDir}/: ${
+      written.map((p) => p.slice(outDir.length + 1)).join(", ")
+    }`;
+    console.log("\n" + (format === "text" ? wrapText(wrote) : wrote));
   }
 }

@@ -60,7 +60,26 @@ export function exclusionSummary(r: StudyResult): string[] {
  * console.log(formatTable(table1Spec(result), "text"));
  * ```
  */
-export function table1Spec(r: StudyResult): TableSpec {
+export function table1Spec(r: StudyResult, options: { compact?: boolean } = {}): TableSpec {
+  const compact = options.compact ?? false;
+  const wide = [
+    { key: "missing", label: "Missing" },
+    { key: "source", label: "Source" },
+  ];
+  const moved = compact
+    ? [
+      "Missing cells in the window (country years):",
+      ...[
+        ...new Set(
+          r.data.coverage.filter((c) => c.missing).map((c) => `  ${c.variable}: ${c.missing}`),
+        ),
+      ],
+      "Sources:",
+      ...[...new Map(r.data.coverage.map((c) => [c.variable, c.source]))].map(([v, s]) =>
+        `  ${v}: ${s || "(not stated)"}`
+      ),
+    ]
+    : [];
   return {
     title: `Table 1. Variables, sources and coverage (${r.config.years.from}-${r.config.years.to})`,
     columns: [
@@ -71,11 +90,11 @@ export function table1Spec(r: StudyResult): TableSpec {
       { key: "reporterYears", label: `${r.config.reporter} yrs`, format: frac, align: "right" },
       { key: "filled", label: "Filled" },
       { key: "proxy", label: "Proxy" },
-      { key: "missing", label: "Missing" },
-      { key: "source", label: "Source" },
+      ...(compact ? [] : wide),
     ],
-    rows: r.data.coverage.map((c) => ({ ...c, source: c.source.slice(0, 60) })),
+    rows: r.data.coverage.map((c) => ({ ...c })),
     notes: [
+      ...moved,
       `Filled = cells in the window the importer interpolated or extrapolated (flagged).`,
       `Design: ${r.data.partnerYears} partner-years; ${r.data.withDependent} have the dependent ` +
       `variable; ${r.data.complete} have it and every term; ${r.data.excluded.length} excluded ` +
@@ -88,6 +107,38 @@ export function table1Spec(r: StudyResult): TableSpec {
         : []),
     ],
   };
+}
+
+/** Width the text report is wrapped to. */
+export const TEXT_WIDTH = 120;
+
+/**
+ * Wrap every line longer than `width` at spaces (or `;`/`,` boundaries), continuing with the
+ * line's indent (plus 4 spaces). Lines without a break point are left as they are.
+ *
+ * @example
+ * ```ts
+ * wrapText("  - " + "word ".repeat(40), 60).split("\n").length; // 4
+ * ```
+ */
+export function wrapText(text: string, width = TEXT_WIDTH): string {
+  return text.split("\n").flatMap((line) => {
+    if (line.length <= width) return [line];
+    const indent = " ".repeat(line.match(/^ */)![0].length + 4);
+    const out: string[] = [];
+    let rest = line;
+    let first = true;
+    while (rest.length > width) {
+      const cut = rest.lastIndexOf(" ", width);
+      const minCut = first ? 1 : indent.length + 1;
+      if (cut < minCut) break;
+      out.push(rest.slice(0, cut).trimEnd());
+      rest = indent + rest.slice(cut + 1).trimStart();
+      first = false;
+    }
+    out.push(rest);
+    return out;
+  }).join("\n");
 }
 
 function droppedNote(r: StudyResult): string[] {
@@ -353,12 +404,13 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
     out.push(md ? "\n**Choices**\n" : "Choices:");
     for (const c of r.config.choices) out.push(`  - ${c}`);
   }
-  for (const spec of [table1Spec(r), pcaSpec(r), table2Spec(r), table3Spec(r)]) {
+  const t1 = table1Spec(r, { compact: !md });
+  for (const spec of [t1, pcaSpec(r), table2Spec(r), table3Spec(r)]) {
     out.push("", formatTable(spec, format));
   }
   out.push("", ...formatComparison(r, md));
   if (r.warnings.length) {
     out.push("", "Warnings:", ...r.warnings.map((w) => `  - ${w}`));
   }
-  return out.join("\n");
+  return md ? out.join("\n") : wrapText(out.join("\n"), TEXT_WIDTH);
 }

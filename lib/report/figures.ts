@@ -529,6 +529,8 @@ export function residualsVsFitted(rows: ResidualRow[], options: FigureOptions = 
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? 320,
+    // Room on the right for the label of the right-most point (labels start right of the dot).
+    marginRight: data.some((d) => d.label) ? 60 : 20,
     x: { label: "fitted", grid: true },
     y: { label: "residual", grid: true },
     marks: [
@@ -632,6 +634,12 @@ export function kLines(rows: KRow[], options: KFigureOptions = {}): string {
   const t = options.thresholds ?? { huge: 0.8, remodelling: 1.2 };
   const scale = seriesScale(data.map((r) => r.country));
   const ks = data.map((r) => r.k as number);
+  let run = 0;
+  const runs = data.map((r, i) => {
+    const prev = data[i - 1];
+    if (prev && (prev.country !== r.country || prev.year + 1 !== r.year)) run++;
+    return run;
+  });
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? 300,
@@ -653,7 +661,9 @@ export function kLines(rows: KRow[], options: KFigureOptions = {}): string {
         dx: 4,
         text: (d) => `K = ${d}`,
       }),
-      Plot.lineY(data, { x: "year", y: "k", z: "country", stroke: "country" }),
+      // One line per run of consecutive years: a missing year breaks the line, so no slope
+      // is drawn across years that have no K.
+      Plot.lineY(data, { x: "year", y: "k", z: (_, i) => runs[i], stroke: "country" }),
       Plot.dot(data, { x: "year", y: "k", fill: "country", r: 3 }),
     ],
   });

@@ -3,6 +3,17 @@ import { classifyK } from "../../lib/gravity/potential.ts";
 
 const FIXTURE = "tests/fixtures/gravity/study.config.json";
 const TMP = "out/test-tmp/study-cli";
+const FIGURES = [
+  "correlation_heatmap",
+  "scree_plot",
+  "loadings_bars",
+  "cbec_index_by_country",
+  "coefficient_plot",
+  "actual_vs_predicted",
+  "residuals_vs_fitted",
+  "k_heatmap",
+  "k_lines",
+];
 
 async function study(args: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
@@ -21,8 +32,19 @@ async function study(args: string[]) {
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
 
+// The subprocess runs start together (the machine has 2 cores) and each test awaits its own.
+const RUNS = {
+  fixture: study(["--config", FIXTURE, "--out", `${TMP}/fixture`]),
+  html: study(["--config", FIXTURE, "--format", "html", "--out", `${TMP}/html`]),
+  json: study(["--config", FIXTURE, "--format", "json", "--out", `${TMP}/json`]),
+  badFormat: study(["--config", FIXTURE, "--format", "pdf"]),
+  badOut: study(["--config", FIXTURE, "--out", "/tmp/cbec-study-not-allowed"]),
+  real: study(["--out", `${TMP}/real`]),
+  eq1: study(["--config", "data/study.eq1.config.json", "--out", `${TMP}/eq1`]),
+};
+
 Deno.test("study CLI on the synthetic fixture: tables printed, outputs written, K = actual/predicted", async () => {
-  const r = await study(["--config", FIXTURE, "--out", `${TMP}/fixture`]);
+  const r = await RUNS.fixture;
   assert.equal(r.code, 0, r.stderr);
   for (const s of ["Table 1.", "CBEC index", "Table 2.", "Table 3.", "Sign agreement: "]) {
     assert.ok(r.stdout.includes(s), `missing "${s}"`);
@@ -59,10 +81,36 @@ Deno.test("study CLI on the synthetic fixture: tables printed, outputs written, 
   const t3 = await Deno.readTextFile(`${TMP}/fixture/table3.csv`);
   assert.equal(t3.trim().split("\n").length, 26);
   assert.ok((await Deno.readTextFile(`${TMP}/fixture/tables.md`)).includes("| Term | Coef."));
+  // figures and the report: one K cell per country-year, the paper's series in the coefficient plot
+  const fig = (name: string) => Deno.readTextFile(`${TMP}/fixture/figures/${name}.svg`);
+  for (const name of FIGURES) assert.match(await fig(name), /^<svg xmlns=/, name);
+  const heat = (await fig("k_heatmap")).match(/<g aria-label="cell"[^>]*>(.*?)<\/g>/s)![1];
+  const nYears = res.config.years.to - res.config.years.from + 1;
+  assert.equal((heat.match(/<rect /g) ?? []).length, res.config.partners.length * nYears);
+  const coef = await fig("coefficient_plot");
+  assert.ok(coef.includes("paper (Table 2)"));
+  assert.equal((coef.match(/<circle [^>]*fill="#ff725c"/g) ?? []).length, 7 + 1); // 7 dots + legend
+  const report = await Deno.readTextFile(`${TMP}/fixture/report.html`);
+  assert.equal(report.match(/<!doctype html>/g)?.length, 1);
+  assert.equal((report.match(/<figure>/g) ?? []).length, FIGURES.length);
+  assert.ok(report.includes("<caption>Table 3. Trade potential K: ours beside the paper's"));
+  assert.ok(report.includes("<h3>Why they differ</h3>"));
+  assert.match(r.stdout, /Wrote 14 files to out\/test-tmp\/study-cli\/fixture\/:/);
+});
+
+Deno.test("study CLI --format html prints one self-contained HTML document", async () => {
+  const r = await RUNS.html;
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(r.stdout.startsWith("<!doctype html>\n"));
+  assert.ok(r.stdout.trimEnd().endsWith("</html>"));
+  assert.equal(r.stdout.match(/<html/g)?.length, 1);
+  assert.equal((r.stdout.match(/<figure>/g) ?? []).length, FIGURES.length);
+  assert.ok(!/<script|<link |src="http/.test(r.stdout));
+  assert.equal(r.stdout, await Deno.readTextFile(`${TMP}/html/report.html`) + "\n");
 });
 
 Deno.test("study CLI --format json prints the result object", async () => {
-  const r = await study(["--config", FIXTURE, "--format", "json", "--out", `${TMP}/json`]);
+  const r = await RUNS.json;
   assert.equal(r.code, 0, r.stderr);
   const res = JSON.parse(r.stdout);
   assert.equal(res.regression.estimable, true);
@@ -70,10 +118,10 @@ Deno.test("study CLI --format json prints the result object", async () => {
 });
 
 Deno.test("study CLI errors are one line: bad format, out outside out/, unknown country", async () => {
-  const f = await study(["--config", FIXTURE, "--format", "pdf"]);
+  const f = await RUNS.badFormat;
   assert.equal(f.code, 1);
-  assert.equal(f.stderr, 'error: --format "pdf" is not one of text, markdown, json\n');
-  const o = await study(["--config", FIXTURE, "--out", "/tmp/cbec-study-not-allowed"]);
+  assert.equal(f.stderr, 'error: --format "pdf" is not one of text, markdown, json, html\n');
+  const o = await RUNS.badOut;
   assert.equal(o.code, 1);
   assert.match(o.stderr, /^error: cannot write to \/tmp\/cbec-study-not-allowed: \w+ .*\n$/);
   await Deno.mkdir(TMP, { recursive: true });
@@ -90,7 +138,7 @@ Deno.test("study CLI errors are one line: bad format, out outside out/, unknown 
 });
 
 Deno.test("study CLI on the bundled real data (equation (2)) runs and prints both tables beside the paper's", async () => {
-  const r = await study(["--out", `${TMP}/real`]);
+  const r = await RUNS.real;
   assert.equal(r.code, 0, r.stderr);
   for (const s of ["Table 1.", "Table 2.", "Table 3.", "Why they differ", "PROXY"]) {
     assert.ok(r.stdout.includes(s), `missing "${s}"`);
@@ -107,10 +155,28 @@ Deno.test("study CLI on the bundled real data (equation (2)) runs and prints bot
     );
   }
   assert.equal(res.data.excluded.length, res.data.partnerYears - res.data.complete);
+  // the text fits in 120 columns; Table 1's missing cells and sources are listed under it
+  for (const line of r.stdout.split("\n")) assert.ok(line.length <= 120, line);
+  assert.match(r.stdout, /^ {2}cpi_proxy: TJK 2017-2022; TKM 2015-2022$/m);
+  const md = await Deno.readTextFile(`${TMP}/real/tables.md`);
+  assert.match(md, /\| cpi_proxy \| partner \| .*\| TJK 2017-2022; TKM 2015-2022 \| derived/);
+  // regression figures say why they are empty; the PCA figures draw
+  const fig = (name: string) => Deno.readTextFile(`${TMP}/real/figures/${name}.svg`);
+  const report = await Deno.readTextFile(`${TMP}/real/report.html`);
+  if (!res.regression.estimable) {
+    assert.match(r.stdout, /deno task study --config data\/study\.eq1\.config\.json\n/);
+    assert.match(r.stdout, /would add the dependent\s+variable for \d+ more partner-years/);
+    for (const name of FIGURES.slice(4)) {
+      assert.match(await fig(name), /class="no-data"[^>]*>no regression: N = \d+ ≤ k = 8</, name);
+    }
+    assert.ok(report.includes("<strong>The regression could not be estimated</strong>"));
+    assert.ok(report.includes("deno task study --config data/study.eq1.config.json"));
+  }
+  for (const name of FIGURES.slice(0, 4)) assert.ok(!(await fig(name)).includes("no-data"), name);
 });
 
 Deno.test("study CLI on the real data with equation (1): every K = actual/predicted to 1e-12", async () => {
-  const r = await study(["--config", "data/study.eq1.config.json", "--out", `${TMP}/eq1`]);
+  const r = await RUNS.eq1;
   assert.equal(r.code, 0, r.stderr);
   const res = JSON.parse(await Deno.readTextFile(`${TMP}/eq1/results.json`));
   assert.equal(res.regression.estimable, true);

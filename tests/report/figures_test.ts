@@ -289,6 +289,21 @@ Deno.test("kLines: threshold rules exactly at K = 0.8 and 1.2, configurable", ()
   assert.ok(texts(custom).includes("K = 3"));
 });
 
+Deno.test("kLines: a missing year breaks the country's line (no slope across the gap)", () => {
+  const rows: KRow[] = [
+    { country: "KGZ", year: 2018, k: 1.3, class: "remodelling" },
+    { country: "KGZ", year: 2019, k: 1.1, class: "expanding" },
+    { country: "KGZ", year: 2022, k: 0.5, class: "huge" },
+    { country: "KGZ", year: 2023, k: 0.6, class: "huge" },
+  ];
+  const root = parse(kLines(rows));
+  assert.equal(marks(root, "dot", "circle").length, 4);
+  // Two runs (2018-2019 and 2022-2023): two paths, each with two points (one "L" command).
+  const paths = marks(root, "line", "path").map((p) => p.getAttribute("d") ?? "");
+  assert.equal(paths.length, 2);
+  for (const d of paths) assert.equal((d.match(/L/g) ?? []).length, 1);
+});
+
 const figures: [string, () => string][] = [
   ["indicatorsOverTime", () => indicatorsOverTime([])],
   ["correlationHeatmap", () => correlationHeatmap({ variables: [], matrix: [] })],
