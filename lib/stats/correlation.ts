@@ -4,6 +4,7 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { completeRows } from "./complete.ts";
 import type { NamedColumn } from "./types.ts";
 
 /** A correlation matrix with the rows it was computed on. */
@@ -29,20 +30,8 @@ export interface CorrelationResult {
  * ```
  */
 export function correlationMatrix(columns: NamedColumn[]): CorrelationResult {
-  const p = columns.length;
-  if (p === 0) throw new InputError("correlationMatrix needs at least one column");
-  const N = columns[0].values.length;
-  for (const c of columns) {
-    if (c.values.length !== N) {
-      throw new InputError(`column "${c.name}" has ${c.values.length} values, expected ${N}`);
-    }
-  }
-  const rows: number[] = [];
-  for (let i = 0; i < N; i++) {
-    if (columns.every((c) => !Number.isNaN(c.values[i]))) rows.push(i);
-  }
+  const { N, rows } = completeRows(columns, "correlationMatrix");
   const n = rows.length;
-  if (n < 2) throw new InputError(`correlationMatrix needs at least 2 complete rows, got ${n}`);
   const centered = columns.map((c) => {
     const xs = rows.map((i) => c.values[i]);
     const mean = xs.reduce((a, b) => a + b, 0) / n;

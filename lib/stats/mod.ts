@@ -5,6 +5,7 @@
 export * from "./types.ts";
 export * from "./ols.ts";
 export * from "./pca.ts";
+export * from "./complete.ts";
 export * from "./correlation.ts";
 export * from "./terms.ts";
 export * from "./distributions.ts";

@@ -5,6 +5,7 @@
  */
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { InputError } from "../errors.ts";
+import { completeRows } from "./complete.ts";
 import { chiSquareUpperP } from "./distributions.ts";
 import type { NamedColumn, PcaOptions, PcaResult } from "./types.ts";
 
@@ -25,27 +26,8 @@ import type { NamedColumn, PcaOptions, PcaResult } from "./types.ts";
 export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult {
   const scaled = options.scale ?? true;
   const p = columns.length;
-  if (p === 0) throw new InputError("pca needs at least one column");
-  const N = columns[0].values.length;
-  for (const c of columns) {
-    if (c.values.length !== N) {
-      throw new InputError(`column "${c.name}" has ${c.values.length} values, expected ${N}`);
-    }
-  }
-  const rows: number[] = [];
-  for (let i = 0; i < N; i++) {
-    let ok = true;
-    for (const c of columns) {
-      const v = c.values[i];
-      if (Number.isNaN(v)) ok = false;
-      else if (!Number.isFinite(v)) {
-        throw new InputError(`column "${c.name}": row ${i + 1} is infinite`);
-      }
-    }
-    if (ok) rows.push(i);
-  }
+  const { N, rows } = completeRows(columns, "pca");
   const n = rows.length;
-  if (n < 2) throw new InputError(`pca needs at least 2 complete rows, got ${n}`);
 
   // Centered (and standardized) columns, two-pass means; the p x p cross-products come from
   // one pass over plain Float64Array columns (never an n x p ml-matrix: at 1M rows that costs

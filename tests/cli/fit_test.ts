@@ -3,23 +3,11 @@
  * statsmodels values, and one-line errors for bad input.
  */
 import assert from "node:assert/strict";
+import { cli } from "./run_cli.ts";
 
 const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
-const MAIN = new URL("../../lib/cli/main.ts", import.meta.url).pathname;
 const expected = JSON.parse(Deno.readTextFileSync(FIX + "expected.json"));
 const TMP = new URL("../../out/test-tmp/cli-fit/", import.meta.url).pathname;
-
-/** Run `main.ts <args>`; returns exit code, stdout and stderr. */
-async function cli(args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", MAIN, ...args],
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 

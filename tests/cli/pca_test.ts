@@ -1,19 +1,6 @@
 /** The `pca` command end to end: JSON contract against numpy values, and one-line errors. */
 import assert from "node:assert/strict";
-
-const MAIN = new URL("../../lib/cli/main.ts", import.meta.url).pathname;
-
-/** Run `main.ts <args>`; returns exit code, stdout and stderr. */
-async function cli(args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", MAIN, ...args],
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+import { cli } from "./run_cli.ts";
 
 const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
 const expected = JSON.parse(Deno.readTextFileSync(FIX + "expected.json"));
