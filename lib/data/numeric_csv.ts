@@ -273,8 +273,11 @@ export async function readNumericColumns(
     const res = papa.parse(text, 0, !last) as Papa.ParseResult<string[]>;
     const bad = res.errors.find((er) => er.type === "Quotes");
     if (bad) {
+      // papaparse counts rows within this parse call: from the header (row 1) in the first
+      // chunk, from the next data row (spreadsheet row sink.n + 2) after it.
+      const base = sink.header === null ? 1 : sink.n + 2;
       throw new InputError(
-        `${cellLocation(path, sink.n + (bad.row ?? 0) + 1)}: ${bad.message.toLowerCase()}`,
+        `${cellLocation(path, base + (bad.row ?? 0))}: ${bad.message.toLowerCase()}`,
       );
     }
     for (const r of res.data) {

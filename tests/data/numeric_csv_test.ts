@@ -147,6 +147,22 @@ Deno.test("readNumericColumns: bad numbers in the papaparse path give the same m
   );
 });
 
+Deno.test("readNumericColumns: a malformed quote deep in the file names its row", async () => {
+  // 30,000 quoted rows (several 1 MiB-or-smaller chunks), a malformed quote on spreadsheet row 25,002.
+  const lines = ["a,b"];
+  for (let i = 0; i < 30000; i++) lines.push(`${i},"x${i}"`);
+  lines[25001] = '5,"bad"x';
+  const path = await write("bad_quote_deep.csv", lines.join("\n") + "\n");
+  for (
+    const [way, options] of [["default", {}], ["64 KiB chunks", { chunkBytes: 65536 }]] as const
+  ) {
+    await rejects(
+      readNumericColumns(path, ["a"], ["b"], options),
+      `${path}: row 25002: trailing quote on quoted field is malformed`,
+    ).catch((e) => assert.fail(`${way}: ${e}`));
+  }
+});
+
 Deno.test("readNumericColumns: unknown column, ragged row, empty and missing files", async () => {
   const path = await write("cols.csv", "a,b,c\n1,2,3\n");
   await rejects(
