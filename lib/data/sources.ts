@@ -149,8 +149,12 @@ export interface RejectRule {
   reason: string;
 }
 
-/** Which side reported a trade figure; rank china < unstated < partner. */
-export type ReportingSide = "china" | "unstated" | "partner";
+/**
+ * Which side reported a trade figure, best first: "official" (China's customs or commerce
+ * ministry, or a figure stated as China-side statistics), "china" (Chinese media or officials,
+ * basis not stated), "unstated", "partner" (the partner's own statistics).
+ */
+export type ReportingSide = "official" | "china" | "unstated" | "partner";
 
 /** A rule classifying the reporting side (first matching rule wins; default "unstated"). */
 export interface SideRule {
@@ -173,7 +177,7 @@ export interface TradeSelectionOptions {
   reject?: RejectRule[];
   /** How the reporting side is recognised. */
   sides?: SideRule[];
-  /** Sides allowed to give a value (default ["china", "unstated"]; add "partner" to let partner-side figures fill gaps). */
+  /** Sides allowed to give a value (default ["official", "china", "unstated"]; add "partner" to let partner-side figures fill gaps). */
   allowSides?: ReportingSide[];
 }
 
@@ -211,8 +215,12 @@ export const DEFAULT_SIDE_RULES: SideRule[] = [
   { field: "reporter_basis", pattern: "^(Kazakh|Kyrgyz|Tajik|Turkmen|Uzbek)", side: "partner" },
   {
     field: "reporter_basis",
-    pattern:
-      "GACC|MOFCOM|China customs|Chinese|China[- ]side|Xinhua|CCTV|People's Daily|China Daily",
+    pattern: "GACC|MOFCOM|China customs|China[- ]side|Chinese[- ]side",
+    side: "official",
+  },
+  {
+    field: "reporter_basis",
+    pattern: "Chinese|Xinhua|CCTV|People's Daily|China Daily",
     side: "china",
   },
 ];
@@ -228,7 +236,7 @@ export const DEFAULT_TRADE_REJECT: RejectRule[] = [
   { field: "note", pattern: "verify", reason: "year uncertain on the page (note says verify)" },
 ];
 
-const SIDE_RANK: Record<ReportingSide, number> = { china: 0, unstated: 1, partner: 2 };
+const SIDE_RANK: Record<ReportingSide, number> = { official: 0, china: 1, unstated: 2, partner: 3 };
 
 /** Default trade units: power of ten to USD. */
 export const DEFAULT_TRADE_UNITS: Record<string, number> = {
@@ -255,7 +263,7 @@ function pick<T extends { rank: number; resolution: number; index: number }>(c: 
  * of `partners` (CA5 aggregates rejected); year in `years`; no `reject` pattern matching
  * (partial years, lower bounds, doubtful years); reporting side allowed (China-side and
  * unstated by default; partner-side only if `allowSides` has "partner"). Among the rows left for a
- * partner-year: best side (China < unstated < partner), then the most precise figure (smallest
+ * partner-year: best side (official < china < unstated < partner), then the most precise figure (smallest
  * last-digit unit in USD), then file order. Every row gets a decision in `log`.
  *
  * @example
@@ -291,7 +299,7 @@ export function selectTradePages(
     j: col(r.field),
     re: new RegExp(r.pattern, "i"),
   }));
-  const allow = new Set(options.allowSides ?? ["china", "unstated"]);
+  const allow = new Set(options.allowSides ?? ["official", "china", "unstated"]);
   const partners = new Set(options.partners);
   const years = new Set(options.years);
   const log: SelectionRow[] = [];

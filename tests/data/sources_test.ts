@@ -70,7 +70,7 @@ Deno.test("trade selection: side, precision, units, aggregates, partial years, p
   ]);
   const reasons = sel.log.map((l) => `${l.row} ${l.decision}: ${l.reason}`);
   assert.deepEqual(reasons, [
-    "2 used: best of 2 candidates for KGZ 2018",
+    "2 used: best of 3 candidates for KGZ 2018",
     "3 rejected: superseded by row 2 (side, then precision, then file order)",
     "4 rejected: partner-side figure (not allowed by the config)",
     "5 rejected: partner-side figure (not allowed by the config)",
@@ -79,11 +79,13 @@ Deno.test("trade selection: side, precision, units, aggregates, partial years, p
     '8 rejected: flow "exports_cn" is not total',
     "9 rejected: partial-year figure",
     "10 used: only candidate",
+    // More precise, but Chinese media: an official (MOFCOM) figure outranks it.
+    "11 rejected: superseded by row 2 (side, then precision, then file order)",
   ]);
   const withPartner = selectTradePages(read("trade_pages.csv"), "trade.csv", {
     partners: ["KAZ", "KGZ"],
     years,
-    allowSides: ["china", "unstated", "partner"],
+    allowSides: ["official", "china", "unstated", "partner"],
   });
   // The partner-side 2019 figure fills the gap; in 2018 the China-side figure still wins.
   assert.deepEqual(withPartner.observations.map((o) => [o.iso3, o.year, o.value]), [
