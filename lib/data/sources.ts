@@ -5,7 +5,7 @@
  * @module
  */
 import { cellLocation, InputError } from "../errors.ts";
-import { columnIndex, parseCsv, parseNumber } from "./csv.ts";
+import { columnIndex, type CsvTable, parseCsv, parseNumber } from "./csv.ts";
 import type { Observation, ReadResult } from "./wdi.ts";
 
 /**
@@ -251,6 +251,18 @@ function scaled(cell: string, power: number): { value: number; resolution: numbe
   return { value: Number(`${s}e${power}`), resolution: power - decimals };
 }
 
+/** Rules matched on a named column: the column's index and the case-insensitive pattern. */
+function compileRules<R extends { field: string; pattern: string }>(
+  table: CsvTable,
+  rules: R[],
+): (R & { j: number; re: RegExp })[] {
+  return rules.map((r) => ({
+    ...r,
+    j: columnIndex(table, r.field),
+    re: new RegExp(r.pattern, "i"),
+  }));
+}
+
 function pick<T extends { rank: number; resolution: number; index: number }>(c: T[]): T {
   return c.slice().sort((a, b) =>
     a.rank - b.rank || a.resolution - b.resolution || a.index - b.index
@@ -289,16 +301,8 @@ export function selectTradePages(
   ].map(col);
   const flows = options.flows ?? ["total"];
   const units = options.units ?? DEFAULT_TRADE_UNITS;
-  const reject = (options.reject ?? DEFAULT_TRADE_REJECT).map((r) => ({
-    ...r,
-    j: col(r.field),
-    re: new RegExp(r.pattern, "i"),
-  }));
-  const sides = (options.sides ?? DEFAULT_SIDE_RULES).map((r) => ({
-    ...r,
-    j: col(r.field),
-    re: new RegExp(r.pattern, "i"),
-  }));
+  const reject = compileRules(table, options.reject ?? DEFAULT_TRADE_REJECT);
+  const sides = compileRules(table, options.sides ?? DEFAULT_SIDE_RULES);
   const allow = new Set(options.allowSides ?? ["official", "china", "unstated"]);
   const partners = new Set(options.partners);
   const years = new Set(options.years);
@@ -405,11 +409,7 @@ export function selectTotalsPages(
   const table = parseCsv(text, { file });
   const col = (name: string) => columnIndex(table, name);
   const [cYear, cInd, cValue, cUnit] = ["year", "indicator", "value", "unit"].map(col);
-  const reject = (options.reject ?? []).map((r) => ({
-    ...r,
-    j: col(r.field),
-    re: new RegExp(r.pattern, "i"),
-  }));
+  const reject = compileRules(table, options.reject ?? []);
   const years = new Set(options.years);
   const log: SelectionRow[] = [];
   const candidates = new Map<

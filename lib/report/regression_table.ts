@@ -3,7 +3,7 @@
  * JSON of the `fit` command. Computing stays in lib/stats; this module only formats.
  * @module
  */
-import type { OlsResult } from "../stats/types.ts";
+import type { Coefficient, OlsResult } from "../stats/types.ts";
 import { formatTable, type TableColumn, type TableSpec } from "./table.ts";
 
 /** Output formats of {@link formatRegression}. */
@@ -35,15 +35,7 @@ export interface RegressionJson {
   clusters?: number;
   nDropped: number;
   omitted: string[];
-  coefficients: {
-    term: string;
-    estimate: number;
-    stdError: number;
-    t: number;
-    p: number;
-    ciLower: number;
-    ciUpper: number;
-  }[];
+  coefficients: Coefficient[];
   vif: { term: string; vif: number | null }[];
 }
 

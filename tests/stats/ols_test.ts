@@ -9,7 +9,7 @@ import { readNumericColumns } from "../../lib/data/numeric_csv.ts";
 import { InputError } from "../../lib/errors.ts";
 import { ols } from "../../lib/stats/ols.ts";
 import { evalTerm, parseTerms } from "../../lib/stats/terms.ts";
-import type { OlsResult, SeType } from "../../lib/stats/types.ts";
+import type { Coefficient, OlsResult, SeType } from "../../lib/stats/types.ts";
 
 const FIX = new URL("../fixtures/stats/", import.meta.url);
 const expected = JSON.parse(Deno.readTextFileSync(new URL("expected.json", FIX)));
@@ -21,15 +21,8 @@ function rel(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 }
 
-interface RefCoef {
-  term: string;
-  estimate: number;
-  stdError: number;
-  t: number;
-  p: number;
-  ciLower: number;
-  ciUpper: number;
-}
+/** A statsmodels reference row has the shape of our Coefficient. */
+type RefCoef = Coefficient;
 
 /** Worst relative disagreement of a fit with a statsmodels reference block (estimate, SE, t, p, CI). */
 function worst(fit: OlsResult, ref: { coefficients: RefCoef[] }, skipP = false): number {
