@@ -7,9 +7,9 @@
  * A term is a column name or ln(COL).
  * @module
  */
-import { parseArgs } from "node:util";
 import { readNumericColumns } from "../data/numeric_csv.ts";
 import { InputError } from "../errors.ts";
+import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";
 import { formatRegression, type RegressionFormat } from "../report/regression_table.ts";
 import { ols } from "../stats/ols.ts";
 import { evalTerm, parseTerm, parseTerms } from "../stats/terms.ts";
@@ -17,32 +17,6 @@ import type { SeType } from "../stats/types.ts";
 
 const USAGE = "usage: fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept] " +
   "[--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]";
-const FORMATS = ["text", "json", "markdown", "html"];
-
-/**
- * Parse command-line flags strictly (node:util parseArgs); any problem is a one-line InputError.
- *
- * @example
- * ```ts
- * parseFlags(["--data", "f.csv"], { data: { type: "string" } }, "usage: ..."); // { data: "f.csv" }
- * ```
- */
-export function parseFlags<T extends Record<string, { type: "string" | "boolean" }>>(
-  args: string[],
-  options: T,
-  usage: string,
-): Record<string, string | boolean | undefined> {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<
-      string,
-      string | boolean | undefined
-    >;
-  } catch (e) {
-    const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new InputError(`${msg} (${usage})`);
-  }
-}
-
 /** Parse `--se`: a type, or `cluster:COL`. */
 function parseSe(text: string): { se: SeType; clusterColumn?: string } {
   const t = text.trim();
@@ -76,16 +50,9 @@ export async function runFit(args: string[]): Promise<void> {
     level: { type: "string" },
     format: { type: "string" },
   }, USAGE);
-  for (const flag of ["data", "y", "x"]) {
-    if (typeof v[flag] !== "string" || v[flag] === "") {
-      throw new InputError(`fit: missing --${flag} (${USAGE})`);
-    }
-  }
+  requireFlags(v, ["data", "y", "x"], "fit", USAGE);
   const file = v.data as string;
-  const format = (v.format as string | undefined) ?? "text";
-  if (!FORMATS.includes(format)) {
-    throw new InputError(`--format "${format}" not understood (use ${FORMATS.join(", ")})`);
-  }
+  const format = oneOf("format", v.format, FORMATS, "text");
   const level = v.level === undefined ? 0.95 : Number(v.level);
   if (!(level > 0 && level < 1) || !/^\s*[0-9.eE+-]+\s*$/.test(String(v.level ?? "0.95"))) {
     throw new InputError(`--level "${v.level}" must be a number between 0 and 1 (e.g. 0.95)`);

@@ -2,9 +2,10 @@
  * The `import` command: build data/ from the raw source files named in the import config.
  * @module
  */
-import { parseArgs } from "node:util";
-import { InputError } from "../errors.ts";
 import { writeImport } from "../data/import.ts";
+import { parseFlags } from "./flags.ts";
+
+const USAGE = "usage: deno task import [--config data/import.config.json] [--out data]";
 
 /**
  * `deno task import [--config data/import.config.json] [--out data]`
@@ -15,16 +16,14 @@ import { writeImport } from "../data/import.ts";
  * ```
  */
 export async function runImport(args: string[]): Promise<void> {
-  let values: { config?: string; out?: string };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { config: { type: "string" }, out: { type: "string" } },
-      strict: true,
-    }));
-  } catch (e) {
-    throw new InputError(`import: ${(e as Error).message.split("\n")[0]}`);
-  }
+  const values = parseFlags(
+    args,
+    { config: { type: "string" }, out: { type: "string" } },
+    USAGE,
+  ) as {
+    config?: string;
+    out?: string;
+  };
   const outDir = values.out ?? "data";
   const written = await writeImport({ config: values.config, outDir });
   console.log(`import: wrote ${written.map((f) => `${outDir}/${f}`).join(", ")}`);

@@ -8,11 +8,10 @@ import { readNumericColumns } from "../data/numeric_csv.ts";
 import { InputError } from "../errors.ts";
 import { formatPca, type PcaFormat } from "../report/pca_table.ts";
 import { pca } from "../stats/pca.ts";
-import { parseFlags } from "./fit.ts";
+import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";
 
 const USAGE =
   "usage: pca --data FILE.csv --columns COL[,COL...] [--no-scale] [--format text|json|markdown|html]";
-const FORMATS = ["text", "json", "markdown", "html"];
 
 /**
  * Run `pca` with command-line arguments; prints the tables (or JSON) on stdout.
@@ -29,16 +28,9 @@ export async function runPca(args: string[]): Promise<void> {
     "no-scale": { type: "boolean" },
     format: { type: "string" },
   }, USAGE);
-  for (const flag of ["data", "columns"]) {
-    if (typeof v[flag] !== "string" || v[flag] === "") {
-      throw new InputError(`pca: missing --${flag} (${USAGE})`);
-    }
-  }
+  requireFlags(v, ["data", "columns"], "pca", USAGE);
   const file = v.data as string;
-  const format = (v.format as string | undefined) ?? "text";
-  if (!FORMATS.includes(format)) {
-    throw new InputError(`--format "${format}" not understood (use ${FORMATS.join(", ")})`);
-  }
+  const format = oneOf("format", v.format, FORMATS, "text");
   const names = (v.columns as string).split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (names.length === 0) throw new InputError(`pca: --columns names no columns (${USAGE})`);
   const data = await readNumericColumns(file, names);

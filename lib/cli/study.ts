@@ -5,7 +5,7 @@
  * figures (figures/*.svg) and one self-contained report.html to the out directory.
  * @module
  */
-import { parseArgs } from "node:util";
+import { oneOf, parseFlags } from "./flags.ts";
 import { loadPanel } from "../data/panel.ts";
 import { InputError } from "../errors.ts";
 import { loadStudyConfig, validateAgainstPanel } from "../gravity/config.ts";
@@ -204,30 +204,17 @@ const USAGE =
  * ```
  */
 export async function runStudy(args: string[]): Promise<void> {
-  let values: { config?: string; format?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        config: { type: "string" },
-        format: { type: "string" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    throw new InputError(`${(e as Error).message.split("\n")[0]} (${USAGE})`);
-  }
+  const values = parseFlags(args, {
+    config: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  }, USAGE) as { config?: string; format?: string; out?: string; help?: boolean };
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const format = values.format ?? "text";
-  if (!["text", "markdown", "json", "html"].includes(format)) {
-    throw new InputError(`--format "${format}" is not one of text, markdown, json, html`);
-  }
+  const format = oneOf("format", values.format, ["text", "markdown", "json", "html"], "text");
   const configPath = values.config ?? DEFAULT_CONFIG;
   const config = await loadStudyConfig(configPath);
   const panel = await loadPanel(config.dataDir);

@@ -134,26 +134,6 @@ export function invertUpper(f: TriFactor): TriFactor {
 const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter
 
 /**
- * Error-free product: a * b = hi + lo exactly (Dekker/Veltkamp), written into out[0], out[1].
- *
- * @example
- * ```ts
- * const o = new Float64Array(2); twoProduct(0.1, 0.1, o); // o[0] + o[1] == 0.1 * 0.1 exactly
- * ```
- */
-export function twoProduct(a: number, b: number, out: Float64Array): void {
-  const p = a * b;
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  out[0] = p;
-  out[1] = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-}
-
-/**
  * A double-double accumulator (hi, lo) for compensated sums of products.
  *
  * @example
@@ -163,7 +143,8 @@ export function twoProduct(a: number, b: number, out: Float64Array): void {
  * ```
  */
 export function ddAddProduct(acc: Float64Array, a: number, b: number): void {
-  // product a*b = p + e exactly
+  // product a*b = p + e exactly (Dekker's TwoProduct, inlined: this runs once per cell per
+  // refinement pass)
   const p = a * b;
   let t = SPLIT * a;
   const ah = t - (t - a);
