@@ -7,6 +7,7 @@
 import { InputError } from "../errors.ts";
 import type { SeType } from "../stats/types.ts";
 import type { GravityPanel } from "./types.ts";
+import { type ForecastConfig, parseForecastConfig, validateForecast } from "./forecast_config.ts";
 
 /**
  * How a bilateral term is formed from reporter i and partner j:
@@ -79,6 +80,8 @@ export interface StudyConfig {
   };
   /** Free-text statements of the choices made (printed with the results). */
   choices: string[];
+  /** Out-of-time validation and scenario settings (absent: every default). */
+  forecast?: ForecastConfig;
 }
 
 const FORMATIONS: Formation[] = [
@@ -230,6 +233,9 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     se,
     potential: { definition, thresholds: { huge, remodelling } },
     choices: Array.isArray(raw.choices) ? raw.choices.map(String) : [],
+    ...(raw.forecast === undefined
+      ? {}
+      : { forecast: parseForecastConfig(raw.forecast, from, String(dep.variable), file) }),
   };
 }
 
@@ -293,5 +299,20 @@ export function validateAgainstPanel(
   }
   if (!vars.has(config.dependent.variable)) {
     fail(file, `unknown dependent variable "${config.dependent.variable}" (not a panel variable)`);
+  }
+  if (config.forecast) {
+    const regressors: Record<string, boolean> = {};
+    for (const t of config.terms) regressors[t.variable] = t.log ?? true;
+    validateForecast(
+      config.forecast,
+      {
+        reporter: config.reporter,
+        partners: config.partners,
+        dependent: config.dependent.variable,
+        regressors,
+      },
+      panel,
+      file,
+    );
   }
 }

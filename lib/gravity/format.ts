@@ -4,6 +4,7 @@
  */
 import { formatCell, formatTable, type TableFormat, type TableSpec } from "../report/table.ts";
 import type { StudyResult } from "./study.ts";
+import { formatForecast } from "./forecast_format.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
 /** The paper's numbers are printed with three decimals: show them so (0.000, not 0). */
@@ -378,6 +379,7 @@ function studyHtml(r: StudyResult): string {
     list(cmp.slice(0, why).map((l) => l.trim())),
     "<h3>Why they differ</h3>",
     list(r.differences),
+    ...(r.forecast ? [formatForecast(r.forecast, "html")] : []),
     ...(r.warnings.length ? ["<h3>Warnings</h3>", list(r.warnings)] : []),
   ].join("\n");
 }
@@ -409,6 +411,7 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
     out.push("", formatTable(spec, format));
   }
   out.push("", ...formatComparison(r, md));
+  if (r.forecast) out.push("", formatForecast(r.forecast, format));
   if (r.warnings.length) {
     out.push("", "Warnings:", ...r.warnings.map((w) => `  - ${w}`));
   }

@@ -14,6 +14,7 @@ import { buildDesign, type DesignRow, panelLookup } from "./terms.ts";
 import type { GravityPanel } from "./types.ts";
 import { displayable } from "../report/jupyter.ts";
 import { formatStudy } from "./format.ts";
+import { type ForecastResult, runForecast } from "./forecast_study.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
 export interface CoverageRow {
@@ -79,6 +80,8 @@ export interface StudyResult {
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
   differences: string[];
+  /** Out-of-time validation and scenario projections (null when `forecast: false`). */
+  forecast: ForecastResult | null;
 }
 
 function ranges(years: number[]): string {
@@ -154,6 +157,8 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
 export interface StudyOptions {
   /** The paper's tables (from `loadPaperTables`) to compare with. */
   paper?: PaperTables;
+  /** Run the forecast section (default true). */
+  forecast?: boolean;
 }
 
 /**
@@ -290,6 +295,7 @@ export function runGravityStudy(
     warnings,
     paper,
     differences: [],
+    forecast: options.forecast === false ? null : runForecast(config, panel),
   };
   result.differences = explainDifferences(result, panel);
   // renders as HTML tables in a Deno notebook; JSON and property access are unchanged

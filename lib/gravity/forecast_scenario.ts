@@ -1,0 +1,296 @@
+/**
+ * Scenario projections: each regressor of the study evolves after its last observed year by a
+ * stated rule (growth rate, fixed value, last observed trend, hold) per country; the model fitted
+ * on every year with data projects trade with prediction intervals, and K with an interval and
+ * class probabilities, per partner and year up to the horizon.
+ * @module
+ */
+import { CBEC_INDEX, type StudyConfig } from "./config.ts";
+import { lastDataYear, type RegressorRule, type ScenarioSpec } from "./forecast_config.ts";
+import { fitForecast, predictRow, tCdf } from "./forecast_fit.ts";
+import { forecastDesign } from "./forecast.ts";
+import { averageGrowth, type Observation } from "./forecast_naive.ts";
+import { tQuantile } from "../stats/distributions.ts";
+import { buildDesign } from "./terms.ts";
+import type { GravityPanel, PanelRow, PotentialClass } from "./types.ts";
+import type { Thresholds } from "./potential.ts";
+
+/** The distribution of a projected K. */
+export interface KDistribution {
+  median: number;
+  lo: number;
+  hi: number;
+  probabilities: Record<PotentialClass, number>;
+}
+
+/**
+ * The small interface behind projected K: given ln K's centre, its standard error and degrees
+ * of freedom, an interval and class probabilities. The default uses Student's t (exact for
+ * OLS coefficient uncertainty); the uncertainty module of the potential work can replace it.
+ */
+export type KUncertainty = (
+  lnK: number,
+  se: number,
+  df: number,
+  level: number,
+  thresholds: Thresholds,
+) => KDistribution;
+
+/**
+ * K = exp(lnK + se T), T ~ t(df): median, central interval and class probabilities.
+ *
+ * @example
+ * ```ts
+ * tKUncertainty(0, 0.1, 20, 0.9, { huge: 0.8, remodelling: 1.2 }).probabilities.expanding; // ≈ 0.96
+ * ```
+ */
+export const tKUncertainty: KUncertainty = (lnK, se, df, level, thresholds) => {
+  const q = tQuantile((1 + level) / 2, df);
+  const cdf = (
+    k: number,
+  ) => (se > 0 ? tCdf((Math.log(k) - lnK) / se, df) : lnK <= Math.log(k) ? 1 : 0);
+  const pHuge = cdf(thresholds.huge);
+  const pBelowRemodel = cdf(thresholds.remodelling);
+  return {
+    median: Math.exp(lnK),
+    lo: Math.exp(lnK - q * se),
+    hi: Math.exp(lnK + q * se),
+    probabilities: {
+      huge: pHuge,
+      expanding: Math.max(0, pBelowRemodel - pHuge),
+      remodelling: 1 - pBelowRemodel,
+    },
+  };
+};
+
+/** One projected regressor input: the rule used and the values per year. */
+export interface ScenarioInput {
+  country: string;
+  variable: string;
+  /** The rule as printed: "growth 2.0%/yr", "value 105", "trend (5 yrs): +3.1%/yr", "hold". */
+  rule: string;
+  /** Last observed year and value the projection starts from. */
+  from: { year: number; value: number } | null;
+  /** Projected values by year (after `from.year` to the horizon). */
+  values: { year: number; value: number }[];
+}
+
+/** One projected partner-year. */
+export interface ScenarioRow {
+  country: string;
+  year: number;
+  /** Model projection exp(fitted) and its prediction interval. */
+  predicted: number | null;
+  lo: number | null;
+  hi: number | null;
+  /** The partner's own trade trend (average growth of its observed series) for this year. */
+  trend: number | null;
+  /** K = trend / predicted with its interval and class probabilities. */
+  k: KDistribution | null;
+}
+
+/** One scenario's result. */
+export interface ScenarioResult {
+  name: string;
+  note?: string;
+  horizon: number;
+  /** The last year with data: projections start the year after. */
+  baseYear: number;
+  fit: { n: number; r2: number; sigma: number; years: { from: number; to: number } } | null;
+  reason?: string;
+  inputs: ScenarioInput[];
+  rows: ScenarioRow[];
+}
+
+const pct = (r: number) => `${(100 * r).toFixed(1)}%/yr`;
+
+function ruleFor(s: ScenarioSpec, country: string, variable: string): RegressorRule {
+  return s.countries[country]?.[variable] ?? s.variables[variable] ?? s.default;
+}
+
+/**
+ * Project one series after its last observed value: returns the rule as printed and the values.
+ *
+ * @example
+ * ```ts
+ * projectSeries([{ year: 2020, value: 100 }], { rule: "growth", rate: 0.1 }, 2022, true).values;
+ * // [{ year: 2021, value: 110 }, { year: 2022, value: 121 }]
+ * ```
+ */
+export function projectSeries(
+  observed: Observation[],
+  rule: RegressorRule,
+  horizon: number,
+  logged: boolean,
+): { rule: string; values: Observation[] } {
+  const last = observed[observed.length - 1];
+  if (!last) return { rule: "no observed value", values: [] };
+  let step: (y: number) => number;
+  let printed: string;
+  if (rule.rule === "growth") {
+    step = (y) => last.value * (1 + rule.rate) ** (y - last.year);
+    printed = `growth ${pct(rule.rate)}`;
+  } else if (rule.rule === "value") {
+    step = () => rule.value;
+    printed = `value ${rule.value}`;
+  } else if (rule.rule === "hold") {
+    step = () => last.value;
+    printed = "hold last value";
+  } else {
+    const span = observed.slice(-rule.years);
+    const useLog = logged && span.every((o) => o.value > 0);
+    const ys = span.map((o) => (useLog ? Math.log(o.value) : o.value));
+    const ts = span.map((o) => o.year);
+    const tm = ts.reduce((a, b) => a + b, 0) / ts.length;
+    const ym = ys.reduce((a, b) => a + b, 0) / ys.length;
+    let sxy = 0;
+    let sxx = 0;
+    ts.forEach((t, i) => {
+      sxy += (t - tm) * (ys[i] - ym);
+      sxx += (t - tm) ** 2;
+    });
+    const slope = sxx > 0 ? sxy / sxx : 0;
+    // the trend continues from the last observed value
+    step = (y) =>
+      useLog
+        ? last.value * Math.exp(slope * (y - last.year))
+        : last.value + slope * (y - last.year);
+    printed = `trend (${span.length} yrs ${span[0].year}-${last.year}): ` +
+      (useLog ? pct(Math.exp(slope) - 1) : `${slope >= 0 ? "+" : ""}${slope.toPrecision(3)}/yr`);
+  }
+  const values: Observation[] = [];
+  for (let y = last.year + 1; y <= horizon; y++) values.push({ year: y, value: step(y) });
+  return { rule: printed, values };
+}
+
+function observedSeries(
+  value: (y: number) => number,
+  from: number,
+  to: number,
+): Observation[] {
+  const out: Observation[] = [];
+  for (let y = from; y <= to; y++) {
+    const v = value(y);
+    if (Number.isFinite(v)) out.push({ year: y, value: v });
+  }
+  return out;
+}
+
+/**
+ * Run one scenario: project the regressors, fit on every year with data (trainFrom to the last
+ * data year), project trade and K per partner and year to the horizon.
+ *
+ * @example
+ * ```ts
+ * const s = runScenario(config, panel, spec, { trainFrom: 2015, level: 0.9 });
+ * s.rows.filter((r) => r.year === 2030);
+ * ```
+ */
+export function runScenario(
+  config: StudyConfig,
+  panel: GravityPanel,
+  spec: ScenarioSpec,
+  options: { trainFrom: number; level: number; uncertainty?: KUncertainty },
+): ScenarioResult {
+  const uncertainty = options.uncertainty ?? tKUncertainty;
+  const baseYear = lastDataYear(panel, config.partners, config.dependent.variable);
+  const lastPanel = Math.max(...panel.years);
+  const { design, cbec } = forecastDesign(config, panel, options.trainFrom, lastPanel);
+  const f = fitForecast(design.filter((r) => r.complete), config.terms.map((t) => t.name));
+  const result: ScenarioResult = {
+    name: spec.name,
+    ...(spec.note ? { note: spec.note } : {}),
+    horizon: spec.horizon,
+    baseYear,
+    fit: "reason" in f ? null : { n: f.n, r2: f.r2, sigma: f.sigma, years: f.years },
+    ...("reason" in f ? { reason: f.reason } : {}),
+    inputs: [],
+    rows: [],
+  };
+  // project every regressor variable of every country it concerns
+  const byKey = new Map(panel.rows.map((r) => [`${r.iso3}|${r.year}`, r]));
+  const rows = new Map<string, PanelRow>();
+  const cell = (c: string, y: number) => {
+    const key = `${c}|${y}`;
+    if (!rows.has(key)) {
+      rows.set(key, { iso3: c, year: y, values: { ...(byKey.get(key)?.values ?? {}) } });
+    }
+    return rows.get(key)!;
+  };
+  const projCbec = new Map(cbec);
+  const done = new Set<string>();
+  for (const t of config.terms) {
+    const who = t.variable === CBEC_INDEX || ["partner", "bilateral"].includes(t.formation)
+      ? config.partners
+      : t.formation === "reporter"
+      ? [config.reporter]
+      : [config.reporter, ...config.partners];
+    for (const c of who) {
+      if (done.has(`${c}|${t.variable}`)) continue;
+      done.add(`${c}|${t.variable}`);
+      const isCbec = t.variable === CBEC_INDEX;
+      const value = (y: number) =>
+        isCbec ? cbec.get(`${c}|${y}`) ?? NaN : byKey.get(`${c}|${y}`)?.values[t.variable] ?? NaN;
+      const obs = observedSeries(value, Math.min(...panel.years), lastPanel);
+      const p = projectSeries(obs, ruleFor(spec, c, t.variable), spec.horizon, t.log ?? true);
+      result.inputs.push({
+        country: c,
+        variable: t.variable,
+        rule: p.rule,
+        from: obs.length ? obs[obs.length - 1] : null,
+        values: p.values,
+      });
+      for (const v of p.values) {
+        if (isCbec) projCbec.set(`${c}|${v.year}`, v.value);
+        else cell(c, v.year).values[t.variable] = v.value;
+      }
+    }
+  }
+  const years: number[] = [];
+  for (let y = Math.min(...panel.years); y <= spec.horizon; y++) years.push(y);
+  const projected: GravityPanel = {
+    ...panel,
+    years,
+    rows: [...panel.rows.filter((r) => !rows.has(`${r.iso3}|${r.year}`)), ...rows.values()],
+  };
+  if (!result.fit || "reason" in f) return result;
+  const future = buildDesign(
+    { ...config, years: { from: baseYear + 1, to: spec.horizon } },
+    projected,
+    projCbec,
+  );
+  const dep = (c: string) =>
+    observedSeries(
+      (y) => {
+        const v = byKey.get(`${c}|${y}`)?.values[config.dependent.variable] ?? NaN;
+        return v > 0 ? v : NaN;
+      },
+      options.trainFrom,
+      baseYear,
+    );
+  for (const r of future) {
+    const p = predictRow(f, r.x, options.level);
+    const hist = dep(r.country);
+    const g = averageGrowth(hist);
+    const last = hist[hist.length - 1];
+    const trend = g === null ? null : last.value * Math.exp(g * (r.year - last.year));
+    result.rows.push({
+      country: r.country,
+      year: r.year,
+      predicted: p?.predicted ?? null,
+      lo: p?.lo ?? null,
+      hi: p?.hi ?? null,
+      trend,
+      k: p && trend !== null
+        ? uncertainty(
+          Math.log(trend) - p.fitted,
+          p.seMean,
+          f.df,
+          options.level,
+          config.potential.thresholds,
+        )
+        : null,
+    });
+  }
+  return result;
+}
