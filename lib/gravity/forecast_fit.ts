@@ -5,7 +5,7 @@
  * fitted ± t(df, (1 + level) / 2) · s · sqrt(1 + x0' (X'X)^-1 x0), exponentiated.
  * @module
  */
-import { Matrix, QrDecomposition } from "ml-matrix";
+import { inverse, Matrix, QrDecomposition } from "ml-matrix";
 import { ols } from "../stats/ols.ts";
 import { tQuantile, tTwoSidedP } from "../stats/distributions.ts";
 import type { DesignRow } from "./terms.ts";
@@ -67,9 +67,9 @@ export function fitForecast(rows: DesignRow[], terms: string[]): ForecastFit | {
   const X = new Matrix(
     rows.map((r) => used.map((t) => (t === "(Intercept)" ? 1 : r.x[t] as number))),
   );
-  // (X'X)^-1 = X+ X+' with X+ the least-squares pseudo-inverse from QR (no explicit X'X)
-  const pinv = new QrDecomposition(X).solve(Matrix.eye(rows.length, rows.length));
-  const xtxInv = pinv.mmul(pinv.transpose()).to2DArray();
+  // X = QR, so (X'X)^-1 = R^-1 R^-T (no explicit X'X; R is k x k)
+  const rInv = inverse(new QrDecomposition(X).upperTriangularMatrix);
+  const xtxInv = rInv.mmul(rInv.transpose()).to2DArray();
   const coefficients: Record<string, number> = {};
   for (const c of fit.coefficients) coefficients[c.term] = c.estimate;
   const years = rows.map((r) => r.year);

@@ -159,6 +159,7 @@ Deno.test("formatting: text, markdown and HTML reports carry the tables and the 
     "config",
     "data",
     "differences",
+    "forecast",
     "paper",
     "pca",
     "potential",
