@@ -222,7 +222,7 @@ export async function runStudy(args: string[]): Promise<void> {
   let paper: PaperTables | undefined;
   const paperThere = await Deno.stat(`${config.paperDir}/table2.csv`).then(() => true, () => false);
   if (paperThere) paper = await loadPaperTables(config.paperDir);
-  const result = runGravityStudy(config, panel, { paper });
+  const result = runGravityStudy(config, panel, { paper, forecast: true });
   if (!paper) result.warnings.push(`the paper's tables were not found in ${config.paperDir}/`);
   const hints = await estimableHints(result, configPath);
   const context: OutputContext = { configPath, hints };

@@ -23,13 +23,15 @@ import { reportPage, type ReportSection } from "../report/html.ts";
 import { formatTable } from "../report/table.ts";
 import { formatComparison, pcaSpec, table1Spec, table2Spec, table3Spec } from "./format.ts";
 import type { StudyResult } from "./study.ts";
+import { forecastFan } from "../report/forecast_figure.ts";
+import { formatForecast } from "./forecast_format.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */
 export interface StudyFigure {
   name: string;
   title: string;
   /** Which part of the study it belongs to. */
-  part: "pca" | "regression" | "potential";
+  part: "pca" | "regression" | "potential" | "forecast";
   svg: string;
   /** Why the figure shows "no data" (absent when it is drawn). */
   noData?: string;
@@ -191,7 +193,48 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
     () => kLines(kRows(r), { thresholds }),
     gap,
   );
+  if (r.forecast) out.push(forecastFigure(r.forecast));
   return out;
+}
+
+/**
+ * The forecast figure of a study: actual vs forecast by partner with intervals, the cut-off
+ * marked, and the first scenario's projection fan.
+ *
+ * @example
+ * ```ts
+ * forecastFigure(result.forecast!).svg.startsWith("<svg"); // true
+ * ```
+ */
+export function forecastFigure(f: NonNullable<StudyResult["forecast"]>): StudyFigure {
+  const s = f.scenarios[0];
+  const iv = (
+    rows: {
+      country: string;
+      year: number;
+      predicted: number | null;
+      lo: number | null;
+      hi: number | null;
+    }[],
+  ) =>
+    rows.filter((x) => x.predicted !== null).map((x) => ({
+      country: x.country,
+      year: x.year,
+      predicted: x.predicted as number,
+      lo: x.lo as number,
+      hi: x.hi as number,
+    }));
+  const title = `Actual vs forecast (cut-off ${f.metrics.cutoff}) and projection to ` +
+    `${s?.horizon ?? f.settings.lastDataYear}, US$ bn, log scale`;
+  const svg = forecastFan({
+    cutoff: f.metrics.cutoff,
+    level: f.settings.level,
+    actual: f.history,
+    forecasts: iv(f.validation),
+    projection: iv(s?.rows ?? []),
+    ...(s ? { scenario: s.name } : {}),
+  }, { title });
+  return { part: "forecast", name: "forecast_fan", title, svg };
 }
 
 /**
@@ -298,6 +341,12 @@ export function studyReport(r: StudyResult, options: StudyReportOptions = {}): s
         .join("\n"),
     },
   ];
+  if (r.forecast) {
+    sections.push({
+      heading: "Forecast: out-of-time validation and scenario projections",
+      html: [formatForecast(r.forecast, "html"), figs("forecast")].join("\n"),
+    });
+  }
   if (r.warnings.length) sections.push({ heading: "Warnings", html: list(r.warnings) });
   return reportPage({
     title: c.title,

@@ -31,7 +31,7 @@ export function validationSpec(f: ForecastResult): TableSpec {
   const level = Math.round(100 * s.level);
   return {
     title: `Forecast 1. Out-of-time validation: fitted on ${s.trainFrom}-${m.cutoff}, forecast ` +
-      `${m.cutoff + 1}-${Math.max(m.cutoff + 1, ...f.validation.map((r) => r.year))} ` +
+      `${m.cutoff + 1}-${Math.max(m.cutoff + 1, s.lastDataYear)} ` +
       `(US$ bn; actual = ${s.actual}${s.actualFlag ? ", FLAGGED" : ""})`,
     columns: [
       { key: "country", label: "Country" },

@@ -47,6 +47,8 @@ export interface ForecastResult {
     rows: ValidationRow[];
   };
   scenarios: ScenarioResult[];
+  /** The actual series from trainFrom to the last year (for figures). */
+  history: { country: string; year: number; value: number }[];
   /** One honest sentence on the validation (for the README and the report). */
   summary: string;
   notes: string[];
@@ -139,6 +141,13 @@ export function runForecast(
     ...(settings.actualFlag ? [`FLAG: ${settings.actualFlag}.`] : []),
   ];
   const fit = main.fit;
+  const history: ForecastResult["history"] = [];
+  for (const r of panel.rows) {
+    const v = r.values[fc.actual];
+    if (config.partners.includes(r.iso3) && r.year >= fc.trainFrom && v > 0) {
+      history.push({ country: r.iso3, year: r.year, value: v });
+    }
+  }
   return {
     settings,
     validation: main.rows,
@@ -163,6 +172,7 @@ export function runForecast(
       rows: rollingRows,
     },
     scenarios,
+    history,
     summary: summarise(main, settings),
     notes,
   };

@@ -80,7 +80,7 @@ export interface StudyResult {
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
   differences: string[];
-  /** Out-of-time validation and scenario projections (null when `forecast: false`). */
+  /** Out-of-time validation and scenario projections (null unless `forecast: true`). */
   forecast: ForecastResult | null;
 }
 
@@ -157,7 +157,10 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
 export interface StudyOptions {
   /** The paper's tables (from `loadPaperTables`) to compare with. */
   paper?: PaperTables;
-  /** Run the forecast section (default true). */
+  /**
+   * Run the forecast section: out-of-time validation and scenarios (default false; the study
+   * command turns it on).
+   */
   forecast?: boolean;
 }
 
@@ -295,7 +298,7 @@ export function runGravityStudy(
     warnings,
     paper,
     differences: [],
-    forecast: options.forecast === false ? null : runForecast(config, panel),
+    forecast: options.forecast ? runForecast(config, panel) : null,
   };
   result.differences = explainDifferences(result, panel);
   // renders as HTML tables in a Deno notebook; JSON and property access are unchanged

@@ -92,10 +92,10 @@ Deno.test("study CLI on the synthetic fixture: tables printed, outputs written, 
   assert.equal((coef.match(/<circle [^>]*fill="#ff725c"/g) ?? []).length, 7 + 1); // 7 dots + legend
   const report = await Deno.readTextFile(`${TMP}/fixture/report.html`);
   assert.equal(report.match(/<!doctype html>/g)?.length, 1);
-  assert.equal((report.match(/<figure>/g) ?? []).length, FIGURES.length);
+  assert.equal((report.match(/<figure>/g) ?? []).length, FIGURES.length + 1); // + forecast_fan
   assert.ok(report.includes("<caption>Table 3. Trade potential K: ours beside the paper's"));
   assert.ok(report.includes("<h3>Why they differ</h3>"));
-  assert.match(r.stdout, /Wrote 14 files to out\/test-tmp\/study-cli\/fixture\/:/);
+  assert.match(r.stdout, /Wrote 15 files to out\/test-tmp\/study-cli\/fixture\/:/);
 });
 
 Deno.test("study CLI --format html prints one self-contained HTML document", async () => {
@@ -104,7 +104,7 @@ Deno.test("study CLI --format html prints one self-contained HTML document", asy
   assert.ok(r.stdout.startsWith("<!doctype html>\n"));
   assert.ok(r.stdout.trimEnd().endsWith("</html>"));
   assert.equal(r.stdout.match(/<html/g)?.length, 1);
-  assert.equal((r.stdout.match(/<figure>/g) ?? []).length, FIGURES.length);
+  assert.equal((r.stdout.match(/<figure>/g) ?? []).length, FIGURES.length + 1); // + forecast_fan
   assert.ok(!/<script|<link |src="http/.test(r.stdout));
   assert.equal(r.stdout, await Deno.readTextFile(`${TMP}/html/report.html`) + "\n");
 });
