@@ -15,7 +15,7 @@ import {
   growthRule,
   lastValue,
   type NaiveRule,
-  type Observation,
+  type SeriesPoint,
 } from "./forecast_naive.ts";
 import { buildDesign, type DesignRow, panelLookup } from "./terms.ts";
 import type { GravityPanel } from "./types.ts";
@@ -160,8 +160,8 @@ function history(
   variable: string,
   from: number,
   to: number,
-): Observation[] {
-  const out: Observation[] = [];
+): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
   for (let y = from; y <= to; y++) {
     const v = get(country, y, variable);
     if (v > 0) out.push({ year: y, value: v });

@@ -7,13 +7,13 @@
  */
 
 /** One observed value of a partner's series. */
-export interface Observation {
+export interface SeriesPoint {
   year: number;
   value: number;
 }
 
 /** A naive rule: the forecast for a year from the history up to the cut-off (null = none). */
-export type NaiveRule = (history: Observation[], year: number) => number | null;
+export type NaiveRule = (history: SeriesPoint[], year: number) => number | null;
 
 /**
  * Last observed value carried forward.
@@ -35,7 +35,7 @@ export const lastValue: NaiveRule = (history) =>
  * averageGrowth([{ year: 2018, value: 1 }, { year: 2020, value: Math.E ** 2 }]); // 1
  * ```
  */
-export function averageGrowth(history: Observation[]): number | null {
+export function averageGrowth(history: SeriesPoint[]): number | null {
   if (history.length < 2) return null;
   const a = history[0];
   const b = history[history.length - 1];

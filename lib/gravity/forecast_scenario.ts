@@ -9,7 +9,7 @@ import { CBEC_INDEX, type StudyConfig } from "./config.ts";
 import { lastDataYear, type RegressorRule, type ScenarioSpec } from "./forecast_config.ts";
 import { fitForecast, predictRow, tCdf } from "./forecast_fit.ts";
 import { forecastDesign } from "./forecast.ts";
-import { averageGrowth, type Observation } from "./forecast_naive.ts";
+import { averageGrowth, type SeriesPoint } from "./forecast_naive.ts";
 import { tQuantile } from "../stats/distributions.ts";
 import { buildDesign } from "./terms.ts";
 import type { GravityPanel, PanelRow, PotentialClass } from "./types.ts";
@@ -118,11 +118,11 @@ function ruleFor(s: ScenarioSpec, country: string, variable: string): RegressorR
  * ```
  */
 export function projectSeries(
-  observed: Observation[],
+  observed: SeriesPoint[],
   rule: RegressorRule,
   horizon: number,
   logged: boolean,
-): { rule: string; values: Observation[] } {
+): { rule: string; values: SeriesPoint[] } {
   const last = observed[observed.length - 1];
   if (!last) return { rule: "no observed value", values: [] };
   let step: (y: number) => number;
@@ -158,7 +158,7 @@ export function projectSeries(
     printed = `trend (${span.length} yrs ${span[0].year}-${last.year}): ` +
       (useLog ? pct(Math.exp(slope) - 1) : `${slope >= 0 ? "+" : ""}${slope.toPrecision(3)}/yr`);
   }
-  const values: Observation[] = [];
+  const values: SeriesPoint[] = [];
   for (let y = last.year + 1; y <= horizon; y++) values.push({ year: y, value: step(y) });
   return { rule: printed, values };
 }
@@ -167,8 +167,8 @@ function observedSeries(
   value: (y: number) => number,
   from: number,
   to: number,
-): Observation[] {
-  const out: Observation[] = [];
+): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
   for (let y = from; y <= to; y++) {
     const v = value(y);
     if (Number.isFinite(v)) out.push({ year: y, value: v });
