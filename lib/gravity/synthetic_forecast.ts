@@ -18,6 +18,8 @@ export interface SyntheticForecastOptions {
   beta?: { "(Intercept)": number; ln_gdp: number; ln_dist: number };
   /** Standard deviation of the log error (default 0.3). */
   sigma?: number;
+  /** Width of the uniform spread of the partners' initial ln GDP (default 3). */
+  gdpSpread?: number;
   seed?: number;
   /** The config's forecast block (default: cut-off 2020, rolling 2017-2020, level 0.9). */
   forecast?: Record<string, unknown>;
@@ -85,7 +87,7 @@ export function syntheticForecastStudy(
     });
   }
   for (const p of partners) {
-    let lg = 23 + 3 * rand();
+    let lg = 23 + (options.gdpSpread ?? 3) * rand();
     const drift = 0.01 + 0.06 * rand();
     const dist = 1000 + 5000 * rand();
     for (let y = years.from; y <= years.to; y++) {
