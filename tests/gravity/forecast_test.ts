@@ -194,3 +194,30 @@ Deno.test("real data: the validation lists every 2021+ partner-year with an actu
     assert.equal(r.covered, r.actual >= r.lo! && r.actual <= r.hi!);
   }
 });
+
+Deno.test("README: the forecast sentence is the study's own forecast.summary on equation (1)", async () => {
+  const config = await loadStudyConfig("data/study.eq1.config.json");
+  const f = runForecast(config, await loadPanel("data"));
+  const squash = (s: string) => s.replace(/\s+/g, " ");
+  const readme = squash(await Deno.readTextFile("README.md"));
+  assert.ok(
+    readme.includes(squash(f.summary)),
+    `README.md: replace the forecast sentence with the current one:\n${f.summary}`,
+  );
+});
+
+Deno.test("a flagged actual series: every output says the actuals are not the dependent variable", () => {
+  const { config, panel } = syntheticForecastStudy({ partners: 5 });
+  const mirror = {
+    ...panel,
+    variables: [...panel.variables, { name: "mirror" }],
+    rows: panel.rows.map((r) => ({ ...r, values: { ...r.values, mirror: r.values.trade * 0.8 } })),
+  };
+  const f = runForecast({ ...config, forecast: { ...config.forecast!, actual: "mirror" } }, mirror);
+  assert.match(f.settings.actualFlag!, /^the actuals are mirror, not the dependent variable trade/);
+  assert.ok(f.notes.some((n) => n.startsWith("FLAG: the actuals are mirror")));
+  for (const r of f.validation) {
+    const t = panel.rows.find((p) => p.iso3 === r.country && p.year === r.year)!.values.trade;
+    close(r.actual, 0.8 * t, 1e-15);
+  }
+});
