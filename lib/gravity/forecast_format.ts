@@ -154,6 +154,7 @@ export function horizonSpec(f: ForecastResult): TableSpec {
       ),
       "MALE model = the model on every row it forecasts at that horizon; the MALE columns by " +
       "method are on the rows all three forecast (n all 3).",
+      f.rollingSummary,
     ],
   };
 }

@@ -51,10 +51,30 @@ export interface ForecastResult {
   history: { country: string; year: number; value: number }[];
   /** One honest sentence on the validation (for the README and the report). */
   summary: string;
+  /** One sentence on the rolling origins: which method has the lowest MALE at each horizon. */
+  rollingSummary: string;
   notes: string[];
 }
 
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : "n/a");
+
+function summariseRolling(rows: HorizonRow[], cutoffs: number[]): string {
+  const usable = rows.filter((h) => h.n > 0);
+  if (!usable.length) {
+    return "The rolling origins give no horizon with forecasts from every method.";
+  }
+  const parts = usable.map((h) => {
+    const best = (Object.entries(h.male) as [string, number][])
+      .filter(([, v]) => Number.isFinite(v))
+      .reduce((a, b) => (b[1] < a[1] ? b : a));
+    return `${h.horizon} yr: ${best[0]} ${f3(best[1])}` +
+      (best[0] === "model" ? "" : ` (model ${f3(h.male.model)})`) + `, n = ${h.n}`;
+  });
+  return `Over the rolling origins (cut-offs ${
+    cutoffs.join(", ")
+  }), the lowest mean absolute log ` +
+    `error by horizon is: ${parts.join("; ")}.`;
+}
 
 function summarise(main: CutoffResult, settings: ForecastResult["settings"]): string {
   const m = new Map(main.metrics.map((x) => [x.method, x.metrics]));
@@ -174,6 +194,10 @@ export function runForecast(
     scenarios,
     history,
     summary: summarise(main, settings),
+    rollingSummary: summariseRolling(
+      byHorizon(rollingRows),
+      rolled.map((r) => r.cutoff),
+    ),
     notes,
   };
 }

@@ -195,15 +195,17 @@ Deno.test("real data: the validation lists every 2021+ partner-year with an actu
   }
 });
 
-Deno.test("README: the forecast sentence is the study's own forecast.summary on equation (1)", async () => {
+Deno.test("README: the forecast sentences are the study's own summaries on equation (1)", async () => {
   const config = await loadStudyConfig("data/study.eq1.config.json");
   const f = runForecast(config, await loadPanel("data"));
   const squash = (s: string) => s.replace(/\s+/g, " ");
   const readme = squash(await Deno.readTextFile("README.md"));
-  assert.ok(
-    readme.includes(squash(f.summary)),
-    `README.md: replace the forecast sentence with the current one:\n${f.summary}`,
-  );
+  for (const sentence of [f.summary, f.rollingSummary]) {
+    assert.ok(
+      readme.includes(squash(sentence)),
+      `README.md: replace the forecast sentence with the current one:\n${sentence}`,
+    );
+  }
 });
 
 Deno.test("a flagged actual series: every output says the actuals are not the dependent variable", () => {
