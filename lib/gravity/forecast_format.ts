@@ -241,7 +241,14 @@ export function scenarioSpec(s: ScenarioResult, level: number): TableSpec {
   };
 }
 
-/** Every table of the forecast section, in report order. */
+/**
+ * Every table of the forecast section, in report order.
+ *
+ * @example
+ * ```ts
+ * for (const spec of forecastSpecs(result.forecast!)) console.log(formatTable(spec, "text"));
+ * ```
+ */
 export function forecastSpecs(f: ForecastResult): TableSpec[] {
   return [
     validationSpec(f),

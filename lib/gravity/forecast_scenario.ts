@@ -177,6 +177,71 @@ function observedSeries(
 }
 
 /**
+ * Project every regressor of every country it concerns by the scenario's rules: the inputs as
+ * printed, the panel extended to the horizon, and the CBEC composite extended likewise.
+ *
+ * @example
+ * ```ts
+ * const { inputs, projected } = projectRegressors(config, panel, cbecMap, spec);
+ * ```
+ */
+export function projectRegressors(
+  config: StudyConfig,
+  panel: GravityPanel,
+  cbec: Map<string, number>,
+  spec: ScenarioSpec,
+): { inputs: ScenarioInput[]; projected: GravityPanel; cbec: Map<string, number> } {
+  const lastPanel = Math.max(...panel.years);
+  const inputs: ScenarioInput[] = [];
+  const byKey = new Map(panel.rows.map((r) => [`${r.iso3}|${r.year}`, r]));
+  const rows = new Map<string, PanelRow>();
+  const cell = (c: string, y: number) => {
+    const key = `${c}|${y}`;
+    if (!rows.has(key)) {
+      rows.set(key, { iso3: c, year: y, values: { ...(byKey.get(key)?.values ?? {}) } });
+    }
+    return rows.get(key)!;
+  };
+  const projCbec = new Map(cbec);
+  const done = new Set<string>();
+  for (const t of config.terms) {
+    const who = t.variable === CBEC_INDEX || ["partner", "bilateral"].includes(t.formation)
+      ? config.partners
+      : t.formation === "reporter"
+      ? [config.reporter]
+      : [config.reporter, ...config.partners];
+    for (const c of who) {
+      if (done.has(`${c}|${t.variable}`)) continue;
+      done.add(`${c}|${t.variable}`);
+      const isCbec = t.variable === CBEC_INDEX;
+      const value = (y: number) =>
+        isCbec ? cbec.get(`${c}|${y}`) ?? NaN : byKey.get(`${c}|${y}`)?.values[t.variable] ?? NaN;
+      const obs = observedSeries(value, Math.min(...panel.years), lastPanel);
+      const p = projectSeries(obs, ruleFor(spec, c, t.variable), spec.horizon, t.log ?? true);
+      inputs.push({
+        country: c,
+        variable: t.variable,
+        rule: p.rule,
+        from: obs.length ? obs[obs.length - 1] : null,
+        values: p.values,
+      });
+      for (const v of p.values) {
+        if (isCbec) projCbec.set(`${c}|${v.year}`, v.value);
+        else cell(c, v.year).values[t.variable] = v.value;
+      }
+    }
+  }
+  const years: number[] = [];
+  for (let y = Math.min(...panel.years); y <= spec.horizon; y++) years.push(y);
+  const projected: GravityPanel = {
+    ...panel,
+    years,
+    rows: [...panel.rows.filter((r) => !rows.has(`${r.iso3}|${r.year}`)), ...rows.values()],
+  };
+  return { inputs, projected, cbec: projCbec };
+}
+
+/**
  * Run one scenario: project the regressors, fit on every year with data (trainFrom to the last
  * data year), project trade and K per partner and year to the horizon.
  *
@@ -207,52 +272,9 @@ export function runScenario(
     inputs: [],
     rows: [],
   };
-  // project every regressor variable of every country it concerns
+  const { inputs, projected, cbec: projCbec } = projectRegressors(config, panel, cbec, spec);
+  result.inputs = inputs;
   const byKey = new Map(panel.rows.map((r) => [`${r.iso3}|${r.year}`, r]));
-  const rows = new Map<string, PanelRow>();
-  const cell = (c: string, y: number) => {
-    const key = `${c}|${y}`;
-    if (!rows.has(key)) {
-      rows.set(key, { iso3: c, year: y, values: { ...(byKey.get(key)?.values ?? {}) } });
-    }
-    return rows.get(key)!;
-  };
-  const projCbec = new Map(cbec);
-  const done = new Set<string>();
-  for (const t of config.terms) {
-    const who = t.variable === CBEC_INDEX || ["partner", "bilateral"].includes(t.formation)
-      ? config.partners
-      : t.formation === "reporter"
-      ? [config.reporter]
-      : [config.reporter, ...config.partners];
-    for (const c of who) {
-      if (done.has(`${c}|${t.variable}`)) continue;
-      done.add(`${c}|${t.variable}`);
-      const isCbec = t.variable === CBEC_INDEX;
-      const value = (y: number) =>
-        isCbec ? cbec.get(`${c}|${y}`) ?? NaN : byKey.get(`${c}|${y}`)?.values[t.variable] ?? NaN;
-      const obs = observedSeries(value, Math.min(...panel.years), lastPanel);
-      const p = projectSeries(obs, ruleFor(spec, c, t.variable), spec.horizon, t.log ?? true);
-      result.inputs.push({
-        country: c,
-        variable: t.variable,
-        rule: p.rule,
-        from: obs.length ? obs[obs.length - 1] : null,
-        values: p.values,
-      });
-      for (const v of p.values) {
-        if (isCbec) projCbec.set(`${c}|${v.year}`, v.value);
-        else cell(c, v.year).values[t.variable] = v.value;
-      }
-    }
-  }
-  const years: number[] = [];
-  for (let y = Math.min(...panel.years); y <= spec.horizon; y++) years.push(y);
-  const projected: GravityPanel = {
-    ...panel,
-    years,
-    rows: [...panel.rows.filter((r) => !rows.has(`${r.iso3}|${r.year}`)), ...rows.values()],
-  };
   if (!result.fit || "reason" in f) return result;
   const future = buildDesign(
     { ...config, years: { from: baseYear + 1, to: spec.horizon } },
