@@ -28,7 +28,7 @@ export interface KDistribution {
  * of freedom, an interval and class probabilities. The default uses Student's t (exact for
  * OLS coefficient uncertainty); the uncertainty module of the potential work can replace it.
  */
-export type KUncertainty = (
+export type KProjectionModel = (
   lnK: number,
   se: number,
   df: number,
@@ -41,10 +41,10 @@ export type KUncertainty = (
  *
  * @example
  * ```ts
- * tKUncertainty(0, 0.1, 20, 0.9, { huge: 0.8, remodelling: 1.2 }).probabilities.expanding; // ≈ 0.96
+ * tKProjection(0, 0.1, 20, 0.9, { huge: 0.8, remodelling: 1.2 }).probabilities.expanding; // ≈ 0.96
  * ```
  */
-export const tKUncertainty: KUncertainty = (lnK, se, df, level, thresholds) => {
+export const tKProjection: KProjectionModel = (lnK, se, df, level, thresholds) => {
   const q = tQuantile((1 + level) / 2, df);
   const cdf = (
     k: number,
@@ -255,9 +255,9 @@ export function runScenario(
   config: StudyConfig,
   panel: GravityPanel,
   spec: ScenarioSpec,
-  options: { trainFrom: number; level: number; uncertainty?: KUncertainty },
+  options: { trainFrom: number; level: number; uncertainty?: KProjectionModel },
 ): ScenarioResult {
-  const uncertainty = options.uncertainty ?? tKUncertainty;
+  const uncertainty = options.uncertainty ?? tKProjection;
   const baseYear = lastDataYear(panel, config.partners, config.dependent.variable);
   const lastPanel = Math.max(...panel.years);
   const { design, cbec } = forecastDesign(config, panel, options.trainFrom, lastPanel);

@@ -13,7 +13,7 @@ import {
   validateCutoff,
   type ValidationRow,
 } from "./forecast.ts";
-import { type KUncertainty, runScenario, type ScenarioResult } from "./forecast_scenario.ts";
+import { type KProjectionModel, runScenario, type ScenarioResult } from "./forecast_scenario.ts";
 import type { GravityPanel } from "./types.ts";
 
 /** Everything the forecast section produces. */
@@ -114,7 +114,7 @@ function summarise(main: CutoffResult, settings: ForecastResult["settings"]): st
 export function runForecast(
   config: StudyConfig,
   panel: GravityPanel,
-  options: { uncertainty?: KUncertainty } = {},
+  options: { uncertainty?: KProjectionModel } = {},
 ): ForecastResult {
   const fc = config.forecast ??
     parseForecastConfig(undefined, config.years.from, config.dependent.variable);

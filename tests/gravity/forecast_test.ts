@@ -14,7 +14,7 @@ import {
   lastValue,
 } from "../../lib/gravity/forecast_naive.ts";
 import { runForecast } from "../../lib/gravity/forecast_study.ts";
-import { projectSeries, tKUncertainty } from "../../lib/gravity/forecast_scenario.ts";
+import { projectSeries, tKProjection } from "../../lib/gravity/forecast_scenario.ts";
 import { syntheticForecastStudy } from "../../lib/gravity/synthetic_forecast.ts";
 import type { DesignRow } from "../../lib/gravity/terms.ts";
 
@@ -96,7 +96,7 @@ Deno.test("scenario rules: growth, value, hold and an exact log-linear trend", (
   const t = projectSeries(obs, { rule: "trend", years: 5 }, 2023, true);
   close(t.values[2].value, 100 * 1.05 ** 5, 1e-12);
   assert.match(t.rule, /^trend \(3 yrs 2018-2020\): 5\.0%\/yr$/);
-  const k = tKUncertainty(0, 0.1, 30, 0.9, { huge: 0.8, remodelling: 1.2 });
+  const k = tKProjection(0, 0.1, 30, 0.9, { huge: 0.8, remodelling: 1.2 });
   const p = k.probabilities;
   close(p.huge + p.expanding + p.remodelling, 1, 1e-12);
   assert.equal(k.median, 1);
