@@ -21,11 +21,11 @@ import { buildDesign, type DesignRow, panelLookup } from "./terms.ts";
 import type { GravityPanel } from "./types.ts";
 
 /** The methods compared, in table order. */
-export const METHODS = ["model", "last value", "average growth"] as const;
+export const FORECAST_METHODS = ["model", "last value", "average growth"] as const;
 /** One forecasting method. */
-export type Method = typeof METHODS[number];
+export type ForecastMethod = typeof FORECAST_METHODS[number];
 
-const NAIVE: Record<Exclude<Method, "model">, NaiveRule> = {
+const NAIVE: Record<Exclude<ForecastMethod, "model">, NaiveRule> = {
   "last value": lastValue,
   "average growth": growthRule,
 };
@@ -54,7 +54,7 @@ export interface ValidationRow {
 
 /** Metrics of every method on one set of partner-years. */
 export interface MethodMetrics {
-  method: Method;
+  method: ForecastMethod;
   metrics: ErrorMetrics;
 }
 
@@ -74,7 +74,7 @@ export interface CutoffResult {
   /** Interval coverage of the model. */
   coverage: { covered: number; n: number; level: number };
   /** Lowest MALE and lowest MAPE among the methods. */
-  best: { male: Method | null; mape: Method | null };
+  best: { male: ForecastMethod | null; mape: ForecastMethod | null };
 }
 
 /** Errors by horizon over the rolling origins. */
@@ -85,8 +85,8 @@ export interface HorizonRow {
   /** The model on every row it forecasts at this horizon. */
   model: ErrorMetrics;
   /** MALE by method. */
-  male: Record<Method, number>;
-  mape: Record<Method, number>;
+  male: Record<ForecastMethod, number>;
+  mape: Record<ForecastMethod, number>;
   /** Share of the model's intervals covering the actual (all rows it forecasts). */
   coverage: number;
 }
@@ -169,7 +169,7 @@ function history(
   return out;
 }
 
-function chooseBest(metrics: MethodMetrics[], key: "male" | "mape"): Method | null {
+function chooseBest(metrics: MethodMetrics[], key: "male" | "mape"): ForecastMethod | null {
   const ok = metrics.filter((m) => Number.isFinite(m.metrics[key]));
   if (!ok.length) return null;
   return ok.reduce((a, b) => (b.metrics[key] < a.metrics[key] ? b : a)).method;
@@ -189,9 +189,9 @@ export function compareMethods(
   const common = rows.filter((r) =>
     r.predicted !== null && r.lastValue !== null && r.averageGrowth !== null
   );
-  const value = (r: ValidationRow, m: Method) =>
+  const value = (r: ValidationRow, m: ForecastMethod) =>
     (m === "model" ? r.predicted : m === "last value" ? r.lastValue : r.averageGrowth) as number;
-  const metrics = METHODS.map((method) => ({
+  const metrics = FORECAST_METHODS.map((method) => ({
     method,
     metrics: errorMetrics(common.map((r) => ({ actual: r.actual, predicted: value(r, method) }))),
   }));
@@ -292,8 +292,8 @@ export function byHorizon(rows: ValidationRow[]): HorizonRow[] {
     const at = rows.filter((r) => r.horizon === h);
     const { metrics } = compareMethods(at);
     const withPi = at.filter((r) => r.covered !== null);
-    const male = {} as Record<Method, number>;
-    const mape = {} as Record<Method, number>;
+    const male = {} as Record<ForecastMethod, number>;
+    const mape = {} as Record<ForecastMethod, number>;
     for (const m of metrics) {
       male[m.method] = m.metrics.male;
       mape[m.method] = m.metrics.mape;

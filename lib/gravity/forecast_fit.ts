@@ -26,7 +26,7 @@ export interface ForecastFit {
 }
 
 /** A prediction of ln(trade) and its interval, in levels too. */
-export interface Prediction {
+export interface ForecastPrediction {
   fitted: number;
   /** Standard error of the prediction (new observation): s sqrt(1 + x0'(X'X)^-1 x0). */
   sePrediction: number;
@@ -98,7 +98,7 @@ export function predictRow(
   fit: ForecastFit,
   x: Record<string, number | null>,
   level: number,
-): Prediction | null {
+): ForecastPrediction | null {
   const x0: number[] = [];
   for (const t of fit.terms) {
     const v = t === "(Intercept)" ? 1 : x[t];

@@ -5,7 +5,7 @@
  */
 import { formatCell, formatTable, type TableFormat, type TableSpec } from "../report/table.ts";
 import type { ForecastResult } from "./forecast_study.ts";
-import { METHODS } from "./forecast.ts";
+import { FORECAST_METHODS } from "./forecast.ts";
 import type { ScenarioResult } from "./forecast_scenario.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
@@ -99,7 +99,7 @@ export function metricsSpec(f: ForecastResult): TableSpec {
   return {
     title: `Forecast 2. Errors after the cut-off ${m.cutoff}: the model beside the naive rules`,
     columns: [
-      { key: "method", label: "Method", align: "left" },
+      { key: "method", label: "ForecastMethod", align: "left" },
       { key: "set", label: "Partner-years", align: "left" },
       { key: "n", label: "n", format: String },
       { key: "male", label: "MALE", format: f3 },
@@ -134,7 +134,7 @@ export function horizonSpec(f: ForecastResult): TableSpec {
       { key: "maleModelAll", label: "MALE model", format: f3 },
       { key: "coverage", label: "PI coverage", format: prob },
       { key: "n", label: "n all 3", format: String },
-      ...METHODS.map((m) => ({ key: `male_${m}`, label: `MALE ${m}`, format: f3 })),
+      ...FORECAST_METHODS.map((m) => ({ key: `male_${m}`, label: `MALE ${m}`, format: f3 })),
     ],
     rows: f.rolling.byHorizon.filter((h) => h.model.n > 0).map((h) => {
       const row: Record<string, unknown> = {
@@ -144,7 +144,7 @@ export function horizonSpec(f: ForecastResult): TableSpec {
         coverage: h.coverage,
         n: h.n,
       };
-      for (const m of METHODS) row[`male_${m}`] = h.male[m];
+      for (const m of FORECAST_METHODS) row[`male_${m}`] = h.male[m];
       return row;
     }),
     notes: [

@@ -30,10 +30,10 @@ export interface SyntheticForecastOptions {
  *
  * @example
  * ```ts
- * const z = normal(mulberry32(1)); z(); // a N(0, 1) draw
+ * const z = normalDraws(mulberry32(1)); z(); // a N(0, 1) draw
  * ```
  */
-export function normal(rand: () => number): () => number {
+export function normalDraws(rand: () => number): () => number {
   return () => {
     const u = 1 - rand();
     const v = rand();
@@ -58,7 +58,7 @@ export function syntheticForecastStudy(
   const beta = options.beta ?? { "(Intercept)": -20, ln_gdp: 0.9, ln_dist: -1.1 };
   const sigma = options.sigma ?? 0.3;
   const rand = mulberry32(options.seed ?? 20250101);
-  const z = normal(rand);
+  const z = normalDraws(rand);
   const reporter = "AAA";
   const partners = Array.from({ length: n }, (_, i) => `P${String(i + 1).padStart(2, "0")}`);
   const config = parseStudyConfig({
