@@ -14,10 +14,17 @@ import type { GravityPanel } from "./types.ts";
  * observed values; linear for a variable that can be <= 0), or the last observed value held.
  */
 export type RegressorRule =
-  | { rule: "growth"; rate: number }
-  | { rule: "value"; value: number }
-  | { rule: "trend"; years: number }
-  | { rule: "hold" };
+  & (
+    | { rule: "growth"; rate: number }
+    | { rule: "value"; value: number }
+    | { rule: "trend"; years: number }
+    | { rule: "hold" }
+  )
+  & {
+    /** Bounds the projected values are clamped to (e.g. max 100 for a share in %). */
+    min?: number;
+    max?: number;
+  };
 
 /** One scenario: a name, a horizon year and the rules (default, per variable, per country). */
 export interface ScenarioSpec {
@@ -73,7 +80,8 @@ function year(file: string, where: string, v: unknown): number {
 }
 
 /**
- * Parse one rule: `"trend"`, `"hold"`, `{"growth": 0.03}`, `{"value": 105}`, `{"trend": 5}`.
+ * Parse one rule: `"trend"`, `"hold"`, `{"growth": 0.03}`, `{"value": 105}`, `{"trend": 5}`;
+ * an object rule may add bounds, e.g. `{"trend": 5, "max": 100}` for a share in %.
  *
  * @example
  * ```ts
@@ -85,25 +93,34 @@ export function parseRule(raw: unknown, file: string, where: string): RegressorR
   if (raw === "trend") return { rule: "trend", years: TREND_YEARS };
   if (raw === "hold") return { rule: "hold" };
   if (isObject(raw)) {
-    const keys = Object.keys(raw);
+    const keys = Object.keys(raw).filter((k) => k !== "min" && k !== "max");
+    const bounds: { min?: number; max?: number } = {};
+    if (raw.min !== undefined) bounds.min = num(file, `${where}.min`, raw.min);
+    if (raw.max !== undefined) bounds.max = num(file, `${where}.max`, raw.max);
+    if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) {
+      fail(file, `${where}.min (${bounds.min}) is above ${where}.max (${bounds.max})`);
+    }
     if (keys.length === 1 && keys[0] === "growth") {
       const rate = num(file, `${where}.growth`, raw.growth);
       if (rate <= -1) fail(file, `${where}.growth ${rate} would make the value negative (<= -1)`);
-      return { rule: "growth", rate };
+      return { rule: "growth", rate, ...bounds };
     }
     if (keys.length === 1 && keys[0] === "value") {
-      return { rule: "value", value: num(file, `${where}.value`, raw.value) };
+      return { rule: "value", value: num(file, `${where}.value`, raw.value), ...bounds };
     }
     if (keys.length === 1 && keys[0] === "trend") {
-      const years = year(file, `${where}.trend`, raw.trend);
+      const years = raw.trend === true ? TREND_YEARS : year(file, `${where}.trend`, raw.trend);
       if (years < 2) fail(file, `${where}.trend needs at least 2 years, not ${years}`);
-      return { rule: "trend", years };
+      return { rule: "trend", years, ...bounds };
+    }
+    if (keys.length === 1 && keys[0] === "hold" && raw.hold === true) {
+      return { rule: "hold", ...bounds };
     }
   }
   return fail(
     file,
     `${where} ${JSON.stringify(raw)} is not "trend", "hold", {"growth": rate}, {"value": v} ` +
-      `or {"trend": years}`,
+      `or {"trend": years} (optionally with "min" / "max")`,
   );
 }
 

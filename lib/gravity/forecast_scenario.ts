@@ -158,8 +158,14 @@ export function projectSeries(
     printed = `trend (${span.length} yrs ${span[0].year}-${last.year}): ` +
       (useLog ? pct(Math.exp(slope) - 1) : `${slope >= 0 ? "+" : ""}${slope.toPrecision(3)}/yr`);
   }
+  const lo = rule.min ?? -Infinity;
+  const hi = rule.max ?? Infinity;
+  if (rule.min !== undefined) printed += `, min ${rule.min}`;
+  if (rule.max !== undefined) printed += `, max ${rule.max}`;
   const values: SeriesPoint[] = [];
-  for (let y = last.year + 1; y <= horizon; y++) values.push({ year: y, value: step(y) });
+  for (let y = last.year + 1; y <= horizon; y++) {
+    values.push({ year: y, value: Math.min(hi, Math.max(lo, step(y))) });
+  }
   return { rule: printed, values };
 }
 

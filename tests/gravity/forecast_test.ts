@@ -96,6 +96,9 @@ Deno.test("scenario rules: growth, value, hold and an exact log-linear trend", (
   const t = projectSeries(obs, { rule: "trend", years: 5 }, 2023, true);
   close(t.values[2].value, 100 * 1.05 ** 5, 1e-12);
   assert.match(t.rule, /^trend \(3 yrs 2018-2020\): 5\.0%\/yr$/);
+  const capped = projectSeries(obs, { rule: "growth", rate: 0.1, max: 120 }, 2022, true);
+  assert.deepEqual(capped.values.map((v) => v.value), [120, 120]);
+  assert.equal(capped.rule, "growth 10.0%/yr, max 120");
   const k = tKProjection(0, 0.1, 30, 0.9, { huge: 0.8, remodelling: 1.2 });
   const p = k.probabilities;
   close(p.huge + p.expanding + p.remodelling, 1, 1e-12);
