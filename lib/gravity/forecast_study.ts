@@ -193,7 +193,9 @@ export function runForecast(
     },
     scenarios,
     history,
-    summary: summarise(main, settings),
+    summary:
+      (settings.actualFlag ? `FLAGGED (actuals = ${fc.actual}, not the fitted series): ` : "") +
+      summarise(main, settings),
     rollingSummary: summariseRolling(
       byHorizon(rollingRows),
       rolled.map((r) => r.cutoff),

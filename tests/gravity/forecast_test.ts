@@ -221,6 +221,7 @@ Deno.test("a flagged actual series: every output says the actuals are not the de
   const f = runForecast({ ...config, forecast: { ...config.forecast!, actual: "mirror" } }, mirror);
   assert.match(f.settings.actualFlag!, /^the actuals are mirror, not the dependent variable trade/);
   assert.ok(f.notes.some((n) => n.startsWith("FLAG: the actuals are mirror")));
+  assert.match(f.summary, /^FLAGGED \(actuals = mirror, not the fitted series\): Fitted on/);
   for (const r of f.validation) {
     const t = panel.rows.find((p) => p.iso3 === r.country && p.year === r.year)!.values.trade;
     close(r.actual, 0.8 * t, 1e-15);
