@@ -216,9 +216,11 @@ export function validateCutoff(
   forecast: ForecastConfig,
   panel: GravityPanel,
   cutoff: number,
+  /** The design of trainFrom to the panel's last year (from {@link forecastDesign}) if at hand. */
+  prepared?: DesignRow[],
 ): CutoffResult {
   const lastYear = Math.max(...panel.years);
-  const { design } = forecastDesign(config, panel, forecast.trainFrom, lastYear);
+  const design = prepared ?? forecastDesign(config, panel, forecast.trainFrom, lastYear).design;
   const terms = config.terms.map((t) => t.name);
   const train = design.filter((r) => r.complete && r.year <= cutoff);
   const f = fitForecast(train, terms);

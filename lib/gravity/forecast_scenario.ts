@@ -11,7 +11,7 @@ import { fitForecast, predictRow, tCdf } from "./forecast_fit.ts";
 import { forecastDesign } from "./forecast.ts";
 import { averageGrowth, type SeriesPoint } from "./forecast_naive.ts";
 import { tQuantile } from "../stats/distributions.ts";
-import { buildDesign } from "./terms.ts";
+import { buildDesign, type DesignRow } from "./terms.ts";
 import type { GravityPanel, PanelRow, PotentialClass } from "./types.ts";
 import type { Thresholds } from "./potential.ts";
 
@@ -261,12 +261,19 @@ export function runScenario(
   config: StudyConfig,
   panel: GravityPanel,
   spec: ScenarioSpec,
-  options: { trainFrom: number; level: number; uncertainty?: KProjectionModel },
+  options: {
+    trainFrom: number;
+    level: number;
+    uncertainty?: KProjectionModel;
+    /** The design and CBEC composite of trainFrom to the panel's last year, if at hand. */
+    prepared?: { design: DesignRow[]; cbec: Map<string, number> };
+  },
 ): ScenarioResult {
   const uncertainty = options.uncertainty ?? tKProjection;
   const baseYear = lastDataYear(panel, config.partners, config.dependent.variable);
   const lastPanel = Math.max(...panel.years);
-  const { design, cbec } = forecastDesign(config, panel, options.trainFrom, lastPanel);
+  const { design, cbec } = options.prepared ??
+    forecastDesign(config, panel, options.trainFrom, lastPanel);
   const f = fitForecast(design.filter((r) => r.complete), config.terms.map((t) => t.name));
   const result: ScenarioResult = {
     name: spec.name,

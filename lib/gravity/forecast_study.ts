@@ -8,6 +8,7 @@ import { type ForecastConfig, lastDataYear, parseForecastConfig } from "./foreca
 import {
   byHorizon,
   type CutoffResult,
+  forecastDesign,
   type HorizonRow,
   type MethodMetrics,
   validateCutoff,
@@ -127,9 +128,10 @@ export function runForecast(
         `the model is fitted on (a different measure of the same trade: compare with care)`,
   };
   const cutoffs = [...new Set([...fc.rolling, fc.cutoff])].sort((a, b) => a - b);
+  const prepared = forecastDesign(config, panel, fc.trainFrom, Math.max(...panel.years));
   const results = new Map<number, CutoffResult>();
   for (const c of cutoffs) {
-    if (c >= fc.trainFrom) results.set(c, validateCutoff(config, fc, panel, c));
+    if (c >= fc.trainFrom) results.set(c, validateCutoff(config, fc, panel, c, prepared.design));
   }
   const main = results.get(fc.cutoff)!;
   const rolled = fc.rolling.filter((c) => results.has(c)).map((c) => results.get(c)!);
@@ -138,6 +140,7 @@ export function runForecast(
     runScenario(config, panel, s, {
       trainFrom: fc.trainFrom,
       level: fc.level,
+      prepared,
       ...(options.uncertainty ? { uncertainty: options.uncertainty } : {}),
     })
   );
