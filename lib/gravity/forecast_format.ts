@@ -65,8 +65,22 @@ export function validationSpec(f: ForecastResult): TableSpec {
       ".",
       "Filled = regressor inputs the importer interpolated or carried (panel-flags.csv); the " +
       "others were observed.",
+      ...provenanceByYear(f),
     ],
   };
+}
+
+/** Per forecast year: the regressor inputs observed and those filled (all partners). */
+function provenanceByYear(f: ForecastResult): string[] {
+  const years = [...new Set(f.validation.map((r) => r.year))].sort((a, b) => a - b);
+  return years.map((y) => {
+    const rows = f.validation.filter((r) => r.year === y);
+    const observed = [...new Set(rows.flatMap((r) => r.observed))].sort();
+    const filled = rows.flatMap((r) => r.filled);
+    return `${y}: observed ${observed.join(", ") || "none"}; filled ${
+      filled.join(", ") || "none"
+    }.`;
+  });
 }
 
 /**

@@ -15,6 +15,7 @@ Deno.test("study CLI: the forecast section in text, markdown, JSON and HTML, wit
   assert.match(text.stdout, /^Forecast 2\. Errors after the cut-off 2020/m);
   assert.match(text.stdout, /^Forecast 3\. Rolling origin \(cut-offs 2017, 2018, 2019, 2020\)/m);
   assert.match(text.stdout, /^Scenario "last observed trend": inputs/m);
+  assert.match(text.stdout, /^2023: observed gdp_usd, trans_dist; filled none\.$/m);
   assert.match(text.stdout, /^KAZ +trans_dist +hold last value +2024/m);
   assert.match(md.stdout, /^## Forecast$/m);
   assert.match(md.stdout, /^\| Country \| Year \| h \| Actual \| Model \|/m);

@@ -227,3 +227,21 @@ Deno.test("a flagged actual series: every output says the actuals are not the de
     close(r.actual, 0.8 * t, 1e-15);
   }
 });
+
+Deno.test("provenance: each forecast year says which regressor inputs were observed and which filled", () => {
+  const { config, panel } = syntheticForecastStudy({ partners: 3 });
+  const flagged = {
+    ...panel,
+    flags: {
+      "P01|2022|gdp": "interpolated",
+      "AAA|2023|gdp": "carried",
+      "P02|2021|dist": "observed",
+    },
+  };
+  const f = runForecast(config, flagged);
+  const row = (c: string, y: number) => f.validation.find((r) => r.country === c && r.year === y)!;
+  assert.deepEqual(row("P01", 2022).filled, ["gdp P01 (interpolated)"]);
+  assert.deepEqual(row("P01", 2022).observed.sort(), ["dist", "gdp"]); // AAA's gdp observed
+  assert.deepEqual(row("P03", 2023).filled, ["gdp AAA (carried)"]);
+  assert.deepEqual(row("P02", 2021).filled, []);
+});
