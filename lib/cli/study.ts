@@ -14,6 +14,7 @@ import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/format
 import { runGravityStudy, type StudyResult } from "../gravity/study.ts";
 import { formatTable } from "../report/table.ts";
 import { parseCsv } from "../data/csv.ts";
+import { assertUniqueHeader } from "../data/header.ts";
 
 /** Default config path (relative to the repo root, where `deno task` runs). */
 export const DEFAULT_CONFIG = "data/study.config.json";
@@ -133,6 +134,7 @@ export async function partnerSideGain(
   }
   const { header, rows } = parseCsv(text, { file, fieldMismatch: "keep" });
   const col = (n: string) => header.indexOf(n);
+  assertUniqueHeader(file, header, ["year", "partner", "side", "decision"]);
   const [iy, ip, is, id] = [col("year"), col("partner"), col("side"), col("decision")];
   if ([iy, ip, is, id].some((i) => i < 0)) return null;
   const have = new Set(

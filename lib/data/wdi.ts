@@ -7,6 +7,7 @@
  */
 import { cellLocation, InputError } from "../errors.ts";
 import { columnIndex, type CsvTable, parseCsv, parseNumber } from "./csv.ts";
+import { assertUniqueHeader } from "./header.ts";
 
 /** One value read from a source file. `year` null = the same for every year (e.g. a distance). */
 export interface Observation {
@@ -43,6 +44,7 @@ function wideRows(
   const code = columnIndex(table, "Country Code");
   const ind = columnIndex(table, "Indicator Code");
   const yearCols = table.header.flatMap((h, j) => (YEAR.test(h) ? [j] : []));
+  assertUniqueHeader(table.file, table.header, yearCols.map((j) => table.header[j]));
   if (yearCols.length === 0) {
     throw new InputError(`${table.file}: no year columns (1960, 1961, ...) in the header`);
   }
