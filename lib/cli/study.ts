@@ -15,6 +15,7 @@ import { runGravityStudy, type StudyResult } from "../gravity/study.ts";
 import { formatTable } from "../report/table.ts";
 import { parseCsv } from "../data/csv.ts";
 import { assertUniqueHeader } from "../data/header.ts";
+import { writeDirAtomic } from "../io/atomic.ts";
 
 /** Default config path (relative to the repo root, where `deno task` runs). */
 export const DEFAULT_CONFIG = "data/study.config.json";
@@ -96,10 +97,12 @@ export async function writeOutputs(
   context: OutputContext = {},
 ): Promise<string[]> {
   try {
-    await Deno.mkdir(dir, { recursive: true });
-    const paths: string[] = [];
-    for (const w of writers) paths.push(...await w(result, dir, context));
-    return paths;
+    // Written into a temporary directory beside the outputs, then renamed into place.
+    return await writeDirAtomic(dir, async (tmp) => {
+      const paths: string[] = [];
+      for (const w of writers) paths.push(...await w(result, tmp, context));
+      return paths.map((p) => dir + p.slice(tmp.length));
+    });
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(

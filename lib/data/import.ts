@@ -7,6 +7,7 @@
  */
 import { InputError } from "../errors.ts";
 import { IMPORT_CONFIG_KEYS } from "./import_keys.ts";
+import { writeFilesAtomic } from "../io/atomic.ts";
 import { assertKnownKeys, assertNoRepeats, parseStrictJson } from "./strict_json.ts";
 import { haversineKm } from "./geo.ts";
 import { fillSeries, type Flag } from "./interpolate.ts";
@@ -699,9 +700,6 @@ export async function writeImport(
     throw new InputError(`${config}: cannot read the import config (${(e as Error).name})`);
   }
   const files = await buildImport(parseImportConfig(text, config));
-  await Deno.mkdir(outDir, { recursive: true });
-  for (const [name, body] of Object.entries(files)) {
-    await Deno.writeTextFile(`${outDir}/${name}`, body);
-  }
+  await writeFilesAtomic(outDir, files); // a temporary directory in outDir, then renames
   return Object.keys(files);
 }
