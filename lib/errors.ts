@@ -14,9 +14,28 @@
  */
 export class InputError extends Error {
   constructor(message: string) {
-    super(message);
+    super(oneLine(message));
     this.name = "InputError";
   }
+}
+
+/**
+ * The message on one line whatever a quoted cell held: line breaks and other control characters
+ * (and U+2028/2029) are written as escapes (`\r`, `\n`, `\u0000`).
+ */
+function oneLine(message: string): string {
+  return message.replace(
+    // deno-lint-ignore no-control-regex -- control characters are exactly what is replaced
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (c) =>
+      c === "\n"
+        ? "\\n"
+        : c === "\r"
+        ? "\\r"
+        : c === "\t"
+        ? "\\t"
+        : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /**

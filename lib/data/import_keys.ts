@@ -1,53 +1,59 @@
 /**
- * Every key the import config (`data/import.config.json`) may have. An unknown key is refused
- * with the allowed ones listed and the nearest suggested (see strict_json.ts); a new config
- * field is added here as well as to import.ts.
+ * Every key the import config (`data/import.config.json`) may have, with the type of its value.
+ * An unknown key is refused with the allowed ones listed and the nearest suggested, a value of
+ * the wrong type or a missing required key (`!`) with one line (see strict_json.ts); a new
+ * config field is added here as well as to import.ts.
  * @module
  */
 import type { KeySchema } from "./strict_json.ts";
 
-const RULE: KeySchema = { field: "any", pattern: "any", reason: "any", side: "any" };
+const RULE: KeySchema = {
+  "field!": "string",
+  "pattern!": "regex",
+  reason: "string",
+  side: "string",
+};
 
 /** The import config's keys, nested as in the file. */
 export const IMPORT_CONFIG_KEYS: KeySchema = {
-  reporter: "any",
-  countries: "any",
-  years: { from: "any", to: "any" },
-  coverageYears: { from: "any", to: "any" },
-  dependent: "any",
-  notes: "any",
-  variables: [{
-    name: "any",
-    meaning: "any",
-    unit: "any",
-    scope: "any",
-    interpolate: "any",
-    extrapolate: "any",
-    proxy: "any",
-    paper: "any",
-    note: "any",
-    gap: "any",
-    derive: { op: "any", inputs: "any", constant: "any", formula: "any" },
+  "reporter!": "string",
+  "countries!": "strings",
+  "years!": { "from!": "number", "to!": "number|latest" },
+  coverageYears: { from: "number", to: "number" },
+  dependent: "strings",
+  notes: "strings",
+  "variables!": [{
+    "name!": "string",
+    "meaning!": "string",
+    "unit!": "string",
+    "scope!": "string",
+    interpolate: "boolean",
+    extrapolate: "boolean",
+    proxy: "boolean",
+    paper: "boolean",
+    note: "string",
+    gap: "string",
+    derive: { "op!": "string", "inputs!": "strings", constant: "number", formula: "string" },
   }],
-  sources: [{
-    variable: "any",
-    file: "any",
-    layout: "any",
-    indicator: "any",
-    code: "any",
-    columns: { country: "any", year: "any", value: "any", date: "any" },
-    unit: "any",
-    vintage: "any",
-    interpolate: "any",
-    where: "any",
-    iso2: "any",
+  "sources!": [{
+    "variable!": "string",
+    "file!": "string",
+    "layout!": "string",
+    indicator: "string",
+    code: "string",
+    columns: { country: "string", year: "string", value: "string", date: "string" },
+    unit: "string",
+    vintage: "string",
+    interpolate: "boolean",
+    where: "string-map",
+    iso2: "string-map",
     selection: {
-      flows: "any",
-      units: "any",
+      flows: "strings",
+      units: "number-map",
       reject: [RULE],
       sides: [RULE],
-      allowSides: "any",
+      allowSides: "strings",
     },
-    note: "any",
+    note: "string",
   }],
 };

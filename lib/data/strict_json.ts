@@ -10,11 +10,68 @@ import { getNodePath, type Node, parseTree } from "jsonc-parser";
 import { InputError, repeatedEntry, unknownKey } from "../errors.ts";
 
 /**
- * The keys a config object may have: an object maps each allowed key to the schema of its
- * value; `[schema]` is a list whose items follow `schema`; `"any"` is not inspected (free maps
- * such as `iso2`, free text, numbers).
+ * The type a leaf value must have when present: `"any"` is not inspected; `"strings"` is a list
+ * of strings; `"string-map"` / `"number-map"` an object whose values are strings / numbers;
+ * `"regex"` a string that compiles as a regular expression; `"number|latest"` a number or the
+ * word "latest".
  */
-export type KeySchema = "any" | [KeySchema] | { [key: string]: KeySchema };
+export type LeafType =
+  | "any"
+  | "string"
+  | "number"
+  | "boolean"
+  | "strings"
+  | "string-map"
+  | "number-map"
+  | "regex"
+  | "number|latest";
+
+/**
+ * The keys a config object may have: an object maps each allowed key to the schema of its
+ * value (a key ending in `!` is required, e.g. `"file!": "string"`); `[schema]` is a list whose
+ * items follow `schema`; a {@link LeafType} is a value of that type (checked when present).
+ */
+export type KeySchema = LeafType | [KeySchema] | { [key: string]: KeySchema };
+
+const LEAF_TEXT: Record<LeafType, string> = {
+  any: "anything",
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  strings: "a list of strings",
+  "string-map": "an object whose values are strings",
+  "number-map": "an object whose values are numbers",
+  regex: "a valid regular expression",
+  "number|latest": 'a number or "latest"',
+};
+
+function leafOk(type: LeafType, v: unknown): boolean {
+  switch (type) {
+    case "any":
+      return true;
+    case "string":
+      return typeof v === "string";
+    case "number":
+      return typeof v === "number" && Number.isFinite(v);
+    case "boolean":
+      return typeof v === "boolean";
+    case "strings":
+      return Array.isArray(v) && v.every((x) => typeof x === "string");
+    case "string-map":
+      return isObject(v) && Object.values(v).every((x) => typeof x === "string");
+    case "number-map":
+      return isObject(v) &&
+        Object.values(v).every((x) => typeof x === "number" && Number.isFinite(x));
+    case "regex":
+      try {
+        return typeof v === "string" && new RegExp(v, "i") instanceof RegExp;
+      } catch {
+        return false;
+      }
+    case "number|latest":
+      return v === "latest" || (typeof v === "number" && Number.isFinite(v));
+  }
+}
 
 /** `years.from`, `terms[2].name`: a JSON path as printed in messages. */
 function pathText(path: (string | number)[]): string {
@@ -90,8 +147,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Check every object in `value` against `schema`: a key the schema does not list is the one-line
- * {@link unknownKey} InputError (allowed keys, nearest suggestion). Values of the wrong type are
- * left to the config's own parser.
+ * {@link unknownKey} InputError (allowed keys, nearest suggestion); a value of the wrong type is
+ * one line too (`FILE: "sources[3].file" must be a string`), as is an object or list where the
+ * schema has the other.
  *
  * @example
  * ```ts
@@ -105,21 +163,32 @@ export function assertKnownKeys(
   schema: KeySchema,
   path: (string | number)[] = [],
 ): void {
-  if (schema === "any") return;
-  if (Array.isArray(schema)) {
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => assertKnownKeys(file, item, schema[0], [...path, i]));
+  const at = () => (path.length ? `"${pathText(path)}"` : "the config");
+  if (typeof schema === "string") {
+    if (!leafOk(schema, value)) {
+      throw new InputError(`${file}: ${at()} must be ${LEAF_TEXT[schema]}`);
     }
     return;
   }
-  if (!isObject(value)) return;
-  const allowed = Object.keys(schema);
+  if (Array.isArray(schema)) {
+    if (!Array.isArray(value)) throw new InputError(`${file}: ${at()} must be a list`);
+    value.forEach((item, i) => assertKnownKeys(file, item, schema[0], [...path, i]));
+    return;
+  }
+  if (!isObject(value)) throw new InputError(`${file}: ${at()} must be an object`);
+  const allowed = Object.keys(schema).map((k) => k.replace(/!$/, ""));
   for (const [key, v] of Object.entries(value)) {
-    if (!Object.hasOwn(schema, key)) {
+    const sub = Object.hasOwn(schema, key) ? schema[key] : schema[`${key}!`];
+    if (sub === undefined || key.endsWith("!")) {
       const where = path.length ? `"${pathText(path)}"` : "the top level";
       throw unknownKey(file, key, where, allowed, nearestKey(key, allowed));
     }
-    assertKnownKeys(file, v, schema[key], [...path, key]);
+    assertKnownKeys(file, v, sub, [...path, key]);
+  }
+  for (const key of Object.keys(schema)) {
+    if (key.endsWith("!") && !Object.hasOwn(value, key.slice(0, -1))) {
+      throw new InputError(`${file}: ${at()} has no "${key.slice(0, -1)}" (it is required)`);
+    }
   }
 }
 
