@@ -139,3 +139,41 @@ Deno.test("sources.ts: oil, capitals, CEPII and the page files refuse repeated c
     rep("cbec.csv", "year", 1, 5),
   );
 });
+
+Deno.test("a country-year given twice in one source file is refused, naming both rows", () => {
+  const f = { countries: ["KAZ"] };
+  oneLine(
+    () => readWdiLong("Country Code,Year,Value\nKAZ,2015,1\nKGZ,2015,3\nKAZ,2015,2\n", "l.csv", f),
+    "l.csv: row 4: KAZ 2015 appears twice (rows 2, 4); keep one",
+  );
+  oneLine(
+    () => readDdf("geo,time,x\nkaz,2015,1\nKAZ,2015,1\n", "d.csv", "x", f),
+    "d.csv: row 3: KAZ 2015 appears twice (rows 2, 3); keep one",
+  );
+  oneLine(
+    () =>
+      readWdiBulk(
+        "Country Name,Country Code,Indicator Name,Indicator Code,2015\nK,KAZ,n,I,1\nK,KAZ,n,I,2\n",
+        "b.csv",
+        "I",
+        f,
+      ),
+    "b.csv: row 3: KAZ 2015 appears twice (rows 2, 3); keep one",
+  );
+  oneLine(
+    () => readOilAnnual("Date,Price\n2015-06-30,52\n2015-12-31,40\n", "oil.csv"),
+    "oil.csv: row 3: year 2015 appears twice (rows 2, 3); keep one",
+  );
+  oneLine(
+    () =>
+      readCepii("iso_o,iso_d,distcap\nCHN,KAZ,1\nCHN,KAZ,2\n", "c.csv", {
+        reporter: "CHN",
+        partners: ["KAZ"],
+        column: "distcap",
+      }),
+    "c.csv: row 3: KAZ appears twice (rows 2, 3); keep one",
+  );
+  // Rows the filter drops (another country, a missing value) are not counted.
+  const ok = readWdiLong("Country Code,Year,Value\nKAZ,2015,1\nKAZ,2015,..\n", "l.csv", f);
+  assert.deepEqual(ok.observations.map((o) => o.value), [1]);
+});
