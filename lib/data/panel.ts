@@ -77,9 +77,8 @@ export async function loadPanel(dir: string = "data"): Promise<Panel> {
     const first = seenRows.get(`${iso3}|${year}`);
     if (first !== undefined) {
       throw new InputError(
-        `${cellLocation(table.file, i + 2)}: ${iso3} ${year} appears twice (rows ${first}, ${
-          i + 2
-        })`,
+        `${cellLocation(table.file, i + 2)}: ${iso3} ${year} appears twice ` +
+          `(rows ${first}, ${i + 2}); keep one`,
       );
     }
     seenRows.set(`${iso3}|${year}`, i + 2);

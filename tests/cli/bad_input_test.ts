@@ -224,7 +224,7 @@ const CASES: Case[] = [
     stderr: new RegExp(
       `^error: ${rowDir}/panel\\.csv: row \\d+: ${panelRow20[0]} ${
         panelRow20[1]
-      } appears twice \\(rows \\d+, \\d+\\)$`,
+      } appears twice \\(rows \\d+, \\d+\\); keep one$`,
     ),
     out: true,
   },
