@@ -22,6 +22,15 @@ export const IMPORT_CONFIG_KEYS: KeySchema = {
   coverageYears: { from: "number", to: "number" },
   dependent: "strings",
   notes: "strings",
+  countryNames: "string",
+  world: {
+    "dir!": "string",
+    pattern: "regex",
+    output: "string",
+    from: "number",
+    to: "number",
+    vintage: "string",
+  },
   "variables!": [{
     "name!": "string",
     "meaning!": "string",
@@ -55,5 +64,15 @@ export const IMPORT_CONFIG_KEYS: KeySchema = {
       allowSides: "strings",
     },
     note: "string",
+    reportedBy: "string",
+    with: "strings",
+    rejectCells: [{
+      reporter: "string",
+      partner: "string",
+      flow: "string",
+      from: "number",
+      to: "number",
+      "reason!": "string",
+    }],
   }],
 };
