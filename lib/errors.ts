@@ -66,7 +66,7 @@ export function cellLocation(file: string, row: number, column?: string): string
 export function repeatedColumn(
   file: string,
   name: string,
-  positions: number[],
+  positions: (number | string)[],
   where = "the header",
 ): InputError {
   return name === ""
