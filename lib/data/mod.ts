@@ -15,3 +15,6 @@ export * from "./country_names.ts";
 export * from "./dots.ts";
 export * from "./comtrade.ts";
 export * from "./bilateral.ts";
+export * from "./header.ts";
+export * from "./strict_json.ts";
+export * from "./import_keys.ts";

@@ -92,6 +92,13 @@ const importCfg = (name: string, patch: (c: Record<string, unknown>) => void) =>
 const impKey = importCfg("imp_key.json", (c) => (c.yaers = c.years));
 const impTwice = importCfg("imp_twice.json", (c) => (c.countries = ["CHN", "KAZ", "KAZ"]));
 const impType = importCfg("imp_type.json", (c) => (c.years = { from: "2014", to: "latest" }));
+const notXlsx = importCfg("imp_xlsx.json", (c) =>
+  (c.sources as Record<string, unknown>[]).unshift({
+    variable: "trade_goods_usd",
+    file: binary,
+    layout: "imf-dots",
+    reportedBy: "reporter",
+  }));
 const dupCepii = put("cepii_dup.csv", "iso_o,iso_d,distcap,distcap\nCHN,KAZ,1,2\n");
 const impDupCol = importCfg("imp_dupcol.json", (c) => {
   for (const s of c.sources as { layout: string; file: string }[]) {
@@ -252,6 +259,12 @@ const CASES: Case[] = [
     name: "import: value of the wrong type",
     args: ["import", "--config", impType, "--out", O],
     stderr: `error: ${impType}: "years.from" must be a number`,
+    out: true,
+  },
+  {
+    name: "import: a workbook that is not one",
+    args: ["import", "--config", notXlsx, "--out", O],
+    stderr: new RegExp(`^error: ${binary}: not a readable \\.xlsx workbook \\(.*\\)$`),
     out: true,
   },
   {
