@@ -65,6 +65,9 @@ export const IMPORT_CONFIG_KEYS: KeySchema = {
     },
     note: "string",
     reportedBy: "string",
+    // Being added by other branches (i9-cpi: the gmd layout); their parsers check the contents.
+    float32: "boolean",
+    rebase: "any",
     with: "strings",
     rejectCells: [{
       reporter: "string",

@@ -121,6 +121,11 @@ export const STUDY_CONFIG_KEYS: KeySchema = {
   se: "any",
   potential: { definition: "any", thresholds: { huge: "any", remodelling: "any" } },
   choices: "any",
+  // Sections being added by other branches; their own parsers check what is inside.
+  sensitivity: "any",
+  uncertainty: "any",
+  benchmark: "any",
+  forecast: "any",
 };
 
 function fail(file: string, message: string): never {
