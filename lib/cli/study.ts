@@ -6,6 +6,8 @@
  * @module
  */
 import { oneOf, parseFlags } from "./flags.ts";
+import { assertUniqueHeader } from "../data/header.ts";
+import { writeDirAtomic } from "../io/atomic.ts";
 import { loadPanel } from "../data/panel.ts";
 import { InputError } from "../errors.ts";
 import { loadStudyConfig, validateAgainstPanel } from "../gravity/config.ts";
@@ -14,8 +16,6 @@ import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/format
 import { runGravityStudy, type StudyResult } from "../gravity/study.ts";
 import { formatTable } from "../report/table.ts";
 import { parseCsv } from "../data/csv.ts";
-import { assertUniqueHeader } from "../data/header.ts";
-import { writeDirAtomic } from "../io/atomic.ts";
 
 /** Default config path (relative to the repo root, where `deno task` runs). */
 export const DEFAULT_CONFIG = "data/study.config.json";
