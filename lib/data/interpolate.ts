@@ -5,7 +5,13 @@
  */
 
 /** Provenance of one panel cell. */
-export type Flag = "observed" | "interpolated" | "extrapolated" | "missing" | "not-applicable";
+export type Flag =
+  | "observed"
+  | "interpolated"
+  | "extrapolated"
+  | "missing"
+  | "not-applicable"
+  | "rebased";
 
 /** Options for {@link fillSeries}. */
 export interface FillOptions {

@@ -10,3 +10,4 @@ export * from "./geo.ts";
 export * from "./interpolate.ts";
 export * from "./panel.ts";
 export * from "./import.ts";
+export * from "./macro.ts";

@@ -95,7 +95,7 @@ export function table1Spec(r: StudyResult, options: { compact?: boolean } = {}):
     rows: r.data.coverage.map((c) => ({ ...c })),
     notes: [
       ...moved,
-      `Filled = cells in the window the importer interpolated or extrapolated (flagged).`,
+      `Filled = cells in the window the importer interpolated, extrapolated or rebased (flagged).`,
       `Design: ${r.data.partnerYears} partner-years; ${r.data.withDependent} have the dependent ` +
       `variable; ${r.data.complete} have it and every term; ${r.data.excluded.length} excluded ` +
       `(listed in results.json data.excluded).`,

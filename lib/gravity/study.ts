@@ -31,7 +31,7 @@ export interface CoverageRow {
   reporterYears: { present: number; total: number } | null;
   /** Missing cells, compact: "TKM 2015-2022; TJK 2017-2022". */
   missing: string;
-  /** Cells in the window flagged interpolated or extrapolated by the importer. */
+  /** Cells in the window flagged interpolated, extrapolated or rebased by the importer. */
   filled: number;
 }
 
@@ -119,7 +119,7 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
         else if (c === config.reporter) repPresent++;
         else present++;
         const flag = panel.flags?.[`${c}|${y}|${variable}`];
-        if (flag === "interpolated" || flag === "extrapolated") filled++;
+        if (flag === "interpolated" || flag === "extrapolated" || flag === "rebased") filled++;
       }
       if (miss.length) missingParts.push(`${c} ${ranges(miss)}`);
     }
