@@ -14,6 +14,7 @@ import { buildDesign, type DesignRow, panelLookup } from "./terms.ts";
 import type { GravityPanel } from "./types.ts";
 import { displayable } from "../report/jupyter.ts";
 import { formatStudy } from "./format.ts";
+import { sensitivityAnalysis, type SensitivityResult } from "./sensitivity.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
 export interface CoverageRow {
@@ -79,6 +80,8 @@ export interface StudyResult {
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
   differences: string[];
+  /** The same equation on each dependent variable of `config.sensitivity` (null without one). */
+  sensitivity: SensitivityResult | null;
 }
 
 function ranges(years: number[]): string {
@@ -290,6 +293,14 @@ export function runGravityStudy(
     warnings,
     paper,
     differences: [],
+    sensitivity: config.sensitivity
+      ? sensitivityAnalysis(
+        config,
+        panel,
+        config.sensitivity.variants,
+        (c) => runGravityStudy({ ...c, sensitivity: undefined }, panel, options),
+      )
+      : null,
   };
   result.differences = explainDifferences(result, panel);
   // renders as HTML tables in a Deno notebook; JSON and property access are unchanged

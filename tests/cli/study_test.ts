@@ -160,7 +160,10 @@ Deno.test("study CLI on the bundled real data (equation (2)) runs and prints bot
   assert.match(r.stdout, /^ {2}internet_users: TKM 2018-2022$/m);
   const md = await Deno.readTextFile(`${TMP}/real/tables.md`);
   // the CPI level has every partner-year; TJK 2017-2022 and TKM 2015-2022 (14) are rebased WB_CC
-  assert.match(md, /\| ln_cpi \| cpi \| partner \| 40\/40 \| - \| 14 \| {2}\| {2}\| raw\/macro\/.*:WB_CC \|/);
+  assert.match(
+    md,
+    /\| ln_cpi \| cpi \| partner \| 40\/40 \| - \| 14 \| {2}\| {2}\| raw\/macro\/.*:WB_CC \|/,
+  );
   // regression figures say why they are empty; the PCA figures draw
   const fig = (name: string) => Deno.readTextFile(`${TMP}/real/figures/${name}.svg`);
   const report = await Deno.readTextFile(`${TMP}/real/report.html`);
