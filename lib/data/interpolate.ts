@@ -11,7 +11,9 @@ export type Flag =
   | "extrapolated"
   | "missing"
   | "not-applicable"
-  | "rebased";
+  | "rebased"
+  /** A partner-reported (mirror) value standing in for a missing reporter-side one. */
+  | "mirror";
 
 /** Options for {@link fillSeries}. */
 export interface FillOptions {

@@ -40,6 +40,7 @@ const FLAGS: ReadonlySet<string> = new Set([
   "missing",
   "not-applicable",
   "rebased",
+  "mirror",
 ]);
 
 /**
