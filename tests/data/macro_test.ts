@@ -35,6 +35,17 @@ Deno.test("readGmd reads one source column, keeps the wanted countries, counts f
   );
 });
 
+Deno.test("readGmd: a value that is not a number is one line naming file, row and column", () => {
+  const text =
+    "ISO3,countryname,year,WB_CC\nTKM,Turkmenistan,2015,7.405\nTKM,Turkmenistan,2016,abc\n";
+  assert.throws(
+    () => readGmd(text, "infl.csv", { column: "WB_CC", countries: ["TKM"] }),
+    (e: Error) =>
+      e instanceof InputError &&
+      /^infl\.csv: row 3, column "WB_CC": "abc" is not a number/.test(e.message),
+  );
+});
+
 Deno.test("linkSeries: splice at the latest common year, else rebase, else nothing", () => {
   const years = [2010, 2011, 2012, 2013];
   const splice = linkSeries(years, [100, 120, NaN, NaN], [200, 220, 242, 266.2], {
