@@ -40,6 +40,7 @@ const FLAGS: ReadonlySet<string> = new Set([
   "extrapolated",
   "missing",
   "not-applicable",
+  "rebased",
   "mirror",
 ]);
 
