@@ -6,6 +6,7 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { assertKnownKeys, type KeySchema } from "../data/strict_json.ts";
 import type { GravityPanel } from "./types.ts";
 
 /**
@@ -57,6 +58,23 @@ export interface ForecastConfig {
   actual: string;
   scenarios: ScenarioSpec[];
 }
+
+/** Every key the `forecast` block may have (an unknown key is refused, the nearest suggested). */
+export const FORECAST_CONFIG_KEYS: KeySchema = {
+  cutoff: "any",
+  trainFrom: "any",
+  rolling: "any",
+  level: "any",
+  actual: "any",
+  scenarios: [{
+    name: "any",
+    note: "any",
+    horizon: "any",
+    default: "any",
+    variables: "any",
+    countries: "any",
+  }],
+};
 
 /** Years the default "trend" rule fits. */
 export const TREND_YEARS = 5;
@@ -173,6 +191,7 @@ export function parseForecastConfig(
 ): ForecastConfig {
   const r = raw === undefined ? {} : raw;
   if (!isObject(r)) fail(file, 'field "forecast" must be an object');
+  assertKnownKeys(file, r, FORECAST_CONFIG_KEYS, ["forecast"]);
   const cutoff = r.cutoff === undefined ? 2020 : year(file, '"forecast.cutoff"', r.cutoff);
   const trainFrom = r.trainFrom === undefined
     ? studyFrom

@@ -20,3 +20,5 @@ export * from "./forecast_scenario.ts";
 export * from "./forecast_study.ts";
 export * from "./forecast_format.ts";
 export * from "./synthetic_forecast.ts";
+export * from "./sensitivity.ts";
+export * from "./sensitivity_table.ts";

@@ -15,6 +15,7 @@ import type { GravityPanel } from "./types.ts";
 import { displayable } from "../report/jupyter.ts";
 import { formatStudy } from "./format.ts";
 import { type ForecastResult, runForecast } from "./forecast_study.ts";
+import { sensitivityAnalysis, type SensitivityResult } from "./sensitivity.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
 export interface CoverageRow {
@@ -32,7 +33,7 @@ export interface CoverageRow {
   reporterYears: { present: number; total: number } | null;
   /** Missing cells, compact: "TKM 2015-2022; TJK 2017-2022". */
   missing: string;
-  /** Cells in the window flagged interpolated or extrapolated by the importer. */
+  /** Cells in the window flagged interpolated, extrapolated or rebased by the importer. */
   filled: number;
 }
 
@@ -82,6 +83,8 @@ export interface StudyResult {
   differences: string[];
   /** Out-of-time validation and scenario projections (null unless `forecast: true`). */
   forecast: ForecastResult | null;
+  /** The same equation on each dependent variable of `config.sensitivity` (null without one). */
+  sensitivity: SensitivityResult | null;
 }
 
 function ranges(years: number[]): string {
@@ -122,7 +125,7 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
         else if (c === config.reporter) repPresent++;
         else present++;
         const flag = panel.flags?.[`${c}|${y}|${variable}`];
-        if (flag === "interpolated" || flag === "extrapolated") filled++;
+        if (flag === "interpolated" || flag === "extrapolated" || flag === "rebased") filled++;
       }
       if (miss.length) missingParts.push(`${c} ${ranges(miss)}`);
     }
@@ -299,6 +302,15 @@ export function runGravityStudy(
     paper,
     differences: [],
     forecast: options.forecast ? runForecast(config, panel) : null,
+    sensitivity: config.sensitivity
+      ? sensitivityAnalysis(
+        config,
+        panel,
+        config.sensitivity.variants,
+        (c) =>
+          runGravityStudy({ ...c, sensitivity: undefined }, panel, { ...options, forecast: false }),
+      )
+      : null,
   };
   result.differences = explainDifferences(result, panel);
   // renders as HTML tables in a Deno notebook; JSON and property access are unchanged
