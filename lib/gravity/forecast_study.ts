@@ -85,8 +85,16 @@ function summarise(main: CutoffResult, settings: ForecastResult["settings"]): st
       `${settings.trainFrom}-${main.cutoff} (${main.reason}).`;
   }
   if (!main.modelAll.n) {
-    return `No out-of-time validation: no partner-year after ${main.cutoff} has an actual value ` +
-      `and all regressors.`;
+    const count = new Map<string, number>();
+    for (const e of main.excluded) {
+      for (const m of new Set(e.reason.split("; ").map((x) => x.split(":")[0]))) {
+        count.set(m, (count.get(m) ?? 0) + 1);
+      }
+    }
+    const missing = [...count].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} in ${n}`);
+    return `No out-of-time validation: none of the ${main.excluded.length} partner-years after ` +
+      `${main.cutoff} with an actual value has every regressor` +
+      (missing.length ? ` (missing: ${missing.join(", ")})` : "") + ".";
   }
   const tested = `Fitted on ${main.fit.n} partner-years ${settings.trainFrom}-${main.cutoff} and ` +
     `tested on the ${main.modelAll.n} later partner-years with an actual value and all ` +
