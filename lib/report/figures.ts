@@ -48,6 +48,10 @@ const finite = (v: unknown): v is number => typeof v === "number" && Number.isFi
 const uniqueSorted = (xs: string[]) => [...new Set(xs)].sort();
 const fmt = (v: number, digits = 2) => (finite(v) ? v.toFixed(digits).replace("-", "−") : ".");
 
+/** Trade values for tooltips: three significant digits, compact ("12.3B"). */
+const compact = (v: number) =>
+  new Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 3 }).format(v);
+
 /** Integer year ticks from min to max (thinned to at most about 10). */
 function yearTicks(years: number[]): number[] {
   const lo = Math.ceil(Math.min(...years));
@@ -147,6 +151,7 @@ export function indicatorsOverTime(rows: IndicatorRow[], options: IndicatorsOpti
   });
   const nFilled = data.filter((r) => !isObserved(r.flag)).length;
   return frameSvg(panels, {
+    kind: "indicatorsOverTime",
     title,
     columns,
     legend: [
@@ -192,7 +197,12 @@ export function correlationHeatmap(input: CorrelationInput, options: FigureOptio
     y: { domain: variables, label: null },
     color: { type: "linear", scheme: "RdBu", domain: [-1, 1] },
     marks: [
-      Plot.cell(cells, { x: "col", y: "row", fill: (d) => (finite(d.r) ? d.r : null) }),
+      Plot.cell(cells, {
+        x: "col",
+        y: "row",
+        fill: (d) => (finite(d.r) ? d.r : null),
+        title: (d) => `${d.row} × ${d.col}\nr = ${fmt(d.r)}`,
+      }),
       Plot.text(cells, {
         x: "col",
         y: "row",
@@ -203,6 +213,7 @@ export function correlationHeatmap(input: CorrelationInput, options: FigureOptio
   });
   const stops = [-1, -0.5, 0, 0.5, 1];
   return frameSvg([p], {
+    kind: "correlationHeatmap",
     title,
     legend: stops.map((s) => ({ label: `r = ${fmt(s, 1)}`, color: p.color?.(s) ?? "#ccc" })),
   });
@@ -248,7 +259,7 @@ export function screePlot(
       Plot.dot(data, { x: "component", y: "value", fill: "currentColor", r: 3.5 }),
     ],
   });
-  return frameSvg([p], { title });
+  return frameSvg([p], { kind: "screePlot", title });
 }
 
 /** Input of {@link loadingsBars}: loadings[v][c] for variables v and components c. */
@@ -317,6 +328,7 @@ export function loadingsBars(input: LoadingsInput, options: FigureOptions = {}):
     ],
   });
   return frameSvg([p], {
+    kind: "loadingsBars",
     title,
     legend: [
       { label: "positive", color: "#4269d0" },
@@ -356,10 +368,20 @@ export function cbecIndexByCountry(rows: IndexRow[], options: FigureOptions = {}
     marks: [
       Plot.ruleY([0], { stroke: "#999" }),
       Plot.lineY(data, { x: "year", y: "index", z: "country", stroke: "country" }),
-      Plot.dot(data, { x: "year", y: "index", fill: "country", r: 3 }),
+      Plot.dot(data, {
+        x: "year",
+        y: "index",
+        fill: "country",
+        r: 3,
+        title: (d) => `${d.country} ${d.year}\nCBEC index ${fmt(d.index, 3)}`,
+      }),
     ],
   });
-  return frameSvg([p], { title, legend: seriesLegend(scale, "circle") });
+  return frameSvg([p], {
+    kind: "cbecIndexByCountry",
+    title,
+    legend: seriesLegend(scale, "circle"),
+  });
 }
 
 /** One coefficient with its confidence interval (CI bounds may be missing, e.g. the paper's). */
@@ -411,6 +433,12 @@ export function coefficientPlot(
   const series = options.paper ? [oursName, paperName] : [oursName];
   const colors = ["#4269d0", "#ff725c"].slice(0, series.length);
   const withCi = data.filter((d) => finite(d.ciLower) && finite(d.ciUpper));
+  const pct = `${Math.round(level * 100)}%`;
+  const coefTitle = (d: CoefficientRow & { series: string }) =>
+    `${d.term} (${d.series})\nestimate ${fmt(d.estimate, 3)}` +
+    (finite(d.ciLower) && finite(d.ciUpper)
+      ? `\n${pct} CI [${fmt(d.ciLower, 3)}, ${fmt(d.ciUpper, 3)}]`
+      : "\nno confidence interval");
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? Math.max(140, 40 + terms.length * series.length * 18),
@@ -428,12 +456,21 @@ export function coefficientPlot(
         x2: "ciUpper",
         stroke: "series",
         strokeWidth: 2,
+        title: coefTitle,
       }),
-      Plot.dot(data, { fy: "term", y: "series", x: "estimate", fill: "series", r: 4 }),
+      Plot.dot(data, {
+        fy: "term",
+        y: "series",
+        x: "estimate",
+        fill: "series",
+        r: 4,
+        title: coefTitle,
+      }),
     ],
   });
   const noCi = data.length - withCi.length;
   return frameSvg([p], {
+    kind: "coefficientPlot",
     title,
     legend: series.map((s, i) => ({ label: s, color: colors[i], symbol: "circle" as const })),
     notes: noCi ? [`${noCi} estimate(s) without a confidence interval drawn as dots only.`] : [],
@@ -481,7 +518,16 @@ export function actualVsPredicted(
     color: scale,
     marks: [
       Plot.line([[lo, lo], [hi, hi]], { stroke: "#999", strokeDasharray: "5,4" }),
-      Plot.dot(data, { x: "predicted", y: "actual", fill: "country", r: 4 }),
+      Plot.dot(data, {
+        x: "predicted",
+        y: "actual",
+        fill: "country",
+        r: 4,
+        title: (d) =>
+          `${d.country} ${d.year}\nactual ${compact(d.actual)}\npredicted ${
+            compact(d.predicted)
+          }\nK = ${fmt(d.actual / d.predicted)}`,
+      }),
       ...(options.labels ?? true
         ? [
           Plot.text(data, {
@@ -498,6 +544,7 @@ export function actualVsPredicted(
   });
   const dropped = rows.length - data.length;
   return frameSvg([p], {
+    kind: "actualVsPredicted",
     title,
     legend: [
       ...seriesLegend(scale, "circle"),
@@ -535,7 +582,16 @@ export function residualsVsFitted(rows: ResidualRow[], options: FigureOptions = 
     y: { label: "residual", grid: true },
     marks: [
       Plot.ruleY([0], { stroke: "#d73027" }),
-      Plot.dot(data, { x: "fitted", y: "residual", fill: "#4269d0", r: 3.5 }),
+      Plot.dot(data, {
+        x: "fitted",
+        y: "residual",
+        fill: "#4269d0",
+        r: 3.5,
+        title: (d) =>
+          `${d.label ? `${d.label}\n` : ""}fitted ${fmt(d.fitted, 3)}\nresidual ${
+            fmt(d.residual, 3)
+          }`,
+      }),
       Plot.text(data.filter((d) => d.label), {
         x: "fitted",
         y: "residual",
@@ -546,7 +602,7 @@ export function residualsVsFitted(rows: ResidualRow[], options: FigureOptions = 
       }),
     ],
   });
-  return frameSvg([p], { title });
+  return frameSvg([p], { kind: "residualsVsFitted", title });
 }
 
 /** One cell of the K table (class null when K is missing). */
@@ -561,6 +617,12 @@ export interface KRow {
 export interface KFigureOptions extends FigureOptions {
   thresholds?: { huge: number; remodelling: number };
 }
+
+const CLASS_NAMES: Record<PotentialClass, string> = {
+  huge: "huge potential",
+  expanding: "expanding potential",
+  remodelling: "re-modelling",
+};
 
 function classLegend(t: { huge: number; remodelling: number }): LegendItem[] {
   return [
@@ -600,6 +662,11 @@ export function kHeatmap(rows: KRow[], options: KFigureOptions = {}): string {
         y: "country",
         fill: (d) => (d.class ? CLASS_COLORS[d.class as PotentialClass] : MISSING_COLOR),
         inset: 1,
+        title: (d) =>
+          `${d.country} ${d.year}\n` +
+          (finite(d.k)
+            ? `K = ${fmt(d.k)} (${CLASS_NAMES[d.class as PotentialClass]})`
+            : "K: none (.)"),
       }),
       Plot.text(rows, {
         x: "year",
@@ -611,6 +678,7 @@ export function kHeatmap(rows: KRow[], options: KFigureOptions = {}): string {
   });
   const missing = rows.filter((r) => !r.class).length;
   return frameSvg([p], {
+    kind: "kHeatmap",
     title,
     legend: classLegend(t),
     notes: missing ? [`${missing} country-year(s) without K (grey, ".").`] : [],
@@ -664,10 +732,17 @@ export function kLines(rows: KRow[], options: KFigureOptions = {}): string {
       // One line per run of consecutive years: a missing year breaks the line, so no slope
       // is drawn across years that have no K.
       Plot.lineY(data, { x: "year", y: "k", z: (_, i) => runs[i], stroke: "country" }),
-      Plot.dot(data, { x: "year", y: "k", fill: "country", r: 3 }),
+      Plot.dot(data, {
+        x: "year",
+        y: "k",
+        fill: "country",
+        r: 3,
+        title: (d) => `${d.country} ${d.year}\nK = ${fmt(d.k as number)}`,
+      }),
     ],
   });
   return frameSvg([p], {
+    kind: "kLines",
     title,
     legend: [
       ...seriesLegend(scale, "circle"),
