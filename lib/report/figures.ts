@@ -52,6 +52,18 @@ const fmt = (v: number, digits = 2) => (finite(v) ? v.toFixed(digits).replace("-
 const compact = (v: number) =>
   new Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 3 }).format(v);
 
+/** 1, 2 and 5 times the powers of ten in [lo, hi] (just the powers when that gives over 12). */
+function logTicks(lo: number, hi: number): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** e;
+      if (v >= lo && v <= hi) ticks.push(v);
+    }
+  }
+  return ticks.length > 12 ? ticks.filter((v) => Number.isInteger(Math.log10(v))) : ticks;
+}
+
 /** Integer year ticks from min to max (thinned to at most about 10). */
 function yearTicks(years: number[]): number[] {
   const lo = Math.ceil(Math.min(...years));
@@ -362,7 +374,7 @@ export function cbecIndexByCountry(rows: IndexRow[], options: FigureOptions = {}
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? 300,
-    x: { tickFormat: "d", label: "year", ticks: yearTicks(data.map((r) => r.year)) },
+    x: { tickFormat: "d", label: "year", ticks: yearTicks(data.map((r) => r.year)), inset: 10 },
     y: { label: "CBEC index", grid: true },
     color: scale,
     marks: [
@@ -509,12 +521,15 @@ export function actualVsPredicted(
   const lo = Math.min(...all) / 1.2;
   const hi = Math.max(...all) * 1.2;
   const scale = seriesScale(data.map((r) => r.country));
+  // Ticks at 1, 2 and 5 times powers of ten, labelled as money is ("30B", not SI's "30G").
+  const ticks = logTicks(lo, hi);
+  const axis = { type: "log" as const, domain: [lo, hi], grid: true, ticks, tickFormat: compact };
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? 420,
     marginLeft: 60,
-    x: { type: "log", domain: [lo, hi], label: "predicted", grid: true },
-    y: { type: "log", domain: [lo, hi], label: "actual", grid: true },
+    x: { ...axis, label: "predicted (USD)" },
+    y: { ...axis, label: "actual (USD)" },
     color: scale,
     marks: [
       Plot.line([[lo, lo], [hi, hi]], { stroke: "#999", strokeDasharray: "5,4" }),
@@ -578,8 +593,9 @@ export function residualsVsFitted(rows: ResidualRow[], options: FigureOptions = 
     height: options.height ?? 320,
     // Room on the right for the label of the right-most point (labels start right of the dot).
     marginRight: data.some((d) => d.label) ? 60 : 20,
-    x: { label: "fitted", grid: true },
-    y: { label: "residual", grid: true },
+    // Inset: the extreme points (and their labels) clear the axes and the frame.
+    x: { label: "fitted", grid: true, inset: 10 },
+    y: { label: "residual", grid: true, inset: 12 },
     marks: [
       Plot.ruleY([0], { stroke: "#d73027" }),
       Plot.dot(data, {
@@ -711,8 +727,8 @@ export function kLines(rows: KRow[], options: KFigureOptions = {}): string {
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? 300,
-    marginRight: 40,
-    x: { tickFormat: "d", label: "year", ticks: yearTicks(data.map((r) => r.year)) },
+    marginRight: 50,
+    x: { tickFormat: "d", label: "year", ticks: yearTicks(data.map((r) => r.year)), inset: 10 },
     y: {
       label: "K",
       grid: true,

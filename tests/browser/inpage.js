@@ -24,15 +24,18 @@
     return out;
   };
 
-  // Figures: every outermost <svg>.
+  // Figures: every outermost <svg> (but the glyph parts KaTeX draws as SVG: radicals, accents).
   const figures = [];
   const roots = [...document.querySelectorAll("svg")].filter((s) =>
-    !s.parentElement.closest("svg")
+    !s.parentElement.closest("svg, .katex")
   );
   for (const svg of roots) {
     const name = describe(svg);
     const r = box(svg);
-    const marks = svg.querySelectorAll("path, rect, circle, line, polyline, polygon").length;
+    // Data marks: what Plot drew in the panels, other than axes, ticks, grid and frame.
+    const marks = [...svg.querySelectorAll("g[aria-label]")]
+      .filter((g) => !/axis|tick|grid|frame/.test(g.getAttribute("aria-label")))
+      .reduce((n, g) => n + g.querySelectorAll("path, rect, circle, line, text").length, 0);
     const noData = svg.querySelector("text.no-data")?.textContent ?? null;
     const caption = svg.closest("figure")?.querySelector("figcaption")?.textContent ?? "";
     figures.push({
@@ -45,7 +48,7 @@
       caption,
     });
     if (!visible(svg)) problems.push(`${name}: not visible (${r.width}x${r.height})`);
-    if (marks === 0) problems.push(`${name}: empty (nothing drawn)`);
+    if (marks === 0 && noData === null) problems.push(`${name}: empty (nothing drawn)`);
     for (const c of clippers(svg)) {
       if (!inside(r, box(c))) {
         problems.push(
@@ -77,6 +80,18 @@
         }
       }
     }
+  }
+
+  // Nothing runs off the side of the page.
+  const html = document.documentElement;
+  if (html.scrollWidth > html.clientWidth + 1) {
+    const wide = [...document.body.querySelectorAll("*")].filter((e) =>
+      box(e).right > html.clientWidth + 1
+    ).slice(0, 3).map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">`);
+    problems.push(
+      `the page scrolls sideways (${html.scrollWidth} > ${html.clientWidth} px): ` +
+        wide.join(", "),
+    );
   }
 
   // Tables.
