@@ -33,9 +33,11 @@ export function escapeXml(s: string): string {
 // and the widest of the common ones, by character class: estimates that err on the wide side.
 const NARROW = /[ijlI.,:;'|!()[\]{}\/ ]/;
 const WIDE = /[mwMW@%]/;
+const SYMBOL = /[<>=≤≥+~×−±]/;
 function charWidth(c: string): number {
   if (NARROW.test(c)) return 0.34;
-  if (WIDE.test(c)) return 0.92;
+  if (WIDE.test(c)) return 1.0;
+  if (SYMBOL.test(c)) return 0.84;
   if (/[A-Z]/.test(c)) return 0.72;
   if (/[0-9]/.test(c)) return 0.64;
   return 0.62;
@@ -53,7 +55,7 @@ function charWidth(c: string): number {
 export function textWidth(s: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const c of s) em += charWidth(c);
-  return Math.ceil(em * fontSize * (bold ? 1.08 : 1));
+  return Math.ceil(em * fontSize * (bold ? 1.12 : 1));
 }
 
 /**

@@ -160,6 +160,11 @@ Deno.test({
           const prose = markdown.replace(/```[\s\S]*?```|`[^`]*`/g, "");
           if (/\$[^$\s][^$]*\$/.test(prose)) assert.ok(r.katex > 0, `${name}: no typeset math`);
           for (const f of r.figures) assert.equal(f.noData, null, `${name}: ${f.name} is empty`);
+          const expected = nb.metadata.cbec?.expect?.svg ?? 0;
+          assert.ok(
+            r.figures.length >= expected,
+            `${name}: ${r.figures.length} figures < ${expected}`,
+          );
         });
       }
     } finally {
