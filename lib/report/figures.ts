@@ -8,7 +8,15 @@
 
 import * as Plot from "@observablehq/plot";
 import type { PotentialClass } from "../gravity/types.ts";
-import { type FramePanel, frameSvg, type LegendItem, noDataSvg, renderPlot } from "./dom.ts";
+import {
+  type FramePanel,
+  frameSvg,
+  type LegendItem,
+  noDataSvg,
+  type RenderedPlot,
+  renderPlot,
+} from "./dom.ts";
+import { dotPositions, pickLabels } from "./labels.ts";
 
 /** Options shared by every figure. */
 export interface FigureOptions {
@@ -62,6 +70,35 @@ function logTicks(lo: number, hi: number): number[] {
     }
   }
   return ticks.length > 12 ? ticks.filter((v) => Number.isInteger(Math.log10(v))) : ticks;
+}
+
+/**
+ * A labelled scatter without overlapping labels: drawn once without labels to find the dots,
+ * then again with the labels that fit (most important first, see {@link pickLabels}).
+ */
+function labelledScatter<T>(
+  data: T[],
+  label: (d: T) => string | undefined,
+  priority: (d: T) => number,
+  draw: (labelled: T[]) => RenderedPlot,
+): { plot: RenderedPlot; notes: string[] } {
+  const bare = draw([]);
+  const dots = dotPositions(bare.svg);
+  const candidates = data.map((d, i) => ({ d, text: label(d), ...dots[i] }))
+    .filter((c) => c.text && dots.length === data.length);
+  if (!candidates.length) return { plot: bare, notes: [] };
+  const keep = pickLabels(
+    candidates.map((c) => ({ x: c.x, y: c.y, text: c.text!, priority: priority(c.d) })),
+    { width: bare.width - 2 },
+  );
+  const labelled = candidates.filter((_, i) => keep[i]).map((c) => c.d);
+  const hidden = candidates.length - labelled.length;
+  return {
+    plot: draw(labelled),
+    notes: hidden
+      ? [`${hidden} label(s) of crowded points left out: hover a point for its values.`]
+      : [],
+  };
 }
 
 /** Integer year ticks from min to max (thinned to at most about 10). */
@@ -524,39 +561,43 @@ export function actualVsPredicted(
   // Ticks at 1, 2 and 5 times powers of ten, labelled as money is ("30B", not SI's "30G").
   const ticks = logTicks(lo, hi);
   const axis = { type: "log" as const, domain: [lo, hi], grid: true, ticks, tickFormat: compact };
-  const p = renderPlot({
-    width: options.width ?? 640,
-    height: options.height ?? 420,
-    marginLeft: 60,
-    x: { ...axis, label: "predicted (USD)" },
-    y: { ...axis, label: "actual (USD)" },
-    color: scale,
-    marks: [
-      Plot.line([[lo, lo], [hi, hi]], { stroke: "#999", strokeDasharray: "5,4" }),
-      Plot.dot(data, {
-        x: "predicted",
-        y: "actual",
-        fill: "country",
-        r: 4,
-        title: (d) =>
-          `${d.country} ${d.year}\nactual ${compact(d.actual)}\npredicted ${
-            compact(d.predicted)
-          }\nK = ${fmt(d.actual / d.predicted)}`,
-      }),
-      ...(options.labels ?? true
-        ? [
-          Plot.text(data, {
-            x: "predicted",
-            y: "actual",
-            text: (d) => `${d.country} ${d.year}`,
-            dx: 6,
-            textAnchor: "start",
-            fontSize: 9,
-          }),
-        ]
-        : []),
-    ],
-  });
+  const draw = (labelled: ActualPredictedRow[]) =>
+    renderPlot({
+      width: options.width ?? 640,
+      height: options.height ?? 420,
+      marginLeft: 60,
+      x: { ...axis, label: "predicted (USD)" },
+      y: { ...axis, label: "actual (USD)" },
+      color: scale,
+      marks: [
+        Plot.line([[lo, lo], [hi, hi]], { stroke: "#999", strokeDasharray: "5,4" }),
+        Plot.dot(data, {
+          x: "predicted",
+          y: "actual",
+          fill: "country",
+          r: 4,
+          title: (d) =>
+            `${d.country} ${d.year}\nactual ${compact(d.actual)}\npredicted ${
+              compact(d.predicted)
+            }\nK = ${fmt(d.actual / d.predicted)}`,
+        }),
+        Plot.text(labelled, {
+          x: "predicted",
+          y: "actual",
+          text: (d) => `${d.country} ${d.year}`,
+          dx: 6,
+          textAnchor: "start",
+          fontSize: 9,
+        }),
+      ],
+    });
+  // Label the points furthest from the line (|ln K|) first; crowded ones keep their tooltip.
+  const { plot: p, notes } = labelledScatter(
+    data,
+    (d) => (options.labels ?? true) ? `${d.country} ${d.year}` : undefined,
+    (d) => Math.abs(Math.log(d.actual / d.predicted)),
+    draw,
+  );
   const dropped = rows.length - data.length;
   return frameSvg([p], {
     kind: "actualVsPredicted",
@@ -565,7 +606,10 @@ export function actualVsPredicted(
       ...seriesLegend(scale, "circle"),
       { label: "actual = predicted (K = 1)", color: "#999", symbol: "dashed" },
     ],
-    notes: dropped ? [`${dropped} row(s) with missing or non-positive values not drawn.`] : [],
+    notes: [
+      ...(dropped ? [`${dropped} row(s) with missing or non-positive values not drawn.`] : []),
+      ...notes,
+    ],
   });
 }
 
@@ -588,37 +632,45 @@ export function residualsVsFitted(rows: ResidualRow[], options: FigureOptions = 
   const title = options.title ?? "Residuals vs fitted";
   const data = rows.filter((r) => finite(r.fitted) && finite(r.residual));
   if (data.length === 0) return noDataSvg(title);
-  const p = renderPlot({
-    width: options.width ?? 640,
-    height: options.height ?? 320,
-    // Room on the right for the label of the right-most point (labels start right of the dot).
-    marginRight: data.some((d) => d.label) ? 60 : 20,
-    // Inset: the extreme points (and their labels) clear the axes and the frame.
-    x: { label: "fitted", grid: true, inset: 10 },
-    y: { label: "residual", grid: true, inset: 12 },
-    marks: [
-      Plot.ruleY([0], { stroke: "#d73027" }),
-      Plot.dot(data, {
-        x: "fitted",
-        y: "residual",
-        fill: "#4269d0",
-        r: 3.5,
-        title: (d) =>
-          `${d.label ? `${d.label}\n` : ""}fitted ${fmt(d.fitted, 3)}\nresidual ${
-            fmt(d.residual, 3)
-          }`,
-      }),
-      Plot.text(data.filter((d) => d.label), {
-        x: "fitted",
-        y: "residual",
-        text: "label",
-        dx: 6,
-        textAnchor: "start",
-        fontSize: 9,
-      }),
-    ],
-  });
-  return frameSvg([p], { kind: "residualsVsFitted", title });
+  const draw = (labelled: ResidualRow[]) =>
+    renderPlot({
+      width: options.width ?? 640,
+      height: options.height ?? 320,
+      // Room on the right for the label of the right-most point (labels start right of the dot).
+      marginRight: data.some((d) => d.label) ? 60 : 20,
+      // Inset: the extreme points (and their labels) clear the axes and the frame.
+      x: { label: "fitted", grid: true, inset: 10 },
+      y: { label: "residual", grid: true, inset: 12 },
+      marks: [
+        Plot.ruleY([0], { stroke: "#d73027" }),
+        Plot.dot(data, {
+          x: "fitted",
+          y: "residual",
+          fill: "#4269d0",
+          r: 3.5,
+          title: (d) =>
+            `${d.label ? `${d.label}\n` : ""}fitted ${fmt(d.fitted, 3)}\nresidual ${
+              fmt(d.residual, 3)
+            }`,
+        }),
+        Plot.text(labelled, {
+          x: "fitted",
+          y: "residual",
+          text: "label",
+          dx: 6,
+          textAnchor: "start",
+          fontSize: 9,
+        }),
+      ],
+    });
+  // Label the largest residuals first; crowded points keep their tooltip.
+  const { plot: p, notes } = labelledScatter(
+    data,
+    (d) => d.label,
+    (d) => Math.abs(d.residual),
+    draw,
+  );
+  return frameSvg([p], { kind: "residualsVsFitted", title, notes });
 }
 
 /** One cell of the K table (class null when K is missing). */
