@@ -11,3 +11,4 @@ export * from "./html.ts";
 export * from "./regression_table.ts";
 export * from "./pca_table.ts";
 export * from "./forecast_figure.ts";
+export * from "./labels.ts";
