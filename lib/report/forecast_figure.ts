@@ -58,6 +58,10 @@ export function forecastFan(
   const columns = Math.max(1, Math.min(options.columns ?? 3, countries.length));
   const width = Math.floor((options.width ?? 900) / columns);
   const bn = (v: number) => v / 1e9;
+  const f2 = (v: number) => (v / 1e9).toFixed(2);
+  const l = Math.round(100 * input.level);
+  const ivTitle = (what: string) => (d: IntervalPoint) =>
+    `${d.country} ${d.year}\n${what} ${f2(d.predicted)} bn (${l}%: ${f2(d.lo)}-${f2(d.hi)})`;
   const panels: FramePanel[] = countries.map((c) => {
     const a = actual.filter((r) => r.country === c).sort((p, q) => p.year - q.year);
     // a missing year breaks the line (no slope is drawn across years without data)
@@ -81,8 +85,27 @@ export function forecastFan(
           fillOpacity: 0.18,
         }),
         Plot.lineY(p, { x: "year", y: (d) => bn(d.predicted), stroke: "#4269d0" }),
-        Plot.ruleX(f, { x: "year", y1: (d) => bn(d.lo), y2: (d) => bn(d.hi), stroke: "#ff725c" }),
-        Plot.dot(f, { x: "year", y: (d) => bn(d.predicted), fill: "#ff725c", r: 3 }),
+        Plot.dot(p, {
+          x: "year",
+          y: (d) => bn(d.predicted),
+          fill: "#4269d0",
+          r: 1.5,
+          title: ivTitle("projection"),
+        }),
+        Plot.ruleX(f, {
+          x: "year",
+          y1: (d) => bn(d.lo),
+          y2: (d) => bn(d.hi),
+          stroke: "#ff725c",
+          title: ivTitle("forecast"),
+        }),
+        Plot.dot(f, {
+          x: "year",
+          y: (d) => bn(d.predicted),
+          fill: "#ff725c",
+          r: 3,
+          title: ivTitle("forecast"),
+        }),
         Plot.lineY(a, {
           x: "year",
           y: (d) => bn(d.value),
@@ -90,13 +113,19 @@ export function forecastFan(
           stroke: "#222",
           strokeWidth: 1,
         }),
-        Plot.dot(a, { x: "year", y: (d) => bn(d.value), fill: "#222", r: 2.5 }),
+        Plot.dot(a, {
+          x: "year",
+          y: (d) => bn(d.value),
+          fill: "#222",
+          r: 2.5,
+          title: (d) => `${d.country} ${d.year}\nactual ${f2(d.value)} bn`,
+        }),
       ],
     });
     return { ...plot, heading: c };
   });
-  const l = Math.round(100 * input.level);
   return frameSvg(panels, {
+    kind: "forecastFan",
     title,
     columns,
     legend: [
