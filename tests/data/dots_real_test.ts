@@ -151,3 +151,38 @@ Deno.test("every mirror-filled cell is flagged mirror and comes from trade_mirro
   }
   assert.ok(filled > 0);
 });
+
+Deno.test({
+  name: "Kazakhstan-reported DOTS (DOTS_103) against World Bank WITS (SOURCES.md section 8)",
+  ignore: !haveRaw,
+  fn: async () => {
+    const names = await loadCountryNames();
+    const kaz = parseDots(await readXlsx(`${DOTS}/DOTS_103.xlsx`), "DOTS_103", names);
+    const [wits] = await readXlsx("../shared/data/raw/trade/kaz-wits/Kazakhstan China Data.xlsx");
+    const same: string[] = [];
+    let compared = 0;
+    for (const r of wits.rows.slice(1)) {
+      const flow = r[1] === "Export Amt" ? "X" : r[1] === "Import Amt" ? "M" : null;
+      const year = Number(r[0]);
+      const dots = kaz.cells.find((c) => c.partner === "CHN" && c.flow === flow && c.year === year);
+      if (!flow || !dots || year < 2010) continue;
+      compared++;
+      // WITS in US$ thousand, DOTS in US$ million; other vintages differ by revisions (< 3 %).
+      const diff = Math.abs(dots.value * 1e3 - Number(r[2]));
+      if (diff < 0.01) same.push(`${flow} ${year}`);
+      assert.ok(diff / Number(r[2]) < 0.03, `${flow} ${year}`);
+    }
+    assert.equal(compared, 22); // 2010-2020, both flows
+    // Equal to ten dollars where both carry the same vintage, 2015 being SOURCES.md's check.
+    assert.deepEqual(same.sort(), [
+      "M 2011",
+      "M 2015",
+      "M 2019",
+      "M 2020",
+      "X 2011",
+      "X 2015",
+      "X 2019",
+      "X 2020",
+    ]);
+  },
+});
