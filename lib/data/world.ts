@@ -147,7 +147,8 @@ export function parseWorldCsv(text: string, file: string): WorldPanel {
     const flow = text.charCodeAt(c[2]);
     const value = Number(text.slice(c[4], c[5] - 1));
     if (
-      (flow !== 88 && flow !== 77) || c[3] - c[2] !== 2 || c[5] - c[4] < 2 || Number.isNaN(value)
+      (flow !== 88 && flow !== 77) || c[3] - c[2] !== 2 || c[4] - c[3] !== 5 ||
+      c[5] - c[4] < 2 || Number.isNaN(value)
     ) {
       throw bad();
     }
