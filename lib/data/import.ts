@@ -678,6 +678,14 @@ function readme(
   L.push(
     "- `trade-selection.csv`: every trade row read for the bilateral trade variables (page-typed figures, DOTS and Comtrade flow cells of the panel's dyads) with its decision: used, superseded (a higher-ranked source fills the cell) or rejected, and why; `variable` names the column it feeds.",
   );
+  if (cfg.world) {
+    const out = cfg.world.output ?? "world-trade.csv.gz";
+    L.push(
+      `- \`${out}\` and \`${
+        out.replace(/\.csv\.gz$/, "")
+      }.json\`: the world bilateral trade panel (every DOTS workbook) and its counts; see the last section.`,
+    );
+  }
   L.push(
     "- `country-names.csv`: IMF DOTS and UN Comtrade country names -> ISO3, kind (country / aggregate), the sources that use each name and how the code was found (CEPII name match or hand); curated input, not generated (tools/country_names.ts rebuilds it).",
   );

@@ -218,3 +218,19 @@ for (const [name, spoil, message] of BAD) {
     assert.equal(await Deno.readTextFile(`${dir}/data/panel.csv`), "previous run\n");
   });
 }
+
+Deno.test("world panel trimmed to configured years: the dropped cells are counted", async () => {
+  const dir = await setup("trim");
+  const { buildWorldPanel } = await import("../../lib/data/world_build.ts");
+  const { parseCountryNames } = await import("../../lib/data/country_names.ts");
+  const seen: string[] = [];
+  const built = await buildWorldPanel(parseCountryNames(NAMES_CSV, "n.csv"), {
+    dir: `${dir}/dots`,
+    from: 2020,
+    onProgress: (done, total, f) => seen.push(`${done}/${total} ${f}`),
+  });
+  assert.deepEqual(seen, ["1/2 DOTS_1.xlsx", "2/2 DOTS_2.xlsx"]);
+  assert.equal(built.stats.rows, 5); // the 2020 cells of the 11
+  assert.equal(built.stats.outsideYears, 6);
+  assert.equal(built.stats.firstYear, 2020);
+});
