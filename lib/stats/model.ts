@@ -16,6 +16,7 @@
  * - Inference: OLS t with n - K df (clustered: G - 1, the smallest G); PPML z (normal).
  * @module
  */
+import jStat from "jstat";
 import { InputError } from "../errors.ts";
 import { buildModelDesign, type ModelData } from "./design.ts";
 import { demean, encodeFactor, type FeDimension, nestedIn, parseFe } from "./fe.ts";
@@ -188,10 +189,11 @@ function fitStatistics(est: Estimate) {
     sxy += (y[t] - my) * (mu[t] - mm);
     sxx += (mu[t] - mm) ** 2;
     syy += (y[t] - my) ** 2;
-    ll += y[t] * linear[t] - mu[t];
-    ll0 += (y[t] > 0 ? y[t] * Math.log(my) : 0) - my;
+    const lgy = y[t] > 0 ? jStat.gammaln(y[t] + 1) : 0;
+    ll += y[t] * linear[t] - mu[t] - lgy;
+    ll0 += (y[t] > 0 ? y[t] * Math.log(my) : 0) - my - lgy;
   }
-  // ln y! terms cancel in the ratio only when added to both: keep them out of both (as ppmlhdfe)
+  // Poisson log-likelihoods (ln y! included, as ppmlhdfe): McFadden's pseudo-R2
   return { r2: (sxy * sxy) / (sxx * syy), pseudoR2: 1 - ll / ll0, logLik: ll };
 }
 
