@@ -39,6 +39,8 @@ const FLAGS: ReadonlySet<string> = new Set([
   "extrapolated",
   "missing",
   "not-applicable",
+  "rebased",
+  "mirror",
 ]);
 
 /**
