@@ -23,6 +23,8 @@ export interface DemeanOptions {
   /** Stop when every level mean of a sweep is below tol x (largest |value| of the column). */
   tolerance?: number;
   maxIterations?: number;
+  /** Irons-Tuck extrapolation every third sweep (default off: on gravity panels it measured slower). */
+  accelerate?: boolean;
 }
 
 /**
@@ -143,45 +145,73 @@ export function dropSingletons(dims: FeDimension[]): { keep: number[]; dropped: 
   return { keep, dropped: n - keep.length };
 }
 
-/** Per-level sums of the weights (or counts). */
-function levelWeights(d: FeDimension, w: ArrayLike<number> | null): Float64Array {
+/** Per-level reciprocal sums of the weights (or counts); 0 for an empty level. */
+function inverseLevelWeights(d: FeDimension, w: Float64Array | null): Float64Array {
   const s = new Float64Array(d.levels);
   const codes = d.codes;
   if (w) { for (let i = 0; i < codes.length; i++) s[codes[i]] += w[i]; }
   else for (let i = 0; i < codes.length; i++) s[codes[i]] += 1;
+  for (let l = 0; l < s.length; l++) s[l] = s[l] > 0 ? 1 / s[l] : 0;
   return s;
 }
 
-/** One projection: subtract the (weighted) level means of dimension d from v; add them to alpha. */
+/**
+ * One projection of all columns on dimension d: subtract the (weighted) level means (sums laid
+ * out level-major, m columns per level), add them to alpha (one column only); returns the
+ * largest |mean| of each column in `big`.
+ */
 function project(
-  v: Float64Array,
+  cols: Float64Array[],
   d: FeDimension,
-  w: ArrayLike<number> | null,
-  sw: Float64Array,
+  w: Float64Array | null,
+  invSw: Float64Array,
   sums: Float64Array,
+  big: Float64Array,
   alpha: Float64Array | null,
-): number {
-  const codes = d.codes;
+): void {
+  const codes = d.codes, m = cols.length, n = codes.length;
   sums.fill(0);
-  if (w) { for (let i = 0; i < v.length; i++) sums[codes[i]] += w[i] * v[i]; }
-  else for (let i = 0; i < v.length; i++) sums[codes[i]] += v[i];
-  let big = 0;
-  for (let l = 0; l < sums.length; l++) {
-    const m = sw[l] > 0 ? sums[l] / sw[l] : 0;
-    sums[l] = m;
-    if (Math.abs(m) > big) big = Math.abs(m);
-    if (alpha) alpha[l] += m;
+  for (let c = 0; c < m; c++) {
+    const v = cols[c];
+    if (w) { for (let i = 0; i < n; i++) sums[codes[i] * m + c] += w[i] * v[i]; }
+    else for (let i = 0; i < n; i++) sums[codes[i] * m + c] += v[i];
   }
-  for (let i = 0; i < v.length; i++) v[i] -= sums[codes[i]];
-  return big;
+  big.fill(0);
+  for (let l = 0; l < d.levels; l++) {
+    const f = invSw[l];
+    for (let c = 0; c < m; c++) {
+      const mean = sums[l * m + c] * f;
+      sums[l * m + c] = mean;
+      if (Math.abs(mean) > big[c]) big[c] = Math.abs(mean);
+    }
+    if (alpha) alpha[l] += sums[l * m];
+  }
+  for (let c = 0; c < m; c++) {
+    const v = cols[c];
+    for (let i = 0; i < n; i++) v[i] -= sums[codes[i] * m + c];
+  }
+}
+
+/** Irons-Tuck step on x2 in place from the two previous iterates. */
+function ironsTuck(x0: Float64Array, x1: Float64Array, x2: Float64Array): void {
+  let num = 0, den = 0;
+  for (let i = 0; i < x2.length; i++) {
+    const d2 = x2[i] - x1[i], dd = d2 - (x1[i] - x0[i]);
+    num += d2 * dd;
+    den += dd * dd;
+  }
+  if (!(den > 0)) return;
+  const f = num / den;
+  for (let i = 0; i < x2.length; i++) x2[i] -= f * (x2[i] - x1[i]);
 }
 
 /**
  * Demean columns in place on the fixed effects by alternating projections (weighted when `w`
  * is given): the residual of each column regressed on all the dimensions' dummies. With
- * `alphas`, the level effects removed are accumulated there (one array per dimension), so that
- * column = demeaned + sum_d alphas[d][code_d]. Returns the sweeps used, worst over columns; a
- * column that does not converge is an InputError.
+ * `alphas` (one column only), the level effects removed are accumulated there (one array per
+ * dimension), so that column = demeaned + sum_d alphas[d][code_d]. Columns converged (every
+ * level mean of a sweep below tolerance x the column's largest |value|) stop being swept.
+ * Returns the sweeps used; not converging is an InputError.
  *
  * @example
  * ```ts
@@ -198,29 +228,45 @@ export function demean(
 ): number {
   const tol = options.tolerance ?? 1e-13;
   const maxIter = options.maxIterations ?? 10000;
-  const sws = dims.map((d) => levelWeights(d, w));
-  const sums = dims.map((d) => new Float64Array(d.levels));
-  let worst = 0;
-  for (const v of columns) {
-    let scale = 0;
-    for (let i = 0; i < v.length; i++) scale = Math.max(scale, Math.abs(v[i]));
-    if (scale === 0) continue;
-    let iter = 0;
-    for (; iter < maxIter; iter++) {
-      let big = 0;
-      for (let d = 0; d < dims.length; d++) {
-        big = Math.max(big, project(v, dims[d], w, sws[d], sums[d], alphas ? alphas[d] : null));
-      }
-      if (big <= tol * scale || dims.length === 1) break;
+  const wf = w ? (w instanceof Float64Array ? w : Float64Array.from(w)) : null;
+  const inv = dims.map((d) => inverseLevelWeights(d, wf));
+  const scale = columns.map((v) => v.reduce((a, x) => Math.max(a, Math.abs(x)), 0));
+  let active = columns.filter((_, c) => scale[c] > 0);
+  let activeScale = scale.filter((s) => s > 0);
+  const sums = dims.map((d) => new Float64Array(d.levels * Math.max(active.length, 1)));
+  // Irons-Tuck extrapolation every third sweep (not while accumulating alphas): from
+  // x0, x1 = T x0, x2 = T x1, take x2 - (d2.(d2 - d1) / |d2 - d1|^2) d2. Every iterate is
+  // v - D a for some a, so the extrapolation keeps that form and the fixed point is unchanged.
+  const accelerate = options.accelerate === true && !alphas && dims.length > 1;
+  let x0: Float64Array[] = [], x1: Float64Array[] = [];
+  for (let iter = 1; iter <= maxIter && active.length; iter++) {
+    const phase = iter % 3;
+    if (accelerate && phase === 1) x0 = active.map((v) => v.slice());
+    if (accelerate && phase === 2) x1 = active.map((v) => v.slice());
+    const worst = new Float64Array(active.length);
+    const big = new Float64Array(active.length);
+    for (let d = 0; d < dims.length; d++) {
+      project(active, dims[d], wf, inv[d], sums[d], big, alphas ? alphas[d] : null);
+      for (let c = 0; c < active.length; c++) worst[c] = Math.max(worst[c], big[c]);
     }
-    if (iter === maxIter) {
-      throw new InputError(
-        `fixed effects: alternating projections did not converge in ${maxIter} sweeps`,
-      );
+    if (dims.length === 1) return iter;
+    const keep = active.map((_, c) => worst[c] > tol * activeScale[c]);
+    if (!keep.includes(true)) return iter;
+    if (accelerate && phase === 0) active.forEach((v, c) => ironsTuck(x0[c], x1[c], v));
+    if (alphas) continue; // one column: keep sweeping it
+    if (keep.includes(false)) {
+      active = active.filter((_, c) => keep[c]);
+      activeScale = activeScale.filter((_, c) => keep[c]);
+      x0 = x0.filter((_, c) => keep[c]);
+      x1 = x1.filter((_, c) => keep[c]);
     }
-    worst = Math.max(worst, iter + 1);
   }
-  return worst;
+  if (active.length) {
+    throw new InputError(
+      `fixed effects: alternating projections did not converge in ${maxIter} sweeps`,
+    );
+  }
+  return 0;
 }
 
 /** Connected components of the bipartite graph of two dimensions' levels (union-find). */

@@ -24,10 +24,12 @@ const BLOCK = 2048;
 /** A column whose |R_jj| is at most this times its norm is (numerically) collinear. */
 export const COLLINEARITY_TOLERANCE = 1e-10;
 /**
- * With `refine: "auto"`, refinement runs only when the 1-norm condition estimate of the scaled
- * R exceeds this: below it plain Householder QR is already accurate to ~1e-10 relative.
+ * With `refine: "auto"`, refinement runs only when the first-order error estimate of the plain
+ * Householder solution, eps x cond x (1 + cond x ||r|| / (||R|| ||b||)) (the least-squares
+ * perturbation bound: the second term is large for ill-conditioned designs with big residuals,
+ * such as NIST Wampler5), exceeds this.
  */
-export const REFINE_CONDITION = 1e4;
+export const REFINE_ERROR = 1e-13;
 
 /** What the least-squares core fits: y on the columns (and an intercept), over `rows`. */
 export interface LsqInput {
@@ -66,9 +68,9 @@ export interface LsqFit {
   xv: (j: number, i: number) => number;
   /** Input row of used row t. */
   row: (t: number) => number;
-  /** Refinement passes applied, and the 1-norm condition estimate of R. */
+  /** Refinement passes applied, and the error estimate that decided them ("auto" only). */
   refinements: number;
-  condition: number;
+  errorEstimate: number;
 }
 
 /** Nearest power of two to the largest |value|, so scaling is exact. */
@@ -149,19 +151,27 @@ function revealRank(full: Float64Array, p: number, names: string[]) {
   }
   const k = kept.length;
   const withY = triangularFactor(pickColumns(full, pa, [...kept, p]), pa, k + 1);
+  const residualNorm = Math.abs(withY.r[(k + 1) * (k + 1) - 1]);
   const R: TriFactor = { p: k, r: new Float64Array(k * k) };
   const qty = new Float64Array(k);
   for (let a = 0; a < k; a++) {
     for (let b = a; b < k; b++) R.r[a * k + b] = withY.r[a * (k + 1) + b];
     qty[a] = withY.r[a * (k + 1) + k];
   }
-  return { kept, omitted, R, qty };
+  return { kept, omitted, R, qty, residualNorm };
 }
 
-/** 1-norm condition estimate ||R||_1 ||R^-1||_1 (exact for the triangular factor). */
-export function conditionEstimate(R: TriFactor): number {
+/**
+ * 1-norm condition number ||R||_1 ||R^-1||_1 of a triangular factor (and ||R||_1).
+ *
+ * @example
+ * ```ts
+ * conditionEstimate({ p: 1, r: new Float64Array([2]) }); // { condition: 1, norm: 2 }
+ * ```
+ */
+export function conditionEstimate(R: TriFactor): { condition: number; norm: number } {
   const k = R.p;
-  if (k === 0) return 1;
+  if (k === 0) return { condition: 1, norm: 0 };
   const inv = invertUpper(R).r;
   let n1 = 0, i1 = 0;
   for (let c = 0; c < k; c++) {
@@ -173,7 +183,16 @@ export function conditionEstimate(R: TriFactor): number {
     n1 = Math.max(n1, s);
     i1 = Math.max(i1, si);
   }
-  return n1 * i1;
+  return { condition: n1 * i1, norm: n1 };
+}
+
+/** The first-order relative error estimate of the unrefined solution (see REFINE_ERROR). */
+function errorEstimate(R: TriFactor, b: Float64Array, residualNorm: number): number {
+  const { condition, norm } = conditionEstimate(R);
+  let bNorm = 0;
+  for (const v of b) bNorm += Math.abs(v);
+  const ratio = bNorm > 0 && norm > 0 ? residualNorm / (norm * bNorm) : Infinity;
+  return 2 ** -52 * condition * (1 + condition * ratio);
 }
 
 /** Residuals y - Xb of every used row in double-double (scaled units), into `out`. */
@@ -274,14 +293,14 @@ export function lsq(inp: LsqInput): LsqFit {
   const src = inp.columns;
   const xv = (j: number, i: number) => (j < off ? inv[0] : src[j - off][i] * inv[j]);
   const full = qrPass(inp, n, p, row, xv, yInv);
-  const { kept, omitted, R, qty } = revealRank(full, p, inp.names);
+  const { kept, omitted, R, qty, residualNorm } = revealRank(full, p, inp.names);
   const b = solveUpper(R, qty);
   const residuals = new Float64Array(n);
   const mode = inp.refine ?? "always";
-  const condition = mode === "auto" ? conditionEstimate(R) : NaN;
+  const error = mode === "auto" ? errorEstimate(R, b, residualNorm) : NaN;
   const s = { n, kept, R, b };
   let refinements = 0;
-  if (mode === "always" || (mode === "auto" && !(condition <= REFINE_CONDITION))) {
+  if (mode === "always" || (mode === "auto" && !(error <= REFINE_ERROR))) {
     refinements = refineSolution(inp, s, row, xv, yInv, residuals);
   } else residualPass(inp, s, row, xv, yInv, residuals);
   return {
@@ -298,6 +317,6 @@ export function lsq(inp: LsqInput): LsqFit {
     xv,
     row,
     refinements,
-    condition,
+    errorEstimate: error,
   };
 }

@@ -190,22 +190,22 @@ function fTest(
   return { fStatistic: w / q, q };
 }
 
-/** VIF per kept slope: (X'X)^-1_jj times the (centered with intercept) sum of squares of x_j. */
+/**
+ * VIF per kept slope: (X'X)^-1_jj times the (centered with intercept) sum of squares of x_j.
+ * The sum of squares comes from R, with no pass over the data: with the intercept first,
+ * ||x_j - mean||^2 = sum_{i >= 1} R_ij^2 (the row of the constant's direction left out);
+ * without it, ||x_j||^2 = sum_i R_ij^2.
+ */
 function vifs(fit: LsqFit, terms: string[], intercept: boolean) {
   const off = intercept ? 1 : 0;
-  const { kept, n, xv, row } = fit;
+  const { kept, k, R } = fit;
   const slopes = kept.map((j, a) => ({ j, a })).filter(({ j }) => j >= off);
   if (slopes.length < 2) return slopes.map(({ j }) => ({ term: terms[j], vif: NaN }));
-  const br = bread(fit.R);
-  const k = fit.k;
+  const br = bread(R);
+  const first = intercept && kept[0] === 0 ? 1 : 0;
   return slopes.map(({ j, a }) => {
-    let mean = 0;
-    if (intercept) {
-      for (let t = 0; t < n; t++) mean += xv(j, row(t));
-      mean /= n;
-    }
     let ss = 0;
-    for (let t = 0; t < n; t++) ss += (xv(j, row(t)) - mean) ** 2;
+    for (let i = first; i <= a; i++) ss += R.r[i * k + a] ** 2;
     return { term: terms[j], vif: br[a * k + a] * ss };
   });
 }
@@ -261,7 +261,7 @@ export function ols(
     rows: rowsUsed,
     intercept,
     names: terms,
-    refine: options.refine,
+    refine: options.refine ?? "auto",
   });
   const k = fit.k;
   if (n <= k) {

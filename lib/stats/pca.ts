@@ -9,6 +9,35 @@ import { completeRows } from "./complete.ts";
 import { chiSquareUpperP } from "./distributions.ts";
 import type { NamedColumn, PcaOptions, PcaResult } from "./types.ts";
 
+/** Scores as rows: scores[t][c] (the JSON shape). */
+function scoreRows(z: Float64Array[], loadings: number[][], n: number): number[][] {
+  const p = z.length;
+  const scores: number[][] = new Array(n);
+  for (let t = 0; t < n; t++) {
+    const row = new Array(p).fill(0);
+    for (let v = 0; v < p; v++) {
+      const x = z[v][t];
+      const lv = loadings[v];
+      for (let c = 0; c < p; c++) row[c] += x * lv[c];
+    }
+    scores[t] = row;
+  }
+  return scores;
+}
+
+/** Scores as one Float64Array per component (no per-row objects: fast at millions of rows). */
+function scoreCols(z: Float64Array[], loadings: number[][], n: number): Float64Array[] {
+  const p = z.length;
+  return Array.from({ length: p }, (_, c) => {
+    const out = new Float64Array(n);
+    for (let v = 0; v < p; v++) {
+      const l = loadings[v][c], zv = z[v];
+      for (let t = 0; t < n; t++) out[t] += zv[t] * l;
+    }
+    return out;
+  });
+}
+
 /**
  * PCA of the given columns (n-1 denominator). Rows with a NaN in any column are dropped
  * listwise (counted in `nDropped`, the used rows listed in `rows`). Eigenvalues come out
@@ -98,16 +127,9 @@ export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult
   const proportion = eigenvalues.map((e) => e / total);
   let run = 0;
   const cumulative = proportion.map((v) => (run += v));
-  const scores: number[][] = new Array(n);
-  for (let t = 0; t < n; t++) {
-    const row = new Array(p).fill(0);
-    for (let v = 0; v < p; v++) {
-      const x = z[v][t];
-      const lv = loadings[v];
-      for (let c = 0; c < p; c++) row[c] += x * lv[c];
-    }
-    scores[t] = row;
-  }
+  const mode = options.scores ?? "rows";
+  const scores: number[][] = mode === "rows" ? scoreRows(z, loadings, n) : [];
+  const scoreColumns = mode === "columns" ? scoreCols(z, loadings, n) : undefined;
 
   // KMO from the anti-image (partial) correlations; Bartlett from ln|R|.
   let kmo = { overall: NaN, perVariable: new Array(p).fill(NaN) };
@@ -148,6 +170,7 @@ export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult
     cumulative,
     loadings,
     scores,
+    ...(scoreColumns ? { scoreColumns } : {}),
     kmo,
     bartlett,
   };

@@ -123,12 +123,16 @@ export function ppmlIrls(
   let zPrev: Float64Array = new Float64Array(n);
   let change = Infinity;
   let polish = false;
+  // inner (demeaning) tolerance: loose while the deviance still moves, tightened to the target
+  // as it settles (as ppmlhdfe); convergence is only declared at the target
+  const target = options.feTolerance ?? 1e-13;
+  let inner = Math.max(target, 1e-4);
   for (let iter = 1; iter <= maxIter + 1; iter++) {
     const z = working(y, eta, mu);
     const w = Float64Array.from(mu);
     for (let i = 0; i < n; i++) zt[i] += z[i] - zPrev[i];
     const sweeps = fe.length
-      ? demean([zt, ...xt], fe, w, { tolerance: options.feTolerance ?? 1e-13 })
+      ? demean([zt, ...xt], fe, w, { tolerance: polish ? target : inner })
       : 0;
     const { fit, e } = wlsStep(zt, xt, w, allNames, intercept);
     for (let i = 0; i < n; i++) {
@@ -161,8 +165,9 @@ export function ppmlIrls(
     }
     // converged: one more step (quadratic convergence squares the error), whose weights are
     // then the converged mu, so that the covariance is evaluated there
-    if (change < tol) polish = true;
+    if (change < tol && inner <= target) polish = true;
     else if (iter === maxIter) break;
+    inner = Math.max(target, Math.min(inner, 0.1 * change));
     if (fe.length === 0) {
       zt = new Float64Array(n);
       zPrev = new Float64Array(n);

@@ -119,7 +119,7 @@ function rectifierFit(
   const n = u.length;
   const ut = Float64Array.from(u);
   const xt = columns.map((c) => Float64Array.from(c));
-  if (dims.length) demean([ut, ...xt], dims, w, { tolerance: 1e-12 });
+  if (dims.length) demean([ut, ...xt], dims, w, { tolerance: 1e-10 });
   const sw = w.map(Math.sqrt);
   const cols = xt.map((x) => x.map((v, i) => v * sw[i]));
   if (intercept) cols.unshift(sw);
