@@ -38,29 +38,9 @@ function scoreCols(z: Float64Array[], loadings: number[][], n: number): Float64A
   });
 }
 
-/**
- * PCA of the given columns (n-1 denominator). Rows with a NaN in any column are dropped
- * listwise (counted in `nDropped`, the used rows listed in `rows`). Eigenvalues come out
- * descending; loadings are unit-length eigenvectors (rows = variables) signed so that in each
- * component the loading of largest absolute value is positive; scores are the centered (and,
- * when `scale`, standardized) data times the loadings. KMO and Bartlett's test are computed
- * on the correlation matrix. A zero-variance column is an InputError naming it.
- *
- * @example
- * ```ts
- * const r = pca([{ name: "a", values: [1, 2, 3, 4] }, { name: "b", values: [2, 1, 4, 3] }]);
- * r.eigenvalues; // [1.6, 0.4]
- * ```
- */
-export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult {
-  const scaled = options.scale ?? true;
-  const p = columns.length;
-  const { N, rows } = completeRows(columns, "pca");
-  const n = rows.length;
-
-  // Centered (and standardized) columns, two-pass means; the p x p cross-products come from
-  // one pass over plain Float64Array columns (never an n x p ml-matrix: at 1M rows that costs
-  // seconds and a gigabyte), so ml-matrix only does p x p work.
+/** Centered columns (two-pass means) of the used rows, and their sample SDs; zero variance is an error. */
+function centerColumns(columns: NamedColumn[], rows: number[]) {
+  const p = columns.length, n = rows.length;
   const z: Float64Array[] = [];
   const sd = new Float64Array(p);
   for (let j = 0; j < p; j++) {
@@ -84,6 +64,66 @@ export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult
       throw new InputError(`column "${columns[j].name}" has zero variance: PCA cannot use it`);
     }
   }
+  return { z, sd };
+}
+
+/** KMO from the anti-image (partial) correlations; Bartlett's test from ln|R|. */
+function kmoBartlett(corr: Matrix, n: number) {
+  const p = corr.rows;
+  let kmo = { overall: NaN, perVariable: new Array(p).fill(NaN) };
+  let bartlett = { chi2: NaN, df: (p * (p - 1)) / 2, p: NaN };
+  const chol = new CholeskyDecomposition(corr);
+  if (p >= 2 && chol.isPositiveDefinite()) {
+    const l = chol.lowerTriangularMatrix;
+    let logDet = 0;
+    for (let j = 0; j < p; j++) logDet += 2 * Math.log(l.get(j, j));
+    const rInv = chol.solve(Matrix.eye(p));
+    let r2All = 0, q2All = 0;
+    const perVariable = new Array(p).fill(0);
+    for (let a = 0; a < p; a++) {
+      let r2 = 0, q2 = 0;
+      for (let b = 0; b < p; b++) {
+        if (a === b) continue;
+        const partial = -rInv.get(a, b) / Math.sqrt(rInv.get(a, a) * rInv.get(b, b));
+        r2 += corr.get(a, b) ** 2;
+        q2 += partial ** 2;
+      }
+      perVariable[a] = r2 / (r2 + q2);
+      r2All += r2;
+      q2All += q2;
+    }
+    kmo = { overall: r2All / (r2All + q2All), perVariable };
+    const chi2 = -(n - 1 - (2 * p + 5) / 6) * logDet;
+    bartlett = { chi2, df: bartlett.df, p: chiSquareUpperP(chi2, bartlett.df) };
+  }
+
+  return { kmo, bartlett };
+}
+
+/**
+ * PCA of the given columns (n-1 denominator). Rows with a NaN in any column are dropped
+ * listwise (counted in `nDropped`, the used rows listed in `rows`). Eigenvalues come out
+ * descending; loadings are unit-length eigenvectors (rows = variables) signed so that in each
+ * component the loading of largest absolute value is positive; scores are the centered (and,
+ * when `scale`, standardized) data times the loadings. KMO and Bartlett's test are computed
+ * on the correlation matrix. A zero-variance column is an InputError naming it.
+ *
+ * @example
+ * ```ts
+ * const r = pca([{ name: "a", values: [1, 2, 3, 4] }, { name: "b", values: [2, 1, 4, 3] }]);
+ * r.eigenvalues; // [1.6, 0.4]
+ * ```
+ */
+export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult {
+  const scaled = options.scale ?? true;
+  const p = columns.length;
+  const { N, rows } = completeRows(columns, "pca");
+  const n = rows.length;
+
+  // Centered (and standardized) columns, two-pass means; the p x p cross-products come from
+  // one pass over plain Float64Array columns (never an n x p ml-matrix: at 1M rows that costs
+  // seconds and a gigabyte), so ml-matrix only does p x p work.
+  const { z, sd } = centerColumns(columns, rows);
   const cov = new Matrix(p, p);
   for (let a = 0; a < p; a++) {
     const za = z[a];
@@ -131,33 +171,7 @@ export function pca(columns: NamedColumn[], options: PcaOptions = {}): PcaResult
   const scores: number[][] = mode === "rows" ? scoreRows(z, loadings, n) : [];
   const scoreColumns = mode === "columns" ? scoreCols(z, loadings, n) : undefined;
 
-  // KMO from the anti-image (partial) correlations; Bartlett from ln|R|.
-  let kmo = { overall: NaN, perVariable: new Array(p).fill(NaN) };
-  let bartlett = { chi2: NaN, df: (p * (p - 1)) / 2, p: NaN };
-  const chol = new CholeskyDecomposition(corr);
-  if (p >= 2 && chol.isPositiveDefinite()) {
-    const l = chol.lowerTriangularMatrix;
-    let logDet = 0;
-    for (let j = 0; j < p; j++) logDet += 2 * Math.log(l.get(j, j));
-    const rInv = chol.solve(Matrix.eye(p));
-    let r2All = 0, q2All = 0;
-    const perVariable = new Array(p).fill(0);
-    for (let a = 0; a < p; a++) {
-      let r2 = 0, q2 = 0;
-      for (let b = 0; b < p; b++) {
-        if (a === b) continue;
-        const partial = -rInv.get(a, b) / Math.sqrt(rInv.get(a, a) * rInv.get(b, b));
-        r2 += corr.get(a, b) ** 2;
-        q2 += partial ** 2;
-      }
-      perVariable[a] = r2 / (r2 + q2);
-      r2All += r2;
-      q2All += q2;
-    }
-    kmo = { overall: r2All / (r2All + q2All), perVariable };
-    const chi2 = -(n - 1 - (2 * p + 5) / 6) * logDet;
-    bartlett = { chi2, df: bartlett.df, p: chiSquareUpperP(chi2, bartlett.df) };
-  }
+  const { kmo, bartlett } = kmoBartlett(corr, n);
 
   return {
     n,
