@@ -57,10 +57,9 @@ export interface ModelResult {
   fe: FeReport[];
   /** Degrees of freedom used by the fixed effects. */
   dfFe: number;
-  /** OLS: R2 (and within R2 with fixed effects), root MSE. PPML: squared corr(y, mu). */
+  /** OLS: R2 (with the fixed effects' share), adjusted R2, root MSE. PPML: squared corr(y, mu). */
   r2: number;
   adjR2?: number;
-  withinR2?: number;
   sigma?: number;
   /** PPML convergence report and fit. */
   iterations?: number;

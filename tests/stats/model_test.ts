@@ -208,3 +208,22 @@ Deno.test("singletons are dropped and counted; FE degrees of freedom", () => {
   assert.equal(r.dfFe, 2);
   assert.equal(r.dfResidual, 3);
 });
+
+Deno.test("weights: integer weights give the coefficients of duplicated rows (OLS with and without FE)", () => {
+  const y = [1, 3, 2, 5, 4, 6, 8, 7], x = [1, 2, 2, 4, 3, 5, 7, 6], w = [1, 2, 1, 3, 1, 2, 1, 2];
+  const g = ["a", "a", "a", "a", "b", "b", "b", "b"];
+  const rep = <T>(v: T[]) => v.flatMap((e, i) => Array(w[i]).fill(e) as T[]);
+  for (const fe of [[], ["g"]]) {
+    const wf = fitModel({ dependent: "y", terms: ["x"], fe, weights: "w" }, {
+      columns: { y, x, w },
+      labels: { g },
+    });
+    const dup = fitModel({ dependent: "y", terms: ["x"], fe }, {
+      columns: { y: rep(y), x: rep(x) },
+      labels: { g: rep(g) },
+    });
+    wf.coefficients.forEach((c, i) =>
+      assert.ok(close(c.estimate, dup.coefficients[i].estimate, 1e-12))
+    );
+  }
+});
