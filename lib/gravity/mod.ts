@@ -14,3 +14,4 @@ export * from "./synthetic.ts";
 export * from "./format.ts";
 export * from "./sensitivity.ts";
 export * from "./sensitivity_table.ts";
+export * from "./synthetic_world.ts";

@@ -11,3 +11,5 @@ export * from "./html.ts";
 export * from "./regression_table.ts";
 export * from "./pca_table.ts";
 export * from "./labels.ts";
+export * from "./models_table.ts";
+export * from "./model_json.ts";
