@@ -22,6 +22,7 @@ import { escapeXml, noDataSvg } from "../report/dom.ts";
 import { reportPage, type ReportSection } from "../report/html.ts";
 import { formatTable } from "../report/table.ts";
 import { formatComparison, pcaSpec, table1Spec, table2Spec, table3Spec } from "./format.ts";
+import { sensitivitySpec } from "./sensitivity_table.ts";
 import type { StudyResult } from "./study.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */
@@ -288,6 +289,12 @@ export function studyReport(r: StudyResult, options: StudyReportOptions = {}): s
       heading: "Table 3. Trade potential K",
       html: [formatTable(table3Spec(r), "html"), figs("potential")].join("\n"),
     },
+    ...(r.sensitivity
+      ? [{
+        heading: "Sensitivity: the same equation on each dependent variable",
+        html: formatTable(sensitivitySpec(r.sensitivity), "html"),
+      }]
+      : []),
     {
       heading: "Comparison with the paper and why they differ",
       html: [

@@ -4,6 +4,8 @@
  */
 import { formatCell, formatTable, type TableFormat, type TableSpec } from "../report/table.ts";
 import type { StudyResult } from "./study.ts";
+import { describeDisagreement } from "./compare.ts";
+import { sensitivitySpec } from "./sensitivity_table.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
 /** The paper's numbers are printed with three decimals: show them so (0.000, not 0). */
@@ -95,7 +97,7 @@ export function table1Spec(r: StudyResult, options: { compact?: boolean } = {}):
     rows: r.data.coverage.map((c) => ({ ...c })),
     notes: [
       ...moved,
-      `Filled = cells in the window the importer interpolated or extrapolated (flagged).`,
+      `Filled = cells in the window the importer interpolated, extrapolated or rebased (flagged).`,
       `Design: ${r.data.partnerYears} partner-years; ${r.data.withDependent} have the dependent ` +
       `variable; ${r.data.complete} have it and every term; ${r.data.excluded.length} excluded ` +
       `(listed in results.json data.excluded).`,
@@ -354,6 +356,7 @@ export function formatComparison(r: StudyResult, markdown = false): string[] {
         `country-years compared (the paper has ${
           r.paper!.table3.filter((p) => p.k !== null).length
         } K values).`,
+      ...describeDisagreement(cmp).map((l) => `  ${l}`),
     );
   } else lines.push("  (paper tables not loaded)");
   lines.push(markdown ? "\n**Why they differ**\n" : "Why they differ");
@@ -374,6 +377,7 @@ function studyHtml(r: StudyResult): string {
     `<p>${escapeHtml(studyHeadline(r))}</p>`,
     ...(r.config.choices.length ? ["<h3>Choices</h3>", list(r.config.choices)] : []),
     ...[table1Spec(r), pcaSpec(r), table2Spec(r), table3Spec(r)].map((s) => formatTable(s, "html")),
+    ...(r.sensitivity ? [formatTable(sensitivitySpec(r.sensitivity), "html")] : []),
     "<h3>Comparison with the paper</h3>",
     list(cmp.slice(0, why).map((l) => l.trim())),
     "<h3>Why they differ</h3>",
@@ -408,6 +412,7 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
   for (const spec of [t1, pcaSpec(r), table2Spec(r), table3Spec(r)]) {
     out.push("", formatTable(spec, format));
   }
+  if (r.sensitivity) out.push("", formatTable(sensitivitySpec(r.sensitivity), format));
   out.push("", ...formatComparison(r, md));
   if (r.warnings.length) {
     out.push("", "Warnings:", ...r.warnings.map((w) => `  - ${w}`));

@@ -12,3 +12,5 @@ export * from "./compare.ts";
 export * from "./study.ts";
 export * from "./synthetic.ts";
 export * from "./format.ts";
+export * from "./sensitivity.ts";
+export * from "./sensitivity_table.ts";

@@ -14,6 +14,7 @@ import { buildDesign, type DesignRow, panelLookup } from "./terms.ts";
 import type { GravityPanel } from "./types.ts";
 import { displayable } from "../report/jupyter.ts";
 import { formatStudy } from "./format.ts";
+import { sensitivityAnalysis, type SensitivityResult } from "./sensitivity.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
 export interface CoverageRow {
@@ -31,7 +32,7 @@ export interface CoverageRow {
   reporterYears: { present: number; total: number } | null;
   /** Missing cells, compact: "TKM 2015-2022; TJK 2017-2022". */
   missing: string;
-  /** Cells in the window flagged interpolated or extrapolated by the importer. */
+  /** Cells in the window flagged interpolated, extrapolated or rebased by the importer. */
   filled: number;
 }
 
@@ -79,6 +80,8 @@ export interface StudyResult {
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
   differences: string[];
+  /** The same equation on each dependent variable of `config.sensitivity` (null without one). */
+  sensitivity: SensitivityResult | null;
 }
 
 function ranges(years: number[]): string {
@@ -119,7 +122,7 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
         else if (c === config.reporter) repPresent++;
         else present++;
         const flag = panel.flags?.[`${c}|${y}|${variable}`];
-        if (flag === "interpolated" || flag === "extrapolated") filled++;
+        if (flag === "interpolated" || flag === "extrapolated" || flag === "rebased") filled++;
       }
       if (miss.length) missingParts.push(`${c} ${ranges(miss)}`);
     }
@@ -290,6 +293,14 @@ export function runGravityStudy(
     warnings,
     paper,
     differences: [],
+    sensitivity: config.sensitivity
+      ? sensitivityAnalysis(
+        config,
+        panel,
+        config.sensitivity.variants,
+        (c) => runGravityStudy({ ...c, sensitivity: undefined }, panel, options),
+      )
+      : null,
   };
   result.differences = explainDifferences(result, panel);
   // renders as HTML tables in a Deno notebook; JSON and property access are unchanged
