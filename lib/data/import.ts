@@ -165,13 +165,16 @@ export interface WorldConfig {
   vintage?: string;
 }
 
-/** Generated files by name (relative to the output directory): text, or bytes (the gzip'd world panel). */
-export type ImportFiles = Record<string, string | Uint8Array>;
+/** Generated text files by name (relative to the output directory). */
+export type ImportFiles = Record<string, string>;
 
 /** Options for {@link buildImport}. */
 export interface BuildOptions {
-  /** Build the world panel when the config has `world` (default true). */
-  world?: boolean;
+  /**
+   * Receives the binary outputs (the gzip'd world panel) by name. The world panel (config
+   * `world`) is built, and the README's section on it written, only when this is given.
+   */
+  binary?: Record<string, Uint8Array>;
   /** Progress of the world panel (workbooks done, total, file). */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -583,13 +586,13 @@ export async function buildImport(
     ]),
   };
   files["README.md"] = readme(cfg, years, dictionary, cellOf, notes, tradeLog, totalsLog);
-  if (cfg.world && (options.world ?? true)) {
+  if (cfg.world && options.binary) {
     const out = cfg.world.output ?? "world-trade.csv.gz";
     const built = await buildWorldPanel(await countryNames(cfg), {
       ...cfg.world,
       onProgress: options.onProgress,
     });
-    files[out] = built.bytes;
+    options.binary[out] = built.bytes;
     files[out.replace(/\.csv\.gz$/, "") + ".json"] = JSON.stringify(built.stats, null, 2) + "\n";
     files["README.md"] += worldReadme(built.stats, out, cfg.world.vintage ?? "").join("\n") + "\n";
   }
@@ -940,9 +943,12 @@ export async function writeImport(
   } catch (e) {
     throw new InputError(`${config}: cannot read the import config (${(e as Error).name})`);
   }
+  const binary: Record<string, Uint8Array> = {};
   const files = await buildImport(parseImportConfig(text, config), {
     onProgress: options.onProgress,
+    binary,
   });
-  await writeFilesAtomic(outDir, files); // a temporary directory in outDir, then renames
-  return Object.keys(files);
+  const all = { ...files, ...binary };
+  await writeFilesAtomic(outDir, all); // a temporary directory in outDir, then renames
+  return Object.keys(all);
 }

@@ -158,7 +158,7 @@ export async function writeDirAtomic<T>(
 }
 
 /**
- * Write named files (name -> text, names may hold `/`) into `dir` atomically
+ * Write named files (name -> text or bytes, names may hold `/`) into `dir` atomically
  * (see {@link writeDirAtomic}).
  *
  * @example
