@@ -22,3 +22,4 @@ export * from "./forecast_format.ts";
 export * from "./synthetic_forecast.ts";
 export * from "./sensitivity.ts";
 export * from "./sensitivity_table.ts";
+export * from "./synthetic_world.ts";
