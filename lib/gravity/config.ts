@@ -7,6 +7,7 @@
 import { InputError } from "../errors.ts";
 import type { SeType } from "../stats/types.ts";
 import type { GravityPanel } from "./types.ts";
+import { parseUncertaintyConfig, type UncertaintyConfig } from "./uncertainty.ts";
 
 /**
  * How a bilateral term is formed from reporter i and partner j:
@@ -79,6 +80,8 @@ export interface StudyConfig {
   };
   /** Free-text statements of the choices made (printed with the results). */
   choices: string[];
+  /** Intervals and class probabilities of K (lib/gravity/uncertainty.ts). */
+  uncertainty: UncertaintyConfig;
 }
 
 const FORMATIONS: Formation[] = [
@@ -230,6 +233,7 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     se,
     potential: { definition, thresholds: { huge, remodelling } },
     choices: Array.isArray(raw.choices) ? raw.choices.map(String) : [],
+    uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
   };
 }
 

@@ -275,6 +275,29 @@ export function table2Spec(r: StudyResult): TableSpec {
   };
 }
 
+/** The interval and P(class) cells of a potential row (empty without uncertainty). */
+function kIntervalCells(o: StudyResult["potential"][number] | undefined): Record<string, unknown> {
+  if (!o || o.kLower === undefined) return {};
+  const p = o.classProbabilities;
+  return {
+    interval: o.kLower === null ? null : `${formatCell(o.kLower, 2)}-${formatCell(o.kUpper, 2)}`,
+    pClass: p && o.class ? p[o.class] : null,
+  };
+}
+
+/** The interval and P(class) columns of Table 3 (none when no uncertainty was computed). */
+function kIntervalColumns(r: StudyResult): TableSpec["columns"] {
+  if (!r.uncertainty) return [];
+  return [
+    {
+      key: "interval",
+      label: `${Math.round(r.uncertainty.level * 100)}% int.`,
+      format: (v) => (v === null || v === undefined ? "." : String(v)),
+    },
+    { key: "pClass", label: "P(cls)", format: (v) => formatCell(v, 2) },
+  ];
+}
+
 /**
  * Table 3: K and class per country-year, ours beside the paper's.
  *
@@ -301,6 +324,7 @@ export function table3Spec(r: StudyResult): TableSpec {
         predicted: o?.predicted ?? null,
         k: o?.k ?? null,
         class: o ? (o.class ?? (o.outOfSample ? "(out of sample)" : "-")) : "-",
+        ...kIntervalCells(o),
         paperK: p?.paperK ?? null,
         paperClass: p?.paperClass ?? "-",
         agree: p?.agree ?? null,
@@ -317,6 +341,7 @@ export function table3Spec(r: StudyResult): TableSpec {
       { key: "predicted", label: "Predicted", format: (v) => formatCell(v, 4) },
       { key: "k", label: "K", format: f3 },
       { key: "class", label: "Class", align: "left" },
+      ...kIntervalColumns(r),
       { key: "paperK", label: "Paper K", format: fixed3 },
       { key: "paperClass", label: "Paper class", align: "left" },
       { key: "agree", label: "Same class", format: yesNo, align: "left" },
@@ -328,6 +353,13 @@ export function table3Spec(r: StudyResult): TableSpec {
       `expanding, K >= ${r.config.potential.thresholds.remodelling} remodelling.`,
       ...(cmp?.paperInconsistencies.length
         ? [`The paper contradicts its own thresholds: ${cmp.paperInconsistencies.join("; ")}.`]
+        : []),
+      ...(r.uncertainty
+        ? [
+          `${
+            Math.round(r.uncertainty.level * 100)
+          }% int. = interval of K; P(cls) = probability of the class shown. ${r.uncertainty.method}`,
+        ]
         : []),
     ],
   };

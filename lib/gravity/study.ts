@@ -14,6 +14,7 @@ import { buildDesign, type DesignRow, panelLookup } from "./terms.ts";
 import type { GravityPanel } from "./types.ts";
 import { displayable } from "../report/jupyter.ts";
 import { formatStudy } from "./format.ts";
+import { type KUncertaintyFields, type StudyUncertainty, studyUncertainty } from "./uncertainty.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
 export interface CoverageRow {
@@ -73,8 +74,10 @@ export interface StudyResult {
   };
   pca: CbecIndexResult;
   regression: StudyRegression;
-  potential: (PotentialRow & { outOfSample: boolean })[];
+  potential: (PotentialRow & { outOfSample: boolean } & Partial<KUncertaintyFields>)[];
   potentialNote: string;
+  /** How the K intervals and class probabilities were computed (null when not computed). */
+  uncertainty?: StudyUncertainty | null;
   warnings: string[];
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
@@ -249,6 +252,23 @@ export function runGravityStudy(
       residuals: regression.fit.residuals,
     }).map((r) => ({ ...r, outOfSample: !r.inSample }));
   }
+  let uncertainty: StudyUncertainty | null = null;
+  if (regression.fit && config.uncertainty.enabled && regression.fit.dfResidual > 0) {
+    uncertainty = studyUncertainty(
+      design,
+      regression.fit.rows.map((i) => complete[i]),
+      regression.fit.coefficients,
+      regression.fit.residuals,
+      { ...config.potential, uncertainty: config.uncertainty },
+    );
+    warnings.push(...uncertainty.warnings);
+    const byKey = uncertainty.byKey;
+    potential = potential.map((p) => ({
+      ...p,
+      ...(byKey[`${p.country}|${p.year}`] ??
+        { kLower: null, kUpper: null, classProbabilities: null }),
+    }));
+  }
   if (config.potential.definition === "log-ratio") warnings.push(LOG_RATIO_WARNING);
   const potentialNote = {
     level: "K = actual / exp(fitted)",
@@ -287,6 +307,7 @@ export function runGravityStudy(
     regression,
     potential,
     potentialNote,
+    uncertainty,
     warnings,
     paper,
     differences: [],

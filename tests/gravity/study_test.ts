@@ -164,6 +164,7 @@ Deno.test("formatting: text, markdown and HTML reports carry the tables and the 
     "potential",
     "potentialNote",
     "regression",
+    "uncertainty",
     "warnings",
   ]);
 });
