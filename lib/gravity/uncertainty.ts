@@ -368,7 +368,10 @@ export function simulateK(
       ks[d] = k;
       counts[classifyK(k, thresholds)]++;
     }
-    const [kLower, kUpper] = jStat.quantiles(ks, [(1 - level) / 2, (1 + level) / 2], 1, 1);
+    // a typed array sorts numerically and natively; jstat's own (comparator) sort then meets
+    // sorted input, which costs one pass instead of 3x the whole simulation
+    const sorted = Array.from(ks.slice().sort());
+    const [kLower, kUpper] = jStat.quantiles(sorted, [(1 - level) / 2, (1 + level) / 2], 1, 1);
     return {
       kLower,
       kUpper,
