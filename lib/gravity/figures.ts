@@ -19,6 +19,7 @@ import {
   screePlot,
 } from "../report/figures.ts";
 import { escapeXml, noDataSvg } from "../report/dom.ts";
+import { type KIntervalRow, kIntervals } from "../report/k_intervals.ts";
 import { reportPage, type ReportSection } from "../report/html.ts";
 import { formatTable } from "../report/table.ts";
 import { formatComparison, pcaSpec, table1Spec, table2Spec, table3Spec } from "./format.ts";
@@ -191,6 +192,17 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
     () => kLines(kRows(r), { thresholds }),
     gap,
   );
+  if (r.uncertainty) {
+    const level = Math.round(r.uncertainty.level * 100);
+    const title = `Trade potential K with ${level}% intervals, by partner`;
+    add(
+      "potential",
+      "k_intervals",
+      title,
+      () => kIntervals(kIntervalRows(r), { title, thresholds }),
+      gap,
+    );
+  }
   return out;
 }
 
@@ -212,6 +224,22 @@ export function kRows(r: StudyResult): KRow[] {
     }
   }
   return rows;
+}
+
+/**
+ * The study's K with their intervals, one row per partner-year of the window (in-sample K).
+ *
+ * @example
+ * ```ts
+ * kIntervals(kIntervalRows(result));
+ * ```
+ */
+export function kIntervalRows(r: StudyResult): KIntervalRow[] {
+  const ours = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
+  return kRows(r).map((row) => {
+    const p = ours.get(`${row.country}|${row.year}`);
+    return { ...row, kLower: p?.kLower ?? null, kUpper: p?.kUpper ?? null, series: "in-sample" };
+  });
 }
 
 /** The command that runs the estimable equation (1) config, for hints and the report. */
