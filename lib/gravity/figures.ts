@@ -192,8 +192,8 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
     () => kLines(kRows(r), { thresholds }),
     gap,
   );
-  if (r.uncertainty) {
-    const level = Math.round(r.uncertainty.level * 100);
+  if (r.config.uncertainty?.enabled !== false) {
+    const level = Math.round((r.uncertainty?.level ?? r.config.uncertainty?.level ?? 0.9) * 100);
     const title = `Trade potential K with ${level}% intervals, by partner`;
     add(
       "potential",
