@@ -1,0 +1,85 @@
+/**
+ * A synthetic China world panel with known coefficients: 60 partners (the CA5 among them),
+ * 2010-2020, trade = exp(year effect + X beta + u), u ~ N(0, 0.3^2) + a partner effect.
+ */
+import type { ChinaWorldInputs, WorldTradeColumns } from "../../lib/gravity/china_world.ts";
+import { normalStream } from "../../lib/gravity/uncertainty.ts";
+import type { GeoPair } from "../../lib/data/cepii.ts";
+
+export const CA5 = ["KAZ", "KGZ", "TJK", "TKM", "UZB"];
+export const TRUE_BETA = {
+  ln_gdp: 0.9,
+  ln_pop: 0.1,
+  ln_dist: -1.1,
+  contig: 0.6,
+  comlang_off: 0.3,
+  colony: 0,
+  landlocked: -0.5,
+};
+
+export function syntheticWorld(seed = 7, nPartners = 60): ChinaWorldInputs & {
+  trueLnK: Map<string, number>;
+} {
+  const z = normalStream(seed);
+  const partners = [
+    ...CA5,
+    ...Array.from({ length: nPartners - 5 }, (_, i) => `X${String(i).padStart(2, "0")}`),
+  ];
+  const trade = {
+    reporter: [] as string[],
+    partner: [] as string[],
+    flow: [] as string[],
+    year: [] as number[],
+    value: [] as number[],
+    estimate: [] as boolean[],
+  } satisfies WorldTradeColumns;
+  const gdp: ChinaWorldInputs["gdp"] = [];
+  const pop: ChinaWorldInputs["pop"] = [];
+  const geo: GeoPair[] = [];
+  const trueLnK = new Map<string, number>();
+  for (const [i, p] of partners.entries()) {
+    const g = {
+      dist: Math.exp(8 + 0.6 * z()),
+      contig: i % 7 === 0 ? 1 : 0,
+      comlang_off: i % 11 === 0 ? 1 : 0,
+      colony: 0,
+      landlocked: i % 4 === 0 ? 1 : 0,
+    };
+    geo.push({
+      origin: "CHN",
+      destination: p,
+      ...g,
+      distcap: g.dist,
+      distw: g.dist,
+      comcol: 0,
+    });
+    const effect = 0.2 * z();
+    const lnGdp0 = 24 + 1.5 * z();
+    const lnPop0 = 16 + 1.2 * z();
+    for (let year = 2010; year <= 2020; year++) {
+      const lnGdp = lnGdp0 + 0.03 * (year - 2010) + 0.05 * z();
+      const lnPop = lnPop0 + 0.01 * (year - 2010);
+      gdp.push({ iso3: p, year, value: Math.exp(lnGdp) });
+      pop.push({ iso3: p, year, value: Math.exp(lnPop) });
+      const u = effect + 0.3 * z();
+      trueLnK.set(`${p}|${year}`, u);
+      const lin = -2 + 0.02 * (year - 2010) + TRUE_BETA.ln_gdp * lnGdp +
+        TRUE_BETA.ln_pop * lnPop + TRUE_BETA.ln_dist * Math.log(g.dist) +
+        TRUE_BETA.contig * g.contig + TRUE_BETA.comlang_off * g.comlang_off +
+        TRUE_BETA.landlocked * g.landlocked;
+      const total = Math.exp(lin + u);
+      const share = 0.3 + 0.4 * ((i * 37) % 10) / 10;
+      for (
+        const [flow, v] of [["exports", share * total], ["imports", (1 - share) * total]] as const
+      ) {
+        trade.reporter.push("CHN");
+        trade.partner.push(p);
+        trade.flow.push(flow);
+        trade.year.push(year);
+        trade.value.push(v);
+        trade.estimate.push(false);
+      }
+    }
+  }
+  return { trade, gdp, pop, geo, trueLnK };
+}
