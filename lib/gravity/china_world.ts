@@ -50,14 +50,14 @@ export interface ChinaWorldRow {
 
 /** Variables of the panel, in coverage order, with their sources. */
 export const WORLD_VARIABLES = [
-  { name: "trade", source: "IMF DOTS (raw/trade/imf-dots/), reporter's exports FOB + imports CIF" },
-  { name: "gdp", source: "World Bank NY.GDP.MKTP.CD (raw/wdi/gdp-current-usd-long.csv)" },
-  { name: "pop", source: "World Bank SP.POP.TOTL (raw/wdi/population-long.csv)" },
-  { name: "dist", source: "CEPII GeoDist dist_cepii.csv (most populated cities, km)" },
-  { name: "contig", source: "CEPII GeoDist dist_cepii.csv" },
-  { name: "comlang_off", source: "CEPII GeoDist dist_cepii.csv" },
-  { name: "colony", source: "CEPII GeoDist dist_cepii.csv" },
-  { name: "landlocked", source: "CEPII GeoDist geo_cepii.csv (partner)" },
+  { name: "trade", source: "IMF DOTS: exports FOB + imports CIF, US$" },
+  { name: "gdp", source: "WDI NY.GDP.MKTP.CD, current US$" },
+  { name: "pop", source: "WDI SP.POP.TOTL" },
+  { name: "dist", source: "CEPII dist_cepii (main cities, km)" },
+  { name: "contig", source: "CEPII dist_cepii" },
+  { name: "comlang_off", source: "CEPII dist_cepii" },
+  { name: "colony", source: "CEPII dist_cepii" },
+  { name: "landlocked", source: "CEPII geo_cepii (partner)" },
 ] as const;
 
 /** Coverage of one variable over the partner-years (Table 1 style). */
@@ -231,7 +231,7 @@ export async function loadChinaWorldPanel(
       geoFile: `${raw}/geo/cepii/geo_cepii.csv`,
     },
   );
-  const trade = options.trade ?? await worldTrade();
+  const trade = options.trade ?? await worldTrade(options.reporter ?? "CHN");
   const countries = { countries: [...new Set(Array.from(trade.partner))] };
   const gdpFile = `${raw}/wdi/gdp-current-usd-long.csv`;
   const popFile = `${raw}/wdi/population-long.csv`;
@@ -243,10 +243,56 @@ export async function loadChinaWorldPanel(
   });
 }
 
-/** The world trade from lib/data/world.ts (loaded lazily: it reads 235 workbooks). */
-async function worldTrade(): Promise<WorldTradeColumns> {
+/**
+ * The world panel as `loadWorldPanel()` (lib/data/world.ts) returns it: codes indexed by the
+ * reporter and partner columns, flow 0 = exports (FOB), 1 = imports (CIF), value in USD,
+ * estimate 1 = an IMF estimate.
+ */
+export interface IndexedWorldTrade {
+  n: number;
+  codes: string[];
+  reporter: ArrayLike<number>;
+  partner: ArrayLike<number>;
+  flow: ArrayLike<number>;
+  year: ArrayLike<number>;
+  value: ArrayLike<number>;
+  estimate: ArrayLike<number>;
+}
+
+/**
+ * One reporter's rows of the indexed world panel as the columns this module reads.
+ *
+ * @example
+ * ```ts
+ * const chn = reporterTrade(await loadWorldPanel(), "CHN");
+ * ```
+ */
+export function reporterTrade(w: IndexedWorldTrade, reporter: string): WorldTradeColumns {
+  const r = w.codes.indexOf(reporter);
+  const out = {
+    reporter: [] as string[],
+    partner: [] as string[],
+    flow: [] as string[],
+    year: [] as number[],
+    value: [] as number[],
+    estimate: [] as boolean[],
+  };
+  for (let i = 0; i < w.n; i++) {
+    if (w.reporter[i] !== r) continue;
+    out.reporter.push(reporter);
+    out.partner.push(w.codes[w.partner[i]]);
+    out.flow.push(w.flow[i] === 0 ? "exports" : w.flow[i] === 1 ? "imports" : String(w.flow[i]));
+    out.year.push(w.year[i]);
+    out.value.push(w.value[i]);
+    out.estimate.push(w.estimate[i] === 1);
+  }
+  return out;
+}
+
+/** The world trade from lib/data/world.ts (built by `deno task import`), loaded on first use. */
+async function worldTrade(reporter: string): Promise<WorldTradeColumns> {
   const path = "../data/world.ts";
-  let mod: { loadWorldPanel?: () => Promise<WorldTradeColumns> };
+  let mod: { loadWorldPanel?: () => Promise<IndexedWorldTrade> };
   try {
     mod = await import(path);
   } catch {
@@ -255,5 +301,5 @@ async function worldTrade(): Promise<WorldTradeColumns> {
     );
   }
   if (!mod.loadWorldPanel) throw new InputError("lib/data/world.ts has no loadWorldPanel()");
-  return await mod.loadWorldPanel();
+  return reporterTrade(await mod.loadWorldPanel(), reporter);
 }

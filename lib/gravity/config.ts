@@ -8,6 +8,7 @@ import { InputError } from "../errors.ts";
 import type { SeType } from "../stats/types.ts";
 import type { GravityPanel } from "./types.ts";
 import { parseUncertaintyConfig, type UncertaintyConfig } from "./uncertainty.ts";
+import { type BenchmarkConfig, parseBenchmarkConfig } from "./benchmark.ts";
 
 /**
  * How a bilateral term is formed from reporter i and partner j:
@@ -82,6 +83,8 @@ export interface StudyConfig {
   choices: string[];
   /** Intervals and class probabilities of K (lib/gravity/uncertainty.ts). */
   uncertainty: UncertaintyConfig;
+  /** The world benchmark of K (lib/gravity/benchmark.ts); null when the config has none. */
+  benchmark: BenchmarkConfig | null;
 }
 
 const FORMATIONS: Formation[] = [
@@ -234,6 +237,7 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     potential: { definition, thresholds: { huge, remodelling } },
     choices: Array.isArray(raw.choices) ? raw.choices.map(String) : [],
     uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
+    benchmark: parseBenchmarkConfig(raw.benchmark, file),
   };
 }
 

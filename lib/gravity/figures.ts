@@ -22,7 +22,15 @@ import { escapeXml, noDataSvg } from "../report/dom.ts";
 import { type KIntervalRow, kIntervals } from "../report/k_intervals.ts";
 import { reportPage, type ReportSection } from "../report/html.ts";
 import { formatTable } from "../report/table.ts";
-import { formatComparison, pcaSpec, table1Spec, table2Spec, table3Spec } from "./format.ts";
+import {
+  benchmarkSpecs,
+  formatComparison,
+  pcaSpec,
+  table1Spec,
+  table2Spec,
+  table3Spec,
+} from "./format.ts";
+import { benchmarkFits } from "./format_benchmark.ts";
 import type { StudyResult } from "./study.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */
@@ -30,7 +38,7 @@ export interface StudyFigure {
   name: string;
   title: string;
   /** Which part of the study it belongs to. */
-  part: "pca" | "regression" | "potential";
+  part: "pca" | "regression" | "potential" | "benchmark";
   svg: string;
   /** Why the figure shows "no data" (absent when it is drawn). */
   noData?: string;
@@ -203,6 +211,31 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
       gap,
     );
   }
+  const fits = benchmarkFits(r);
+  if (fits.length) {
+    const level = Math.round(r.config.uncertainty.level * 100);
+    const title = `K against the world benchmark with ${level}% intervals, by partner`;
+    const rows: KIntervalRow[] = [
+      ...kIntervalRows(r).filter((k) => k.k !== null),
+      ...fits.flatMap((f) =>
+        f.k.map((k) => ({
+          country: k.country,
+          year: k.year,
+          k: k.k,
+          kLower: k.kLower,
+          kUpper: k.kUpper,
+          class: k.class,
+          series: `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`,
+        }))
+      ),
+    ];
+    out.push({
+      part: "benchmark",
+      name: "k_benchmark_intervals",
+      title,
+      svg: kIntervals(rows, { title, thresholds }),
+    });
+  }
   return out;
 }
 
@@ -316,6 +349,14 @@ export function studyReport(r: StudyResult, options: StudyReportOptions = {}): s
       heading: "Table 3. Trade potential K",
       html: [formatTable(table3Spec(r), "html"), figs("potential")].join("\n"),
     },
+    ...(r.benchmark
+      ? [{
+        heading: "The world benchmark: K out of sample",
+        html: [...benchmarkSpecs(r).map((s) => formatTable(s, "html")), figs("benchmark")].join(
+          "\n",
+        ),
+      }]
+      : []),
     {
       heading: "Comparison with the paper and why they differ",
       html: [

@@ -4,6 +4,13 @@
  */
 import { formatCell, formatTable, type TableFormat, type TableSpec } from "../report/table.ts";
 import type { StudyResult } from "./study.ts";
+import {
+  benchmarkCells,
+  benchmarkColumns,
+  benchmarkKSpec,
+  benchmarkRegressionSpec,
+  worldCoverageSpec,
+} from "./format_benchmark.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
 /** The paper's numbers are printed with three decimals: show them so (0.000, not 0). */
@@ -107,6 +114,21 @@ export function table1Spec(r: StudyResult, options: { compact?: boolean } = {}):
         : []),
     ],
   };
+}
+
+/**
+ * The benchmark's tables, in report order (none without a benchmark): K against the benchmark
+ * (Table 3b), the world panel's coverage (Table 1b), the benchmark regressions.
+ *
+ * @example
+ * ```ts
+ * for (const s of benchmarkSpecs(result)) console.log(formatTable(s, "text"));
+ * ```
+ */
+export function benchmarkSpecs(r: StudyResult): TableSpec[] {
+  return [benchmarkKSpec(r), worldCoverageSpec(r), benchmarkRegressionSpec(r)].filter(
+    (s): s is TableSpec => s !== null,
+  );
 }
 
 /** Width the text report is wrapped to. */
@@ -294,8 +316,22 @@ function kIntervalColumns(r: StudyResult): TableSpec["columns"] {
       label: `${Math.round(r.uncertainty.level * 100)}% int.`,
       format: (v) => (v === null || v === undefined ? "." : String(v)),
     },
-    { key: "pClass", label: "P(cls)", format: (v) => formatCell(v, 2) },
+    {
+      key: "pClass",
+      label: "P(cls)",
+      format: (v) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(2) : "."),
+    },
   ];
+}
+
+/** Compact text: with benchmark columns, Actual and Predicted move to Table 3b and the CSV. */
+function compactColumns(
+  r: StudyResult,
+  compact: boolean,
+  columns: TableSpec["columns"],
+): TableSpec["columns"] {
+  if (!compact || benchmarkColumns(r).length === 0) return columns;
+  return columns.filter((c) => c.key !== "actual" && c.key !== "predicted");
 }
 
 /**
@@ -306,7 +342,7 @@ function kIntervalColumns(r: StudyResult): TableSpec["columns"] {
  * console.log(formatTable(table3Spec(result), "markdown"));
  * ```
  */
-export function table3Spec(r: StudyResult): TableSpec {
+export function table3Spec(r: StudyResult, options: { compact?: boolean } = {}): TableSpec {
   const ours = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
   const design = new Map(r.data.design.map((d) => [`${d.country}|${d.year}`, d]));
   const paper = new Map(
@@ -325,6 +361,7 @@ export function table3Spec(r: StudyResult): TableSpec {
         k: o?.k ?? null,
         class: o ? (o.class ?? (o.outOfSample ? "(out of sample)" : "-")) : "-",
         ...kIntervalCells(o),
+        ...benchmarkCells(r, country, year),
         paperK: p?.paperK ?? null,
         paperClass: p?.paperClass ?? "-",
         agree: p?.agree ?? null,
@@ -334,7 +371,7 @@ export function table3Spec(r: StudyResult): TableSpec {
   const cmp = r.paper?.comparison;
   return {
     title: "Table 3. Trade potential K: ours beside the paper's",
-    columns: [
+    columns: compactColumns(r, options.compact ?? false, [
       { key: "country", label: "Country" },
       { key: "year", label: "Year", format: String },
       { key: "actual", label: "Actual", format: (v) => formatCell(v, 4) },
@@ -342,10 +379,11 @@ export function table3Spec(r: StudyResult): TableSpec {
       { key: "k", label: "K", format: f3 },
       { key: "class", label: "Class", align: "left" },
       ...kIntervalColumns(r),
+      ...benchmarkColumns(r),
       { key: "paperK", label: "Paper K", format: fixed3 },
       { key: "paperClass", label: "Paper class", align: "left" },
       { key: "agree", label: "Same class", format: yesNo, align: "left" },
-    ],
+    ]),
     rows,
     notes: [
       `${r.potentialNote}; classes: K <= ${r.config.potential.thresholds.huge} huge, ` +
@@ -405,7 +443,9 @@ function studyHtml(r: StudyResult): string {
     `<h2>${escapeHtml(r.config.title)}</h2>`,
     `<p>${escapeHtml(studyHeadline(r))}</p>`,
     ...(r.config.choices.length ? ["<h3>Choices</h3>", list(r.config.choices)] : []),
-    ...[table1Spec(r), pcaSpec(r), table2Spec(r), table3Spec(r)].map((s) => formatTable(s, "html")),
+    ...[table1Spec(r), pcaSpec(r), table2Spec(r), table3Spec(r), ...benchmarkSpecs(r)].map((s) =>
+      formatTable(s, "html")
+    ),
     "<h3>Comparison with the paper</h3>",
     list(cmp.slice(0, why).map((l) => l.trim())),
     "<h3>Why they differ</h3>",
@@ -437,9 +477,10 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
     for (const c of r.config.choices) out.push(`  - ${c}`);
   }
   const t1 = table1Spec(r, { compact: !md });
-  for (const spec of [t1, pcaSpec(r), table2Spec(r), table3Spec(r)]) {
+  for (const spec of [t1, pcaSpec(r), table2Spec(r), table3Spec(r, { compact: !md })]) {
     out.push("", formatTable(spec, format));
   }
+  for (const spec of benchmarkSpecs(r)) out.push("", formatTable(spec, format));
   out.push("", ...formatComparison(r, md));
   if (r.warnings.length) {
     out.push("", "Warnings:", ...r.warnings.map((w) => `  - ${w}`));

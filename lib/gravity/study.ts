@@ -14,6 +14,8 @@ import { buildDesign, type DesignRow, panelLookup } from "./terms.ts";
 import type { GravityPanel } from "./types.ts";
 import { displayable } from "../report/jupyter.ts";
 import { formatStudy } from "./format.ts";
+import { type BenchmarkResult, type PpmlEstimator, runBenchmark } from "./benchmark.ts";
+import type { ChinaWorldPanel } from "./china_world.ts";
 import { type KUncertaintyFields, type StudyUncertainty, studyUncertainty } from "./uncertainty.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
@@ -78,6 +80,8 @@ export interface StudyResult {
   potentialNote: string;
   /** How the K intervals and class probabilities were computed (null when not computed). */
   uncertainty?: StudyUncertainty | null;
+  /** K against the world benchmark (null when not configured or the world panel is absent). */
+  benchmark?: BenchmarkResult | null;
   warnings: string[];
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
@@ -157,6 +161,10 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
 export interface StudyOptions {
   /** The paper's tables (from `loadPaperTables`) to compare with. */
   paper?: PaperTables;
+  /** The China world panel, for the benchmark (config.benchmark). */
+  world?: ChinaWorldPanel;
+  /** The PPML estimator of the benchmark (lib/stats), when available. */
+  ppml?: PpmlEstimator;
 }
 
 /**
@@ -269,6 +277,19 @@ export function runGravityStudy(
         { kLower: null, kUpper: null, classProbabilities: null }),
     }));
   }
+  let benchmark: BenchmarkResult | null = null;
+  if (config.benchmark?.enabled && options.world) {
+    benchmark = runBenchmark(options.world, config.benchmark, {
+      partners: config.partners,
+      thresholds: config.potential.thresholds,
+      uncertainty: config.uncertainty,
+      ...(options.ppml ? { ppml: options.ppml } : {}),
+    });
+    for (const f of benchmark.fits) {
+      if (!f.ok) warnings.push(`benchmark ${f.estimator}: ${f.reason}`);
+      warnings.push(...f.warnings.map((w) => `benchmark ${f.estimator}: ${w}`));
+    }
+  }
   if (config.potential.definition === "log-ratio") warnings.push(LOG_RATIO_WARNING);
   const potentialNote = {
     level: "K = actual / exp(fitted)",
@@ -308,6 +329,7 @@ export function runGravityStudy(
     potential,
     potentialNote,
     uncertainty,
+    benchmark,
     warnings,
     paper,
     differences: [],
