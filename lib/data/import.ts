@@ -21,6 +21,16 @@ import {
   type SideRule,
 } from "./sources.ts";
 import { readDdf, type ReadResult, readWdiApi, readWdiBulk, readWdiLong } from "./wdi.ts";
+import {
+  bilateralTotals,
+  type CellRejectRule,
+  comtradeFlowCells,
+  dotsFlowCells,
+} from "./bilateral.ts";
+import { parseComtrade } from "./comtrade.ts";
+import { COUNTRY_NAMES_FILE, type CountryNames, loadCountryNames } from "./country_names.ts";
+import { parseDots } from "./dots.ts";
+import { readXlsx } from "./xlsx.ts";
 
 /** Layouts the importer reads. */
 export const LAYOUTS = [
@@ -33,14 +43,16 @@ export const LAYOUTS = [
   "cepii",
   "trade-pages",
   "cbec-pages",
+  "imf-dots",
+  "comtrade-report",
 ] as const;
 /** One of {@link LAYOUTS}. */
 export type Layout = typeof LAYOUTS[number];
 
 /** A derived variable: computed after gap filling of its inputs. */
 export interface DeriveConfig {
-  /** `sum` (inputs + constant), `product`, `ratio` (first / second), `haversine` (inputs: lat, lon; reporter to partner). */
-  op: "sum" | "product" | "ratio" | "haversine";
+  /** `sum` (inputs + constant), `product`, `ratio` (first / second), `haversine` (inputs: lat, lon; reporter to partner), `fill` (the first input where present, else the second, flagged `mirror`). */
+  op: "sum" | "product" | "ratio" | "haversine" | "fill";
   inputs: string[];
   constant?: number;
   /** The formula in words, written to the dictionary. */
@@ -96,6 +108,12 @@ export interface SourceConfig {
     allowSides?: ReportingSide[];
   };
   note?: string;
+  /** imf-dots / comtrade-report: whose statistics the file is ("reporter" = the panel reporter's own, "partner" = the partners', i.e. mirror data). */
+  reportedBy?: "reporter" | "partner";
+  /** comtrade-report: more files of the same layout read together with `file` (e.g. the exports report and the imports report). */
+  with?: string[];
+  /** imf-dots / comtrade-report: flow cells rejected by rule, each with its reason. */
+  rejectCells?: CellRejectRule[];
 }
 
 /** The import config (`data/import.config.json`). */
@@ -113,6 +131,24 @@ export interface ImportConfig {
   sources: SourceConfig[];
   /** Extra paragraphs for the README (rules stated in words). */
   notes?: string[];
+  /** The country-name table for imf-dots and comtrade-report files (default data/country-names.csv). */
+  countryNames?: string;
+  /** The world bilateral panel built from every DOTS workbook in a folder (see lib/data/world.ts). */
+  world?: WorldConfig;
+}
+
+/** Where the world bilateral panel comes from and goes. */
+export interface WorldConfig {
+  /** Folder of imf-dots workbooks (relative to the repository root). */
+  dir: string;
+  /** File names to read (regular expression; default `^DOTS_\\d+\\.xlsx$`), read in natural order. */
+  pattern?: string;
+  /** Output file name in data/ (default `world-trade.csv.gz`). */
+  output?: string;
+  /** First and last year kept (default: every year). */
+  from?: number;
+  to?: number;
+  vintage?: string;
 }
 
 /** Generated files by name (relative to the output directory). */
@@ -156,7 +192,7 @@ export function parseImportConfig(text: string, file: string): ImportConfig {
       );
     }
     if (v.derive) {
-      if (!["sum", "product", "ratio", "haversine"].includes(v.derive.op)) {
+      if (!["sum", "product", "ratio", "haversine", "fill"].includes(v.derive.op)) {
         fail(file, `variables[${i}] ("${v.name}"): unknown derive op "${v.derive.op}"`);
       }
       for (const inp of v.derive.inputs) {
@@ -175,6 +211,12 @@ export function parseImportConfig(text: string, file: string): ImportConfig {
     }
     if (!s.file) fail(file, `${at}: no "file"`);
     const needs = ["wdi-api", "wdi-bulk", "ddf", "cepii", "cbec-pages"].includes(s.layout);
+    if (
+      (s.layout === "imf-dots" || s.layout === "comtrade-report") &&
+      s.reportedBy !== "reporter" && s.reportedBy !== "partner"
+    ) {
+      fail(file, `${at}: layout "${s.layout}" needs "reportedBy": "reporter" or "partner"`);
+    }
     if (needs && !s.indicator) fail(file, `${at}: layout "${s.layout}" needs "indicator"`);
     if (cfg.variables.find((v) => v.name === s.variable)?.derive) {
       fail(file, `${at}: "${s.variable}" is derived; it takes no source`);
@@ -184,7 +226,9 @@ export function parseImportConfig(text: string, file: string): ImportConfig {
 }
 
 function sourceLabel(s: SourceConfig): string {
-  const base = s.file.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
+  const base = [s.file, ...(s.with ?? [])].map((f) =>
+    f.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/")
+  ).join(" + ");
   return s.indicator
     ? `${base}:${s.indicator}`
     : s.columns?.value
@@ -196,12 +240,62 @@ interface SourceRead extends ReadResult {
   log?: SelectionRow[];
 }
 
+const namesCache = new Map<string, Promise<CountryNames>>();
+
+function countryNames(cfg: ImportConfig): Promise<CountryNames> {
+  const file = cfg.countryNames ?? COUNTRY_NAMES_FILE;
+  if (!namesCache.has(file)) namesCache.set(file, loadCountryNames(file));
+  const p = namesCache.get(file)!;
+  p.catch(() => namesCache.delete(file));
+  return p;
+}
+
+/** Trade totals from an imf-dots workbook or comtrade-report files (see lib/data/bilateral.ts). */
+async function readTradeFile(
+  s: SourceConfig,
+  cfg: ImportConfig,
+  years: number[] | undefined,
+): Promise<SourceRead> {
+  const names = await countryNames(cfg);
+  const partners = cfg.countries.filter((c) => c !== cfg.reporter);
+  const label = (f: string) => f.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
+  const options = {
+    reporter: cfg.reporter,
+    partners,
+    years: years ?? Array.from({ length: 300 }, (_, i) => 1900 + i),
+    reportedBy: s.reportedBy!,
+    rejectCells: s.rejectCells,
+  };
+  if (s.layout === "imf-dots") {
+    const wb = parseDots(await readXlsx(s.file), s.file, names);
+    const expect = s.reportedBy === "reporter" ? [cfg.reporter] : partners;
+    if (!expect.includes(wb.reporter)) {
+      throw new InputError(
+        `${s.file}: the workbook's reporter is "${wb.reporterName}" (${
+          wb.reporter || "aggregate"
+        }), ` +
+          `but the config says reportedBy "${s.reportedBy}" (${expect.join(", ")})`,
+      );
+    }
+    const dyad = s.reportedBy === "reporter" ? partners : [cfg.reporter];
+    return bilateralTotals(dotsFlowCells(wb, label(s.file), dyad), 1e6, "IMF DOTS", options);
+  }
+  const reports = [];
+  for (const f of [s.file, ...(s.with ?? [])]) {
+    reports.push({ ...parseComtrade(await readXlsx(f), f, names), file: label(f) });
+  }
+  return bilateralTotals(comtradeFlowCells(reports, cfg.countries), 1, "UN Comtrade", options);
+}
+
 async function readSource(
   s: SourceConfig,
   cfg: ImportConfig,
   scope: VariableConfig["scope"],
   years: number[] | undefined,
 ): Promise<SourceRead> {
+  if (s.layout === "imf-dots" || s.layout === "comtrade-report") {
+    return await readTradeFile(s, cfg, years);
+  }
   let text: string;
   try {
     text = await Deno.readTextFile(s.file);
@@ -241,6 +335,8 @@ async function readSource(
         reject: s.selection?.reject,
         years: allYears,
       });
+    default:
+      throw new InputError(`${s.file}: layout "${s.layout}" is not a text layout`);
   }
 }
 
@@ -315,10 +411,13 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
       }
     }
     const base = s.file.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
-    if (s.layout === "trade-pages") {
+    if (s.layout === "trade-pages" || s.layout === "imf-dots" || s.layout === "comtrade-report") {
+      const files = [s.file, ...(s.with ?? [])].map((f) =>
+        f.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/")
+      );
       for (const l of r.log!) {
         tradeLog.push([
-          base,
+          files.length > 1 ? files.join(" + ") : base,
           String(l.row),
           l.year,
           l.key,
@@ -330,6 +429,8 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
           formatNumber(l.converted),
           l.decision,
           l.reason,
+          v.name,
+          label,
         ]);
       }
     }
@@ -350,6 +451,7 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
       }
     }
   }
+  markSuperseded(tradeLog, grid, yi);
   // Gap filling (sources only), then derived variables in config order.
   for (const v of cfg.variables) {
     const m = grid.get(v.name)!;
@@ -429,8 +531,9 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
         "value_usd",
         "decision",
         "reason",
+        "variable",
       ],
-      ...tradeLog,
+      ...tradeLog.map((r) => r.slice(0, 13)),
     ]),
     "totals-selection.csv": formatCsv([
       [
@@ -450,6 +553,23 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
   };
   files["README.md"] = readme(cfg, years, dictionary, cellOf, notes, tradeLog, totalsLog);
   return files;
+}
+
+/** A trade row its source "used" but a higher-ranked source filled first becomes "superseded". */
+function markSuperseded(
+  tradeLog: string[][],
+  grid: Map<string, Map<string, Cell[]>>,
+  yi: Map<number, number>,
+): void {
+  for (const r of tradeLog) {
+    if (r[10] !== "used") continue;
+    const i = yi.get(Number(r[2]));
+    const cell = i === undefined ? undefined : grid.get(r[12])?.get(r[3])?.[i];
+    if (cell && cell.source !== r[13]) {
+      r[10] = "superseded";
+      r[11] = `a higher-ranked source (config order) gives this cell: ${cell.source}; ${r[11]}`;
+    }
+  }
 }
 
 function vintageText(list: [string, string][]): string {
@@ -479,6 +599,12 @@ function derive(
         get(d.inputs[1], key, i),
       ]
       : d.inputs.map((n) => get(n, key, i));
+    if (d.op === "fill") {
+      const [a, b] = inputs;
+      if (!Number.isNaN(a.value)) return { ...a };
+      if (!Number.isNaN(b.value)) return { value: b.value, flag: "mirror", source: b.source };
+      return { value: NaN, flag: "missing", source: "" };
+    }
     const xs = inputs.map((c) => c.value);
     let value: number;
     if (d.op === "sum") value = xs.reduce((a, b) => a + b, d.constant ?? 0);

@@ -10,3 +10,8 @@ export * from "./geo.ts";
 export * from "./interpolate.ts";
 export * from "./panel.ts";
 export * from "./import.ts";
+export * from "./xlsx.ts";
+export * from "./country_names.ts";
+export * from "./dots.ts";
+export * from "./comtrade.ts";
+export * from "./bilateral.ts";
