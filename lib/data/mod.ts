@@ -15,3 +15,4 @@ export * from "./country_names.ts";
 export * from "./dots.ts";
 export * from "./comtrade.ts";
 export * from "./bilateral.ts";
+export * from "./cepii.ts";

@@ -13,7 +13,7 @@ import { classifyK, type Thresholds } from "./potential.ts";
 import type { PotentialClass } from "./types.ts";
 import {
   chooseCovariance,
-  type Covariance,
+  type CoefficientCovariance,
   type KUncertaintyFields,
   simulateK,
   type UncertaintyConfig,
@@ -152,7 +152,7 @@ export interface BenchmarkFit {
   excluded: { studyPartners: number; missing: number; zeroTrade: number };
   coefficients: { term: string; estimate: number; stdError: number; p: number }[];
   omitted: string[];
-  /** Covariance used for the intervals, its t degrees of freedom and the clusters. */
+  /** CoefficientCovariance used for the intervals, its t degrees of freedom and the clusters. */
   se: string;
   df: number;
   r2?: number;
@@ -300,7 +300,7 @@ function fitOne(
   const cluster = sample.map((s) => s.row.partner);
   let beta: number[];
   let names: string[];
-  let cov: Covariance;
+  let cov: CoefficientCovariance;
   try {
     if (estimator === "ppml") {
       if (!options.ppml) {
@@ -386,7 +386,7 @@ function studyK(
   keep: boolean[],
   names: string[],
   beta: number[],
-  cov: Covariance,
+  cov: CoefficientCovariance,
   config: BenchmarkConfig,
   options: BenchmarkOptions,
 ): BenchmarkK[] {

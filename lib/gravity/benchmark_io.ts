@@ -10,8 +10,9 @@ import { type ChinaWorldPanel, loadChinaWorldPanel } from "./china_world.ts";
 import type { StudyConfig } from "./config.ts";
 
 /**
- * Load the world panel (and the PPML estimator) the config's benchmark needs. Progress goes to
- * stderr; anything missing becomes a warning line.
+ * Load the world panel (and the PPML estimator) the config's benchmark needs, with paths relative
+ * to the repo root `root` (default "."; ".." from notebooks/). Progress goes to stderr; anything
+ * missing becomes a warning line.
  *
  * @example
  * ```ts
@@ -21,15 +22,20 @@ import type { StudyConfig } from "./config.ts";
  */
 export async function loadBenchmarkWorld(
   config: StudyConfig,
+  options: { root?: string } = {},
 ): Promise<{ options: { world?: ChinaWorldPanel; ppml?: PpmlEstimator }; warnings: string[] }> {
   const b = config.benchmark;
   if (!b?.enabled) return { options: {}, warnings: [] };
   try {
-    console.error(`benchmark: reading the China world panel (${b.raw}) ...`);
+    const root = options.root ?? ".";
+    const at = (p: string) => (p.startsWith("/") || root === "." ? p : `${root}/${p}`);
+    console.error(`benchmark: reading the China world panel (${at(b.raw)}) ...`);
     const world = await loadChinaWorldPanel({
-      raw: b.raw,
+      raw: at(b.raw),
       years: b.years,
       reporter: config.reporter,
+      mappingFile: at("data/cepii-iso3.csv"),
+      ...(root === "." ? {} : { worldFile: at("data/world-trade.csv.gz") }),
     });
     const ppml = await loadPpml();
     return { options: { world, ...(ppml ? { ppml } : {}) }, warnings: [] };

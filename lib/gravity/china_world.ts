@@ -197,6 +197,8 @@ export interface LoadChinaWorldOptions {
   mappingFile?: string;
   /** The world trade (default: `loadWorldPanel()` of lib/data/world.ts). */
   trade?: WorldTradeColumns;
+  /** The world panel file `loadWorldPanel` reads (default its own, data/world-trade.csv.gz). */
+  worldFile?: string;
 }
 
 async function read(path: string): Promise<string> {
@@ -231,7 +233,7 @@ export async function loadChinaWorldPanel(
       geoFile: `${raw}/geo/cepii/geo_cepii.csv`,
     },
   );
-  const trade = options.trade ?? await worldTrade(options.reporter ?? "CHN");
+  const trade = options.trade ?? await worldTrade(options.reporter ?? "CHN", options.worldFile);
   const countries = { countries: [...new Set(Array.from(trade.partner))] };
   const gdpFile = `${raw}/wdi/gdp-current-usd-long.csv`;
   const popFile = `${raw}/wdi/population-long.csv`;
@@ -290,9 +292,9 @@ export function reporterTrade(w: IndexedWorldTrade, reporter: string): WorldTrad
 }
 
 /** The world trade from lib/data/world.ts (built by `deno task import`), loaded on first use. */
-async function worldTrade(reporter: string): Promise<WorldTradeColumns> {
+async function worldTrade(reporter: string, file?: string): Promise<WorldTradeColumns> {
   const path = "../data/world.ts";
-  let mod: { loadWorldPanel?: () => Promise<IndexedWorldTrade> };
+  let mod: { loadWorldPanel?: (file?: string) => Promise<IndexedWorldTrade> };
   try {
     mod = await import(path);
   } catch {
@@ -301,5 +303,5 @@ async function worldTrade(reporter: string): Promise<WorldTradeColumns> {
     );
   }
   if (!mod.loadWorldPanel) throw new InputError("lib/data/world.ts has no loadWorldPanel()");
-  return reporterTrade(await mod.loadWorldPanel(), reporter);
+  return reporterTrade(await mod.loadWorldPanel(file), reporter);
 }

@@ -12,3 +12,8 @@ export * from "./compare.ts";
 export * from "./study.ts";
 export * from "./synthetic.ts";
 export * from "./format.ts";
+export * from "./uncertainty.ts";
+export * from "./china_world.ts";
+export * from "./benchmark.ts";
+export * from "./benchmark_io.ts";
+export * from "./format_benchmark.ts";

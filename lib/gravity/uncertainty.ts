@@ -30,7 +30,7 @@ import type { KDefinition } from "./config.ts";
 import { classifyK, type Thresholds } from "./potential.ts";
 import type { PotentialClass } from "./types.ts";
 
-/** Covariance types the simulation can use (cluster = CR1 by partner). */
+/** CoefficientCovariance types the simulation can use (cluster = CR1 by partner). */
 export type UncertaintySe = "classical" | "hc1" | "cluster";
 
 /** The `uncertainty` section of a study config. */
@@ -119,7 +119,7 @@ export function parseUncertaintyConfig(raw: unknown, file = "study config"): Unc
 }
 
 /** A coefficient covariance with the degrees of freedom its inference uses. */
-export interface Covariance {
+export interface CoefficientCovariance {
   /** k x k, in the order of the design columns. */
   matrix: number[][];
   /** Degrees of freedom of the t reference (n - k; G - 1 when clustered). */
@@ -144,7 +144,7 @@ export function olsCovariance(
   x: number[][],
   residuals: ArrayLike<number>,
   options: { se: UncertaintySe; cluster?: ArrayLike<string | number> },
-): Covariance {
+): CoefficientCovariance {
   const n = x.length;
   const k = x[0]?.length ?? 0;
   if (n <= k) throw new InputError(`covariance: ${n} rows for ${k} coefficients`);
@@ -429,7 +429,7 @@ export interface StudyUncertainty {
   level: number;
   draws: number;
   seed: number;
-  /** Covariance actually used (after any fallback) and its t degrees of freedom. */
+  /** CoefficientCovariance actually used (after any fallback) and its t degrees of freedom. */
   se: UncertaintySe;
   df: number;
   clusters?: number;
@@ -460,7 +460,7 @@ export function chooseCovariance(
   residuals: ArrayLike<number>,
   clusters: ArrayLike<string>,
   se: UncertaintySe,
-): { cov: Covariance; warnings: string[] } {
+): { cov: CoefficientCovariance; warnings: string[] } {
   const warnings: string[] = [];
   let use = se;
   const k = x[0]?.length ?? 0;
@@ -554,4 +554,28 @@ export function studyUncertainty(
     byKey,
     warnings,
   };
+}
+
+/** How firmly a K's class is established by its probability. */
+export type ClassConfidence = "robust" | "likely" | "noise";
+
+/**
+ * Read a class probability: "robust" when P(class) >= `robust` (default 0.9), "likely" when it is
+ * at least `likely` (default 0.5), "noise" below that (the class shown is less probable than the
+ * others together: the data cannot tell the classes apart).
+ *
+ * @example
+ * ```ts
+ * classConfidence({ huge: 0.02, expanding: 0.95, remodelling: 0.03 }, "expanding"); // "robust"
+ * ```
+ */
+export function classConfidence(
+  probabilities: Record<PotentialClass, number>,
+  cls: PotentialClass,
+  cut: { robust?: number; likely?: number } = {},
+): ClassConfidence {
+  const p = probabilities[cls];
+  if (p >= (cut.robust ?? 0.9)) return "robust";
+  if (p >= (cut.likely ?? 0.5)) return "likely";
+  return "noise";
 }

@@ -10,3 +10,4 @@ export * from "./jupyter.ts";
 export * from "./html.ts";
 export * from "./regression_table.ts";
 export * from "./pca_table.ts";
+export * from "./k_intervals.ts";
