@@ -228,7 +228,15 @@ export type PpmlEstimator = (
   x: number[][],
   names: string[],
   cluster: string[],
-) => { estimate: number[]; cov: number[][]; df: number; omitted: string[]; se: string };
+) => {
+  estimate: number[];
+  cov: number[][];
+  df: number;
+  omitted: string[];
+  se: string;
+  /** The estimator's own coefficient table (estimate, SE, p), when it reports one. */
+  coefficients?: { term: string; estimate: number; stdError: number; p: number }[];
+};
 
 /**
  * Fit the benchmark by each configured estimator and compute K, its interval and class
@@ -321,6 +329,7 @@ function fitOne(
       cov = { matrix: fit.cov, df: fit.df, se: "cluster" };
       base.omitted = fit.omitted;
       base.se = fit.se;
+      if (fit.coefficients) base.coefficients = fit.coefficients;
     } else {
       const r = olsFit(sample, design.names, cluster, options.uncertainty);
       ({ beta, names, cov } = r);

@@ -8,6 +8,7 @@ import { InputError } from "../errors.ts";
 import type { PpmlEstimator } from "./benchmark.ts";
 import { type ChinaWorldPanel, loadChinaWorldPanel } from "./china_world.ts";
 import type { StudyConfig } from "./config.ts";
+import { ppmlCovariance } from "./uncertainty.ts";
 
 /**
  * Load the world panel (and the PPML estimator) the config's benchmark needs, with paths relative
@@ -45,7 +46,82 @@ export async function loadBenchmarkWorld(
   }
 }
 
-/** The PPML estimator from lib/stats, when this build has it (undefined otherwise). */
-async function loadPpml(): Promise<PpmlEstimator | undefined> {
-  return await Promise.resolve(undefined);
+/** The parts of lib/stats/model.ts (`fitModel`) the benchmark uses. */
+export interface ModelModule {
+  fitModel: (
+    spec: Record<string, unknown>,
+    data: { columns: Record<string, ArrayLike<number>>; labels?: Record<string, string[]> },
+  ) => {
+    coefficients: { term: string; estimate: number; stdError: number; p: number }[];
+    omitted: string[];
+    rows: number[];
+    fitted: number[];
+    converged?: boolean;
+  };
+}
+
+/**
+ * The PPML estimator of lib/stats (`fitModel` with estimator "ppml"), wrapped for the benchmark:
+ * the year effects enter as dummies, so their uncertainty is in the covariance, which is computed
+ * here from the fit ({@link ppmlCovariance}, CR1 by partner). Undefined when this build has no
+ * PPML.
+ *
+ * @example
+ * ```ts
+ * const ppml = await loadPpml();
+ * ```
+ */
+export async function loadPpml(): Promise<PpmlEstimator | undefined> {
+  const path = "../stats/model.ts";
+  let mod: Partial<ModelModule>;
+  try {
+    mod = await import(path);
+  } catch {
+    return undefined;
+  }
+  return mod.fitModel ? ppmlFromFitModel(mod.fitModel) : undefined;
+}
+
+/**
+ * Wrap a `fitModel` (lib/stats/model.ts) as the benchmark's PPML estimator.
+ *
+ * @example
+ * ```ts
+ * const ppml = ppmlFromFitModel(fitModel);
+ * ```
+ */
+export function ppmlFromFitModel(fitModel: ModelModule["fitModel"]): PpmlEstimator {
+  return (y, x, names, cluster) => {
+    const columns: Record<string, Float64Array> = { trade: Float64Array.from(y) };
+    names.slice(1).forEach((n, j) => columns[n] = Float64Array.from(x, (r) => r[j + 1]));
+    const fit = fitModel({
+      dependent: "trade",
+      terms: names.slice(1),
+      estimator: "ppml",
+      se: "cluster:partner",
+      intercept: true,
+    }, { columns, labels: { partner: cluster } });
+    if (fit.converged === false) throw new InputError("PPML did not converge");
+    const kept = fit.coefficients.map((c) => c.term);
+    const idx = kept.map((t) => names.indexOf(t));
+    const cov = ppmlCovariance(
+      fit.rows.map((i) => idx.map((j) => x[i][j])),
+      fit.rows.map((i) => y[i]),
+      fit.fitted,
+      fit.rows.map((i) => cluster[i]),
+    );
+    return {
+      estimate: fit.coefficients.map((c) => c.estimate),
+      cov: cov.matrix,
+      df: cov.df,
+      omitted: fit.omitted,
+      se: "cluster",
+      coefficients: fit.coefficients.map((c) => ({
+        term: c.term,
+        estimate: c.estimate,
+        stdError: c.stdError,
+        p: c.p,
+      })),
+    };
+  };
 }

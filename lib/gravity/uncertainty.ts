@@ -579,3 +579,55 @@ export function classConfidence(
   if (p >= (cut.likely ?? 0.5)) return "likely";
   return "noise";
 }
+
+/**
+ * The PPML (Poisson pseudo-maximum-likelihood) coefficient covariance from the design, the
+ * dependent variable and the fitted means: the sandwich (X'MX)^-1 (sum_g s_g s_g') (X'MX)^-1 with
+ * M = diag(mu) and scores s_g = sum over cluster g of x_i (y_i - mu_i), times
+ * G/(G-1) (n-1)/(n-k) (CR1, as Stata and statsmodels); inference is normal (df Infinity).
+ *
+ * @example
+ * ```ts
+ * const v = ppmlCovariance(x, y, mu, partners); // v.df === Infinity
+ * ```
+ */
+export function ppmlCovariance(
+  x: number[][],
+  y: ArrayLike<number>,
+  mu: ArrayLike<number>,
+  cluster: ArrayLike<string | number>,
+): CoefficientCovariance {
+  const n = x.length;
+  const k = x[0]?.length ?? 0;
+  const hessian = Matrix.zeros(k, k);
+  const sums = new Map<string | number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const xi = x[i];
+    for (let a = 0; a < k; a++) {
+      const w = mu[i] * xi[a];
+      for (let c = a; c < k; c++) hessian.set(a, c, hessian.get(a, c) + w * xi[c]);
+    }
+    let s = sums.get(cluster[i]);
+    if (!s) sums.set(cluster[i], s = new Array(k).fill(0));
+    const e = y[i] - mu[i];
+    for (let a = 0; a < k; a++) s[a] += xi[a] * e;
+  }
+  for (let a = 0; a < k; a++) for (let c = 0; c < a; c++) hessian.set(a, c, hessian.get(c, a));
+  const G = sums.size;
+  if (G < 2) throw new InputError(`cluster covariance needs at least 2 clusters, got ${G}`);
+  const meat = Matrix.zeros(k, k);
+  for (const s of sums.values()) {
+    for (let a = 0; a < k; a++) {
+      for (let c = 0; c < k; c++) meat.set(a, c, meat.get(a, c) + s[a] * s[c]);
+    }
+  }
+  meat.mul((G / (G - 1)) * ((n - 1) / (n - k)));
+  const bread = inverse(hessian);
+  const v = bread.mmul(meat).mmul(bread);
+  return {
+    matrix: v.add(v.transpose()).mul(0.5).to2DArray(),
+    df: Infinity,
+    se: "cluster",
+    clusters: G,
+  };
+}
