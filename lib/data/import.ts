@@ -21,6 +21,7 @@ import {
   type SideRule,
 } from "./sources.ts";
 import { readDdf, type ReadResult, readWdiApi, readWdiBulk, readWdiLong } from "./wdi.ts";
+import { linkSeries, readGmd, type RebaseRule } from "./macro.ts";
 import {
   bilateralTotals,
   type CellRejectRule,
@@ -43,6 +44,7 @@ export const LAYOUTS = [
   "cepii",
   "trade-pages",
   "cbec-pages",
+  "gmd",
   "imf-dots",
   "comtrade-report",
 ] as const;
@@ -85,7 +87,7 @@ export interface SourceConfig {
   /** Path relative to the repository root (the working directory). */
   file: string;
   layout: Layout;
-  /** Indicator code (wdi-api, wdi-bulk), value column (ddf, cepii), or indicator value (cbec-pages). */
+  /** Indicator code (wdi-api, wdi-bulk), value column (ddf, cepii, gmd: the source column such as `WB_CC`), or indicator value (cbec-pages). */
   indicator?: string;
   /** The indicator's official code for the dictionary when `indicator` is a file-specific name (e.g. DDF `it_net_user_zs` = `IT.NET.USER.ZS`). */
   code?: string;
@@ -97,6 +99,14 @@ export interface SourceConfig {
   interpolate?: boolean;
   /** wdi-long: keep only rows whose named columns equal these values (e.g. {"reporter": "CHN", "flow": "total"}). */
   where?: Record<string, string>;
+  /** gmd: undo float32 renderings (default true). */
+  float32?: boolean;
+  /**
+   * An index in its own base: link it (ratio splice at the latest year both have) onto the
+   * cells earlier sources filled, or, for a country they left empty, rebase it so that
+   * `year` = `value`. Cells it fills are flagged `rebased`.
+   */
+  rebase?: RebaseRule;
   /** capitals: ISO3 -> ISO2 code in the file. */
   iso2?: Record<string, string>;
   /** trade-pages / cbec-pages selection rule. */
@@ -210,7 +220,7 @@ export function parseImportConfig(text: string, file: string): ImportConfig {
       fail(file, `${at}: unknown layout "${s.layout}" (known: ${LAYOUTS.join(", ")})`);
     }
     if (!s.file) fail(file, `${at}: no "file"`);
-    const needs = ["wdi-api", "wdi-bulk", "ddf", "cepii", "cbec-pages"].includes(s.layout);
+    const needs = ["wdi-api", "wdi-bulk", "ddf", "cepii", "cbec-pages", "gmd"].includes(s.layout);
     if (
       (s.layout === "imf-dots" || s.layout === "comtrade-report") &&
       s.reportedBy !== "reporter" && s.reportedBy !== "partner"
@@ -335,6 +345,8 @@ async function readSource(
         reject: s.selection?.reject,
         years: allYears,
       });
+    case "gmd":
+      return readGmd(text, s.file, { column: s.indicator!, countries, float32: s.float32 });
     default:
       throw new InputError(`${s.file}: layout "${s.layout}" is not a text layout`);
   }
@@ -396,6 +408,10 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
     const vint = r.vintage ?? s.vintage ?? "";
     vintages.set(v.name, [...(vintages.get(v.name) ?? []), [label, vint || "not stated"]]);
     const m = grid.get(v.name)!;
+    if (s.rebase) {
+      notes.push(...linkSource(s, r, m, years, yi, label));
+      continue;
+    }
     for (const o of r.observations) {
       const series = m.get(v.scope === "year" ? "*" : o.iso3);
       if (!series) continue;
@@ -468,7 +484,9 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
       });
       filled.flags.forEach((f, i) => {
         if (f === "interpolated" || f === "extrapolated") {
-          const near = series.filter((c) => c.flag === "observed").map((c) => c.source);
+          const near = series.filter((c) => c.flag === "observed" || c.flag === "rebased").map((
+            c,
+          ) => c.source);
           series[i] = { value: filled.values[i], flag: f, source: [...new Set(near)].join(" + ") };
         }
       });
@@ -555,6 +573,51 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
   return files;
 }
 
+/**
+ * Fill the cells earlier sources left empty from an index in its own base, linked or rebased
+ * country by country (see `linkSeries`); returns one note per country it filled.
+ */
+function linkSource(
+  s: SourceConfig,
+  r: ReadResult,
+  m: Map<string, Cell[]>,
+  years: number[],
+  yi: Map<number, number>,
+  label: string,
+): string[] {
+  const notes: string[] = [];
+  const rule = s.rebase!;
+  for (const [iso3, series] of m) {
+    const incoming = years.map(() => NaN);
+    for (const o of r.observations) {
+      if (o.iso3 === iso3 && o.year !== null && yi.has(o.year)) incoming[yi.get(o.year)!] = o.value;
+    }
+    if (incoming.every((x) => Number.isNaN(x))) continue;
+    const link = linkSeries(years, series.map((c) => c.value), incoming, rule);
+    const how = link.method === "splice"
+      ? `linked at ${link.at} (x ${link.factor}) to ${series[yi.get(link.at!)!].source}`
+      : `rebased to ${rule.year} = ${rule.value} (x ${link.factor})`;
+    const filled: number[] = [];
+    series.forEach((c, i) => {
+      if (c.flag !== "missing" || Number.isNaN(link.values[i])) return;
+      series[i] = { value: link.values[i], flag: "rebased", source: `${label} ${how}` };
+      filled.push(years[i]);
+    });
+    if (link.method === "none") {
+      notes.push(
+        `${label}: ${iso3} not used: no overlap with earlier sources and no value in the base year ${rule.year}`,
+      );
+    } else if (filled.length) {
+      notes.push(
+        `${label}: ${iso3} ${filled[0]}-${
+          filled[filled.length - 1]
+        } (${filled.length} cells) ${how}`,
+      );
+    }
+  }
+  return notes;
+}
+
 /** A trade row its source "used" but a higher-ranked source filled first becomes "superseded". */
 function markSuperseded(
   tradeLog: string[][],
@@ -618,6 +681,8 @@ function derive(
       ? "extrapolated"
       : flags.includes("interpolated")
       ? "interpolated"
+      : flags.includes("rebased")
+      ? "rebased"
       : "observed";
     return { value, flag, source };
   });
@@ -650,7 +715,7 @@ function readme(
   L.push("Files:", "");
   L.push("- `panel.csv`: one row per country-year; empty cell = missing.");
   L.push(
-    "- `panel-flags.csv`: the flag of every cell (observed, interpolated, extrapolated, missing, not-applicable) and the source it came from.",
+    "- `panel-flags.csv`: the flag of every cell (observed, interpolated, extrapolated, rebased, missing, not-applicable) and the source it came from.",
   );
   L.push("- `variables.json`: this dictionary, machine-readable.");
   L.push(
@@ -693,6 +758,11 @@ function readme(
             true) === false
       ).map((v) => v.name).join(", ") || "none"
     }.`,
+    ...(cfg.sources.some((s) => s.rebase)
+      ? [
+        "- Rebased: a source with a `rebase` rule is an index in its own base. It fills only the cells earlier sources left empty: linked (ratio splice) at the latest year it shares with them, or, for a country they never cover, rebased so that the stated base year has the stated value. Its year-on-year changes are kept exactly; its cells are flagged `rebased` and their source names the link year and factor.",
+      ]
+      : []),
     "- Derived variables are computed after the gap filling of their inputs; a derived cell is `interpolated` (or `extrapolated`) if any input was, `missing` if any input is.",
     "- Bilateral variables are reporter-partner values on the partner's row; the reporter's own row is `not-applicable`. Year-level variables repeat on every country's row.",
     ...(cfg.notes ?? []).map((n) => `- ${n}`),
@@ -713,7 +783,8 @@ function readme(
       const f = covYears.map((y) => cellOf(v.name, c, idx(y)).flag);
       if (f.every((x) => x === "not-applicable")) return "n/a";
       const n = (k: Flag) => f.filter((x) => x === k).length;
-      const ex = n("extrapolated") ? ` (+${n("extrapolated")} extrap.)` : "";
+      const ex = (n("extrapolated") ? ` (+${n("extrapolated")} extrap.)` : "") +
+        (n("rebased") ? ` (+${n("rebased")} rebased)` : "");
       return `${n("observed")} / ${n("interpolated")} / ${n("missing")}${ex}`;
     });
     L.push(`| ${v.name} | ${cells.join(" | ")} |`);
@@ -728,7 +799,7 @@ function readme(
     const cells = covYears.map((y) => {
       const f = paper.map((v) => cellOf(v.name, c, idx(y)).flag);
       const n = (k: Flag) => f.filter((x) => x === k).length;
-      return `${n("observed")}/${n("interpolated")}/${n("missing")}`;
+      return `${n("observed") + n("rebased")}/${n("interpolated")}/${n("missing")}`;
     });
     L.push(`| ${c} | ${cells.join(" | ")} |`);
   }

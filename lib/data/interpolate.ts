@@ -11,6 +11,7 @@ export type Flag =
   | "extrapolated"
   | "missing"
   | "not-applicable"
+  | "rebased"
   /** A partner-reported (mirror) value standing in for a missing reporter-side one. */
   | "mirror";
 

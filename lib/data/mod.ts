@@ -10,6 +10,7 @@ export * from "./geo.ts";
 export * from "./interpolate.ts";
 export * from "./panel.ts";
 export * from "./import.ts";
+export * from "./macro.ts";
 export * from "./xlsx.ts";
 export * from "./country_names.ts";
 export * from "./dots.ts";

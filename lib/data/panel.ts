@@ -39,6 +39,7 @@ const FLAGS: ReadonlySet<string> = new Set([
   "extrapolated",
   "missing",
   "not-applicable",
+  "rebased",
   "mirror",
 ]);
 

@@ -71,7 +71,7 @@ export const BENCHMARK_DEFAULTS: BenchmarkConfig = {
  * ```
  */
 export function parseBenchmarkConfig(raw: unknown, file = "study config"): BenchmarkConfig | null {
-  if (raw === undefined) return null;
+  if (raw === undefined || raw === null) return null;
   const fail = (m: string): never => {
     throw new InputError(`${file}: ${m}`);
   };

@@ -85,6 +85,8 @@ export interface StudyConfig {
   uncertainty: UncertaintyConfig;
   /** The world benchmark of K (lib/gravity/benchmark.ts); null when the config has none. */
   benchmark: BenchmarkConfig | null;
+  /** Optional sensitivity table: the same equation on each listed dependent variable. */
+  sensitivity?: { variants: { label: string; dependent: string; note?: string }[] };
 }
 
 const FORMATIONS: Formation[] = [
@@ -238,6 +240,25 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     choices: Array.isArray(raw.choices) ? raw.choices.map(String) : [],
     uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
     benchmark: parseBenchmarkConfig(raw.benchmark, file),
+    ...(raw.sensitivity === undefined
+      ? {}
+      : { sensitivity: parseSensitivity(file, raw.sensitivity) }),
+  };
+}
+
+function parseSensitivity(file: string, v: unknown): NonNullable<StudyConfig["sensitivity"]> {
+  if (!isObject(v) || !Array.isArray(v.variants) || v.variants.length === 0) {
+    fail(file, '"sensitivity" must be {"variants": [{"label": ..., "dependent": ...}, ...]}');
+  }
+  return {
+    variants: v.variants.map((x: unknown, i: number) => {
+      if (!isObject(x)) fail(file, `sensitivity.variants[${i}] must be an object`);
+      return {
+        label: str(file, `sensitivity.variants[${i}].label`, x.label),
+        dependent: str(file, `sensitivity.variants[${i}].dependent`, x.dependent),
+        ...(typeof x.note === "string" ? { note: x.note } : {}),
+      };
+    }),
   };
 }
 

@@ -31,6 +31,7 @@ import {
   table3Spec,
 } from "./format.ts";
 import { benchmarkFits } from "./format_benchmark.ts";
+import { sensitivitySpec } from "./sensitivity_table.ts";
 import type { StudyResult } from "./study.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */
@@ -355,6 +356,12 @@ export function studyReport(r: StudyResult, options: StudyReportOptions = {}): s
         html: [...benchmarkSpecs(r).map((s) => formatTable(s, "html")), figs("benchmark")].join(
           "\n",
         ),
+      }]
+      : []),
+    ...(r.sensitivity
+      ? [{
+        heading: "Sensitivity: the same equation on each dependent variable",
+        html: formatTable(sensitivitySpec(r.sensitivity), "html"),
       }]
       : []),
     {

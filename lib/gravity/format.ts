@@ -11,6 +11,8 @@ import {
   benchmarkRegressionSpec,
   worldCoverageSpec,
 } from "./format_benchmark.ts";
+import { describeDisagreement } from "./compare.ts";
+import { sensitivitySpec } from "./sensitivity_table.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
 /** The paper's numbers are printed with three decimals: show them so (0.000, not 0). */
@@ -102,7 +104,7 @@ export function table1Spec(r: StudyResult, options: { compact?: boolean } = {}):
     rows: r.data.coverage.map((c) => ({ ...c })),
     notes: [
       ...moved,
-      `Filled = cells in the window the importer interpolated or extrapolated (flagged).`,
+      `Filled = cells in the window the importer interpolated, extrapolated or rebased (flagged).`,
       `Design: ${r.data.partnerYears} partner-years; ${r.data.withDependent} have the dependent ` +
       `variable; ${r.data.complete} have it and every term; ${r.data.excluded.length} excluded ` +
       `(listed in results.json data.excluded).`,
@@ -424,6 +426,7 @@ export function formatComparison(r: StudyResult, markdown = false): string[] {
         `country-years compared (the paper has ${
           r.paper!.table3.filter((p) => p.k !== null).length
         } K values).`,
+      ...describeDisagreement(cmp).map((l) => `  ${l}`),
     );
   } else lines.push("  (paper tables not loaded)");
   lines.push(markdown ? "\n**Why they differ**\n" : "Why they differ");
@@ -446,6 +449,7 @@ function studyHtml(r: StudyResult): string {
     ...[table1Spec(r), pcaSpec(r), table2Spec(r), table3Spec(r), ...benchmarkSpecs(r)].map((s) =>
       formatTable(s, "html")
     ),
+    ...(r.sensitivity ? [formatTable(sensitivitySpec(r.sensitivity), "html")] : []),
     "<h3>Comparison with the paper</h3>",
     list(cmp.slice(0, why).map((l) => l.trim())),
     "<h3>Why they differ</h3>",
@@ -481,6 +485,7 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
     out.push("", formatTable(spec, format));
   }
   for (const spec of benchmarkSpecs(r)) out.push("", formatTable(spec, format));
+  if (r.sensitivity) out.push("", formatTable(sensitivitySpec(r.sensitivity), format));
   out.push("", ...formatComparison(r, md));
   if (r.warnings.length) {
     out.push("", "Warnings:", ...r.warnings.map((w) => `  - ${w}`));

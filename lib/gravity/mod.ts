@@ -17,3 +17,5 @@ export * from "./china_world.ts";
 export * from "./benchmark.ts";
 export * from "./benchmark_io.ts";
 export * from "./format_benchmark.ts";
+export * from "./sensitivity.ts";
+export * from "./sensitivity_table.ts";

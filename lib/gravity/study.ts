@@ -17,6 +17,7 @@ import { formatStudy } from "./format.ts";
 import { type BenchmarkResult, type PpmlEstimator, runBenchmark } from "./benchmark.ts";
 import type { ChinaWorldPanel } from "./china_world.ts";
 import { type KUncertaintyFields, type StudyUncertainty, studyUncertainty } from "./uncertainty.ts";
+import { sensitivityAnalysis, type SensitivityResult } from "./sensitivity.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
 export interface CoverageRow {
@@ -34,7 +35,7 @@ export interface CoverageRow {
   reporterYears: { present: number; total: number } | null;
   /** Missing cells, compact: "TKM 2015-2022; TJK 2017-2022". */
   missing: string;
-  /** Cells in the window flagged interpolated or extrapolated by the importer. */
+  /** Cells in the window flagged interpolated, extrapolated or rebased by the importer. */
   filled: number;
 }
 
@@ -86,6 +87,8 @@ export interface StudyResult {
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
   differences: string[];
+  /** The same equation on each dependent variable of `config.sensitivity` (null without one). */
+  sensitivity: SensitivityResult | null;
 }
 
 function ranges(years: number[]): string {
@@ -126,7 +129,7 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
         else if (c === config.reporter) repPresent++;
         else present++;
         const flag = panel.flags?.[`${c}|${y}|${variable}`];
-        if (flag === "interpolated" || flag === "extrapolated") filled++;
+        if (flag === "interpolated" || flag === "extrapolated" || flag === "rebased") filled++;
       }
       if (miss.length) missingParts.push(`${c} ${ranges(miss)}`);
     }
@@ -333,6 +336,25 @@ export function runGravityStudy(
     warnings,
     paper,
     differences: [],
+    sensitivity: config.sensitivity
+      ? sensitivityAnalysis(
+        config,
+        panel,
+        config.sensitivity.variants,
+        // the variants need neither the world benchmark nor the K intervals
+        (c) =>
+          runGravityStudy(
+            {
+              ...c,
+              sensitivity: undefined,
+              benchmark: null,
+              uncertainty: { ...c.uncertainty, enabled: false },
+            },
+            panel,
+            options,
+          ),
+      )
+      : null,
   };
   result.differences = explainDifferences(result, panel);
   // renders as HTML tables in a Deno notebook; JSON and property access are unchanged

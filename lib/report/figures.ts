@@ -152,7 +152,7 @@ export function indicatorsOverTime(rows: IndicatorRow[], options: IndicatorsOpti
     legend: [
       ...seriesLegend(scale, "line"),
       { label: "observed", color: "#444", symbol: "circle" },
-      { label: "interpolated/extrapolated (flagged)", color: "#444", symbol: "hollow" },
+      { label: "interpolated/extrapolated/rebased (flagged)", color: "#444", symbol: "hollow" },
     ],
     notes: [
       `${data.length} values, ${nFilled} flagged as filled in by the importer (hollow); ` +

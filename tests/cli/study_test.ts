@@ -158,9 +158,13 @@ Deno.test("study CLI on the bundled real data (equation (2)) runs and prints bot
   assert.equal(res.data.excluded.length, res.data.partnerYears - res.data.complete);
   // the text fits in 120 columns; Table 1's missing cells and sources are listed under it
   for (const line of r.stdout.split("\n")) assert.ok(line.length <= 120, line);
-  assert.match(r.stdout, /^ {2}cpi_proxy: TJK 2017-2022; TKM 2015-2022$/m);
+  assert.match(r.stdout, /^ {2}internet_users: TKM 2018-2022$/m);
   const md = await Deno.readTextFile(`${TMP}/real/tables.md`);
-  assert.match(md, /\| cpi_proxy \| partner \| .*\| TJK 2017-2022; TKM 2015-2022 \| derived/);
+  // the CPI level has every partner-year; TJK 2017-2022 and TKM 2015-2022 (14) are rebased WB_CC
+  assert.match(
+    md,
+    /\| ln_cpi \| cpi \| partner \| 40\/40 \| - \| 14 \| {2}\| {2}\| raw\/macro\/.*:WB_CC \|/,
+  );
   // regression figures say why they are empty; the PCA figures draw
   const fig = (name: string) => Deno.readTextFile(`${TMP}/real/figures/${name}.svg`);
   const report = await Deno.readTextFile(`${TMP}/real/report.html`);

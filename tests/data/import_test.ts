@@ -118,7 +118,8 @@ Deno.test("the shipped panel honours its contract", async () => {
   assert.equal(panelValue(p, "KAZ", 2022, "dist_cepii_km"), 3655.658);
   assert.equal(panelValue(p, "CHN", 2022, "cbec_share_chn"), 2.1e12 / 42.07e12);
   assert.equal(panelValue(p, "KAZ", 2022, "etrade_proxy"), 31.2e9 * (2.1e12 / 42.07e12));
-  assert.ok(Number.isNaN(panelValue(p, "CHN", 2022, "cpi")));
+  // raw/macro/open_numbers_wdi__fp_cpi_totl__cpi_2010eq100.subset.csv: chn,2022,131.91936
+  assert.equal(panelValue(p, "CHN", 2022, "cpi"), 131.91936);
   assert.equal(p.flags["CHN|2017|cbec_total_chn"], "missing"); // narrow 2017 figure excluded
   assert.equal(p.flags["CHN|2019|cbec_total_chn"], "interpolated");
   assert.equal(p.flags["CHN|2020|dist_km"], "not-applicable");

@@ -165,6 +165,7 @@ Deno.test("formatting: text, markdown and HTML reports carry the tables and the 
     "potential",
     "potentialNote",
     "regression",
+    "sensitivity",
     "uncertainty",
     "warnings",
   ]);
