@@ -6,14 +6,45 @@
  */
 import { InputError } from "../errors.ts";
 import type { PpmlEstimator } from "./benchmark.ts";
-import { type ChinaWorldPanel, loadChinaWorldPanel } from "./china_world.ts";
+import {
+  type ChinaWorldPanel,
+  type IndexedWorldTrade,
+  loadChinaWorldPanel,
+  reporterTrade,
+} from "./china_world.ts";
+import { parseCepiiMapping, readGeoDist } from "../data/cepii.ts";
+import { runStructural, type StructuralEstimator, type StructuralResult } from "./structural.ts";
+import { cachedJson } from "./world_cache.ts";
 import type { StudyConfig } from "./config.ts";
 import { ppmlCovariance } from "./uncertainty.ts";
 
+/** What {@link loadBenchmarkWorld} hands to `runGravityStudy`. */
+export interface WorldOptions {
+  world?: ChinaWorldPanel;
+  ppml?: PpmlEstimator;
+  structural?: StructuralResult;
+}
+
+/** The world panel's module (lib/data/world.ts), loaded on first use; null when absent. */
+async function worldModule(): Promise<
+  { loadWorldPanel: (file?: string) => Promise<IndexedWorldTrade> } | null
+> {
+  const path = "../data/world.ts";
+  try {
+    const mod = await import(path);
+    return typeof mod.loadWorldPanel === "function" ? mod : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Load the world panel (and the PPML estimator) the config's benchmark needs, with paths relative
- * to the repo root `root` (default "."; ".." from notebooks/). Progress goes to stderr; anything
- * missing becomes a warning line.
+ * Load what the config's benchmark and structural K need: the China world panel, the PPML
+ * estimator and the structural fit, with paths relative to the repo root `root` (default ".";
+ * ".." from notebooks/). The China world panel and the structural fit are cached in
+ * `out/cache/` (keyed by the settings and the input files' sizes and times), so a warm run reads
+ * them instead of the 1.9 million-row world file. Progress goes to stderr; anything missing
+ * becomes a warning line, never a failure.
  *
  * @example
  * ```ts
@@ -24,26 +55,166 @@ import { ppmlCovariance } from "./uncertainty.ts";
 export async function loadBenchmarkWorld(
   config: StudyConfig,
   options: { root?: string } = {},
-): Promise<{ options: { world?: ChinaWorldPanel; ppml?: PpmlEstimator }; warnings: string[] }> {
-  const b = config.benchmark;
-  if (!b?.enabled) return { options: {}, warnings: [] };
+): Promise<{ options: WorldOptions; warnings: string[] }> {
+  const b = config.benchmark?.enabled ? config.benchmark : null;
+  const st = config.structural?.enabled ? config.structural : null;
+  if (!b && !st) return { options: {}, warnings: [] };
+  const root = options.root ?? ".";
+  const at = (p: string) => (p.startsWith("/") || root === "." ? p : `${root}/${p}`);
+  const raw = at(b?.raw ?? "../shared/data/raw");
+  const worldFile = at("data/world-trade.csv.gz");
+  const mappingFile = at("data/cepii-iso3.csv");
+  const inputs = [
+    worldFile,
+    mappingFile,
+    `${raw}/geo/cepii/dist_cepii.csv`,
+    `${raw}/geo/cepii/geo_cepii.csv`,
+    `${raw}/wdi/gdp-current-usd-long.csv`,
+    `${raw}/wdi/population-long.csv`,
+  ];
+  const warnings: string[] = [];
+  const cache = { dir: at("out/cache"), warn: (l: string) => warnings.push(l) };
+  const mod = await worldModule();
+  if (!mod) {
+    const why =
+      "the world trade panel (lib/data/world.ts, IMF DOTS) is not available in this build";
+    return {
+      options: {},
+      warnings: [
+        ...(b ? [`benchmark not run: ${why}`] : []),
+        ...(st ? [`structural K not computed: ${why}`] : []),
+      ],
+    };
+  }
+  let indexed: IndexedWorldTrade | null = null;
+  const loadIndexed = async () => {
+    if (!indexed) {
+      console.error(`world: reading ${worldFile} ...`);
+      indexed = await mod.loadWorldPanel(worldFile);
+    }
+    return indexed;
+  };
+  const out: WorldOptions = {};
   try {
-    const root = options.root ?? ".";
-    const at = (p: string) => (p.startsWith("/") || root === "." ? p : `${root}/${p}`);
-    console.error(`benchmark: reading the China world panel (${at(b.raw)}) ...`);
-    const world = await loadChinaWorldPanel({
-      raw: at(b.raw),
-      years: b.years,
-      reporter: config.reporter,
-      mappingFile: at("data/cepii-iso3.csv"),
-      ...(root === "." ? {} : { worldFile: at("data/world-trade.csv.gz") }),
-    });
-    const ppml = await loadPpml();
-    return { options: { world, ...(ppml ? { ppml } : {}) }, warnings: [] };
+    if (b) {
+      const { value, hit } = await cachedJson(
+        "china-world",
+        { reporter: config.reporter, years: b.years },
+        inputs,
+        async () =>
+          await loadChinaWorldPanel({
+            raw,
+            years: b.years,
+            reporter: config.reporter,
+            mappingFile,
+            trade: reporterTrade(await loadIndexed(), config.reporter),
+          }),
+        cache,
+      );
+      console.error(`benchmark: China world panel ${hit ? "from the cache" : "built"}`);
+      out.world = value;
+      const ppml = await loadPpml();
+      if (ppml) out.ppml = ppml;
+    }
+    if (st) {
+      const estimator = await loadStructuralEstimator();
+      if (!estimator) {
+        warnings.push(
+          "structural K not computed: PPML with absorbed fixed effects (lib/stats) is not in this build",
+        );
+      } else {
+        const u = config.uncertainty;
+        const { value, hit } = await cachedJson(
+          "structural",
+          {
+            st,
+            reporter: config.reporter,
+            partners: config.partners,
+            t: config.potential.thresholds,
+            u,
+          },
+          inputs,
+          async () => {
+            console.error("structural: PPML with exporter-year and importer-year effects ...");
+            const geo = readGeoDist(
+              await Deno.readTextFile(`${raw}/geo/cepii/dist_cepii.csv`),
+              await Deno.readTextFile(`${raw}/geo/cepii/geo_cepii.csv`),
+              parseCepiiMapping(await Deno.readTextFile(mappingFile), mappingFile),
+            );
+            return runStructural(await loadIndexed(), geo, st, {
+              reporter: config.reporter,
+              partners: config.partners,
+              thresholds: config.potential.thresholds,
+              estimator,
+              uncertainty: u,
+            });
+          },
+          cache,
+        );
+        console.error(`structural: ${hit ? "from the cache" : "fitted"}`);
+        out.structural = value;
+      }
+    }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { options: {}, warnings: [`benchmark not run: ${e.message}`] };
+    warnings.push(`world benchmark not run: ${e.message}`);
   }
+  return { options: out, warnings };
+}
+
+/**
+ * The structural estimator from lib/stats (PPML with absorbed fixed effects), with the slopes'
+ * covariance computed by partialling the fixed effects out of ln_dist and contig (weights mu,
+ * lib/stats `demean`) and the CR1 sandwich by pair, rescaled to the estimator's own standard
+ * errors (whose small-sample factor counts the fixed effects). Undefined when absent.
+ *
+ * @example
+ * ```ts
+ * const est = await loadStructuralEstimator();
+ * ```
+ */
+export async function loadStructuralEstimator(): Promise<StructuralEstimator | undefined> {
+  const [modelPath, fePath] = ["../stats/model.ts", "../stats/fe.ts"];
+  let model: { fitModel?: StructuralEstimator["fitModel"] };
+  let fe: {
+    encodeFactor?: (name: string, parts: ArrayLike<string | number>[]) => unknown;
+    demean?: (cols: Float64Array[], dims: unknown[], w: ArrayLike<number> | null) => number;
+  };
+  try {
+    model = await import(modelPath);
+    fe = await import(fePath);
+  } catch {
+    return undefined;
+  }
+  const { fitModel } = model;
+  const { encodeFactor, demean } = fe;
+  if (!fitModel || !encodeFactor || !demean) return undefined;
+  return {
+    fitModel,
+    slopeCovariance: (fit, data) => {
+      const rows = fit.rows;
+      const col = (c: string) => Float64Array.from(rows, (i) => data.columns[c][i]);
+      const lab = (c: string) => rows.map((i) => data.labels[c][i]);
+      const x = [col("ln_dist"), col("contig")];
+      const dims = [
+        encodeFactor("exporter^year", [lab("exporter"), lab("year")]),
+        encodeFactor("importer^year", [lab("importer"), lab("year")]),
+      ];
+      demean(x, dims, fit.fitted);
+      const trade = col("trade");
+      const v = ppmlCovariance(
+        rows.map((_, t) => [x[0][t], x[1][t]]),
+        trade,
+        fit.fitted,
+        lab("pair").map(String),
+      ).matrix;
+      const se = ["ln_dist", "contig"].map((t) =>
+        fit.coefficients.find((c) => c.term === t)?.stdError ?? NaN
+      );
+      const d = se.map((s, a) => s / Math.sqrt(v[a][a]));
+      return v.map((r, a) => r.map((c, j) => c * d[a] * d[j]));
+    },
+  };
 }
 
 /** The parts of lib/stats/model.ts (`fitModel`) the benchmark uses. */

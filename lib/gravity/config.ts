@@ -9,6 +9,7 @@ import type { SeType } from "../stats/types.ts";
 import type { GravityPanel } from "./types.ts";
 import { parseUncertaintyConfig, type UncertaintyConfig } from "./uncertainty.ts";
 import { type BenchmarkConfig, parseBenchmarkConfig } from "./benchmark.ts";
+import { parseStructuralConfig, type StructuralConfig } from "./structural.ts";
 
 /**
  * How a bilateral term is formed from reporter i and partner j:
@@ -85,6 +86,8 @@ export interface StudyConfig {
   uncertainty: UncertaintyConfig;
   /** The world benchmark of K (lib/gravity/benchmark.ts); null when the config has none. */
   benchmark: BenchmarkConfig | null;
+  /** The structural world K (lib/gravity/structural.ts); null when the config has none. */
+  structural: StructuralConfig | null;
   /** Optional sensitivity table: the same equation on each listed dependent variable. */
   sensitivity?: { variants: { label: string; dependent: string; note?: string }[] };
 }
@@ -240,6 +243,7 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     choices: Array.isArray(raw.choices) ? raw.choices.map(String) : [],
     uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
     benchmark: parseBenchmarkConfig(raw.benchmark, file),
+    structural: parseStructuralConfig(raw.structural, file),
     ...(raw.sensitivity === undefined
       ? {}
       : { sensitivity: parseSensitivity(file, raw.sensitivity) }),

@@ -213,7 +213,7 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
     );
   }
   const fits = benchmarkFits(r);
-  if (fits.length) {
+  if (fits.length || r.structural?.ok) {
     const level = Math.round(r.config.uncertainty.level * 100);
     const title = `K against the world benchmark with ${level}% intervals, by partner`;
     const rows: KIntervalRow[] = [
@@ -230,6 +230,17 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
         }))
       ),
     ];
+    if (r.structural?.ok) {
+      rows.push(...r.structural.k.map((k) => ({
+        country: k.country,
+        year: k.year,
+        k: k.k,
+        kLower: k.kLower,
+        kUpper: k.kUpper,
+        class: k.class,
+        series: "structural",
+      })));
+    }
     out.push({
       part: "benchmark",
       name: "k_benchmark_intervals",
@@ -350,7 +361,7 @@ export function studyReport(r: StudyResult, options: StudyReportOptions = {}): s
       heading: "Table 3. Trade potential K",
       html: [formatTable(table3Spec(r), "html"), figs("potential")].join("\n"),
     },
-    ...(r.benchmark
+    ...(r.benchmark || r.structural
       ? [{
         heading: "The world benchmark: K out of sample",
         html: [...benchmarkSpecs(r).map((s) => formatTable(s, "html")), figs("benchmark")].join(

@@ -9,6 +9,7 @@ import {
   benchmarkColumns,
   benchmarkKSpec,
   benchmarkRegressionSpec,
+  structuralKSpec,
   worldCoverageSpec,
 } from "./format_benchmark.ts";
 import { describeDisagreement } from "./compare.ts";
@@ -128,7 +129,12 @@ export function table1Spec(r: StudyResult, options: { compact?: boolean } = {}):
  * ```
  */
 export function benchmarkSpecs(r: StudyResult): TableSpec[] {
-  return [benchmarkKSpec(r), worldCoverageSpec(r), benchmarkRegressionSpec(r)].filter(
+  return [
+    benchmarkKSpec(r),
+    structuralKSpec(r),
+    worldCoverageSpec(r),
+    benchmarkRegressionSpec(r),
+  ].filter(
     (s): s is TableSpec => s !== null,
   );
 }

@@ -196,14 +196,78 @@ export function benchmarkCells(
     out[`bench_${f.estimator}`] = f.k.find((k) => k.country === country && k.year === year)?.k ??
       null;
   }
+  if (r.structural?.ok) {
+    out.struct_k = r.structural.k.find((k) => k.country === country && k.year === year)?.k ?? null;
+  }
   return out;
 }
 
-/** Table 3's benchmark K columns (one per estimated benchmark). */
+/** Table 3's benchmark K columns (one per estimated benchmark, then the structural K). */
 export function benchmarkColumns(r: StudyResult): TableSpec["columns"] {
-  return benchmarkFits(r).map((f) => ({
-    key: `bench_${f.estimator}`,
-    label: `Bench. K ${label(f.estimator)}`,
-    format: f3,
-  }));
+  return [
+    ...benchmarkFits(r).map((f) => ({
+      key: `bench_${f.estimator}`,
+      label: `Bench. K ${label(f.estimator)}`,
+      format: f3,
+    })),
+    ...(r.structural?.ok ? [{ key: "struct_k", label: "Struct. K", format: f3 }] : []),
+  ];
+}
+
+/**
+ * Table 3c: the structural K per partner-year (China-partner trade both ways, actual / predicted
+ * with the exporter-year and importer-year effects), its interval, class and P(class).
+ *
+ * @example
+ * ```ts
+ * const spec = structuralKSpec(result); // null without a structural fit
+ * ```
+ */
+export function structuralKSpec(r: StudyResult): TableSpec | null {
+  const s = r.structural;
+  if (!s) return null;
+  const level = Math.round(r.config.uncertainty.level * 100);
+  const coef = s.coefficients.map((c) =>
+    `${c.term} ${formatCell(c.estimate, 3)} (SE ${formatCell(c.stdError, 3)})`
+  ).join(", ");
+  return {
+    title: "Table 3c. Structural K: the world matrix with exporter-year and importer-year effects",
+    columns: [
+      { key: "country", label: "Country" },
+      { key: "year", label: "Year", format: String },
+      { key: "actual", label: "Actual", format: (v) => formatCell(v, 4) },
+      { key: "predicted", label: "Predicted", format: (v) => formatCell(v, 4) },
+      { key: "k", label: "K", format: f3 },
+      { key: "interval", label: `${level}% int.`, format: (v) => (v == null ? "." : String(v)) },
+      { key: "class", label: "Class", align: "left" },
+      { key: "p", label: "P(cls)", format: p2 },
+    ],
+    rows: s.k.map((k) => ({
+      country: k.country,
+      year: k.year,
+      actual: k.actual,
+      predicted: k.predicted,
+      k: k.k,
+      interval: k.kLower != null ? `${formatCell(k.kLower, 2)}-${formatCell(k.kUpper, 2)}` : null,
+      class: k.class,
+      p: k.classProbabilities ? k.classProbabilities[k.class] : null,
+    })),
+    notes: s.ok
+      ? [
+        `PPML of each reporter's exports (IMF DOTS, FOB) to every partner, ` +
+        `${s.years[0]}-${s.years[s.years.length - 1]}: N = ${s.n} flows, ${s.exporters} ` +
+        `exporters, ${s.importers} importers; ${coef}; SE ${s.se}; ${s.excluded.noGeography} ` +
+        `flows without CEPII geography left out.`,
+        `K = (${r.config.reporter}'s exports to the partner + the partner's exports to ` +
+        `${r.config.reporter}, each as its exporter reports it) / the same flows predicted with ` +
+        `the fixed effects. ${s.meaning}`,
+        s.slopeCovariance
+          ? `${level}% int. and P(cls): ${r.config.uncertainty.draws} draws (seed ` +
+            `${r.config.uncertainty.seed}) of the two slopes from a normal with their ` +
+            `cluster-robust covariance, the fixed effects held at their estimates (conditional ` +
+            `on them: the covariance of thousands of absorbed effects is not estimated).`
+          : `No interval: the slopes' covariance is not available.`,
+      ]
+      : [`Not estimated: ${s.reason}.`],
+  };
 }

@@ -10,7 +10,8 @@ import type { GeoPair } from "../data/cepii.ts";
 import type { IndexedWorldTrade } from "./china_world.ts";
 import { classifyK, type Thresholds } from "./potential.ts";
 import type { PotentialClass } from "./types.ts";
-import type { KUncertaintyFields } from "./uncertainty.ts";
+import { coefficientDraws, type KUncertaintyFields } from "./uncertainty.ts";
+import jStat from "jstat";
 
 /** The `structural` section of a study config. */
 export interface StructuralConfig {
@@ -84,8 +85,23 @@ export interface StructuralEstimator {
     separated: number;
     singletons: number;
     rows: number[];
+    fitted: number[];
     model: { fe: { dimension: string; columns: string[]; effects: Record<string, number> }[] };
   };
+  /**
+   * The covariance of the slopes (ln_dist, contig) of a fit, for the intervals (conditional on
+   * the fixed effects); without it the structural K has no interval.
+   */
+  slopeCovariance?: (
+    fit: ReturnType<StructuralEstimator["fitModel"]>,
+    data: StructuralData,
+  ) => number[][];
+}
+
+/** The columns and labels the structural fit reads. */
+export interface StructuralData {
+  columns: Record<string, ArrayLike<number>>;
+  labels: Record<string, ArrayLike<string | number>>;
 }
 
 /** One direction of a China-partner pair in a year. */
@@ -130,6 +146,8 @@ export interface StructuralResult {
   converged?: boolean;
   iterations?: number;
   k: StructuralK[];
+  /** Covariance of (ln_dist, contig) used for the intervals (null: no intervals). */
+  slopeCovariance?: number[][] | null;
   /** Two sentences on what this K measures. */
   meaning: string;
 }
@@ -161,6 +179,8 @@ export function runStructural(
     partners: string[];
     thresholds: Thresholds;
     estimator: StructuralEstimator;
+    /** Draws, seed and level of the intervals (none without). */
+    uncertainty?: { enabled: boolean; level: number; draws: number; seed: number };
   },
 ): StructuralResult {
   const g = new Map(geo.map((p) => [`${p.origin}|${p.destination}`, p]));
@@ -208,6 +228,15 @@ export function runStructural(
     meaning: STRUCTURAL_MEANING,
   };
   let fit: ReturnType<StructuralEstimator["fitModel"]>;
+  const data: StructuralData = {
+    columns: {
+      trade: Float64Array.from(cols.trade),
+      ln_dist: Float64Array.from(cols.lnDist),
+      contig: Float64Array.from(cols.contig),
+    },
+    labels: { exporter: cols.exporter, importer: cols.importer, year: cols.year, pair: cols.pair },
+  };
+  let slopeCov: number[][] | null = null;
   try {
     fit = options.estimator.fitModel({
       dependent: "trade",
@@ -215,19 +244,8 @@ export function runStructural(
       fe: ["exporter^year", "importer^year"],
       estimator: "ppml",
       se: "cluster:pair",
-    }, {
-      columns: {
-        trade: Float64Array.from(cols.trade),
-        ln_dist: Float64Array.from(cols.lnDist),
-        contig: Float64Array.from(cols.contig),
-      },
-      labels: {
-        exporter: cols.exporter,
-        importer: cols.importer,
-        year: cols.year,
-        pair: cols.pair,
-      },
-    });
+    }, data);
+    if (options.estimator.slopeCovariance) slopeCov = options.estimator.slopeCovariance(fit, data);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { ...base, reason: e.message };
@@ -278,7 +296,7 @@ export function runStructural(
         classProbabilities: null,
       };
     }).sort((a, c) => a.country < c.country ? -1 : a.country > c.country ? 1 : a.year - c.year);
-  return {
+  const result: StructuralResult = {
     ...base,
     ok: true,
     n: fit.n,
@@ -291,5 +309,51 @@ export function runStructural(
     ...(fit.converged !== undefined ? { converged: fit.converged } : {}),
     ...(fit.iterations !== undefined ? { iterations: fit.iterations } : {}),
     k,
+    slopeCovariance: slopeCov,
   };
+  const u = options.uncertainty;
+  if (u?.enabled && slopeCov) addStructuralUncertainty(result, slopeCov, u, options.thresholds);
+  return result;
+}
+
+/**
+ * Intervals and class probabilities of the structural K, conditional on the estimated fixed
+ * effects: draws of the two slopes from a normal with their covariance (PPML inference is
+ * normal), K* = sum actual / sum exp(b* x + fixed effects) per partner-year.
+ *
+ * @example
+ * ```ts
+ * addStructuralUncertainty(result, [[1e-3, 0], [0, 1e-2]], uncertaintyConfig, thresholds);
+ * ```
+ */
+export function addStructuralUncertainty(
+  result: StructuralResult,
+  slopeCov: number[][],
+  u: { level: number; draws: number; seed: number },
+  thresholds: Thresholds,
+): void {
+  const terms = ["ln_dist", "contig"];
+  const beta = terms.map((t) => result.coefficients.find((c) => c.term === t)?.estimate ?? 0);
+  const draws = coefficientDraws(beta, slopeCov, Infinity, u.draws, u.seed);
+  const ks = new Float64Array(u.draws);
+  for (const k of result.k) {
+    const counts = { huge: 0, expanding: 0, remodelling: 0 };
+    draws.forEach((b, d) => {
+      let pred = 0;
+      for (const f of k.flows) {
+        pred += Math.exp(b[0] * f.lnDist + b[1] * f.contig + f.feExporter + f.feImporter);
+      }
+      ks[d] = k.actual / pred;
+      counts[classifyK(ks[d], thresholds)]++;
+    });
+    const sorted = Array.from(ks.slice().sort());
+    const [lo, hi] = jStat.quantiles(sorted, [(1 - u.level) / 2, (1 + u.level) / 2], 1, 1);
+    k.kLower = lo;
+    k.kUpper = hi;
+    k.classProbabilities = {
+      huge: counts.huge / u.draws,
+      expanding: counts.expanding / u.draws,
+      remodelling: counts.remodelling / u.draws,
+    };
+  }
 }

@@ -16,6 +16,7 @@ import { displayable } from "../report/jupyter.ts";
 import { formatStudy } from "./format.ts";
 import { type BenchmarkResult, type PpmlEstimator, runBenchmark } from "./benchmark.ts";
 import type { ChinaWorldPanel } from "./china_world.ts";
+import type { StructuralResult } from "./structural.ts";
 import { type KUncertaintyFields, type StudyUncertainty, studyUncertainty } from "./uncertainty.ts";
 import { sensitivityAnalysis, type SensitivityResult } from "./sensitivity.ts";
 
@@ -83,6 +84,8 @@ export interface StudyResult {
   uncertainty?: StudyUncertainty | null;
   /** K against the world benchmark (null when not configured or the world panel is absent). */
   benchmark?: BenchmarkResult | null;
+  /** The structural world K (null when not configured or not computed). */
+  structural?: StructuralResult | null;
   warnings: string[];
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
@@ -168,6 +171,8 @@ export interface StudyOptions {
   world?: ChinaWorldPanel;
   /** The PPML estimator of the benchmark (lib/stats), when available. */
   ppml?: PpmlEstimator;
+  /** The structural world fit (computed, and cached, by the caller: it is heavy). */
+  structural?: StructuralResult;
 }
 
 /**
@@ -333,6 +338,7 @@ export function runGravityStudy(
     potentialNote,
     uncertainty,
     benchmark,
+    structural: config.structural?.enabled ? options.structural ?? null : null,
     warnings,
     paper,
     differences: [],
@@ -348,6 +354,7 @@ export function runGravityStudy(
               ...c,
               sensitivity: undefined,
               benchmark: null,
+              structural: null,
               uncertainty: { ...c.uncertainty, enabled: false },
             },
             panel,

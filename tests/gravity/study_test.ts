@@ -166,6 +166,7 @@ Deno.test("formatting: text, markdown and HTML reports carry the tables and the 
     "potentialNote",
     "regression",
     "sensitivity",
+    "structural",
     "uncertainty",
     "warnings",
   ]);
