@@ -7,6 +7,7 @@ import type { StudyResult } from "./study.ts";
 import {
   benchmarkCells,
   benchmarkColumns,
+  benchmarkColumnsNote,
   benchmarkKSpec,
   benchmarkRegressionSpec,
   structuralKSpec,
@@ -400,6 +401,7 @@ export function table3Spec(r: StudyResult, options: { compact?: boolean } = {}):
       ...(cmp?.paperInconsistencies.length
         ? [`The paper contradicts its own thresholds: ${cmp.paperInconsistencies.join("; ")}.`]
         : []),
+      ...benchmarkColumnsNote(r),
       ...(r.uncertainty
         ? [
           `${

@@ -207,10 +207,10 @@ export function benchmarkColumns(r: StudyResult): TableSpec["columns"] {
   return [
     ...benchmarkFits(r).map((f) => ({
       key: `bench_${f.estimator}`,
-      label: `Bench. K ${label(f.estimator)}`,
+      label: `K-${label(f.estimator)}`,
       format: f3,
     })),
-    ...(r.structural?.ok ? [{ key: "struct_k", label: "Struct. K", format: f3 }] : []),
+    ...(r.structural?.ok ? [{ key: "struct_k", label: "K-struct", format: f3 }] : []),
   ];
 }
 
@@ -270,4 +270,19 @@ export function structuralKSpec(r: StudyResult): TableSpec | null {
       ]
       : [`Not estimated: ${s.reason}.`],
   };
+}
+
+/** Table 3's note on the benchmark K columns (none without them). */
+export function benchmarkColumnsNote(r: StudyResult): string[] {
+  const fits = benchmarkFits(r);
+  const parts = [
+    ...(fits.length
+      ? [
+        `${fits.map((f) => `K-${label(f.estimator)}`).join(", ")}: K against the world benchmark ` +
+        `(Table 3b)`,
+      ]
+      : []),
+    ...(r.structural?.ok ? ["K-struct: the structural K (Table 3c)"] : []),
+  ];
+  return parts.length ? [`${parts.join("; ")}.`] : [];
 }
