@@ -631,3 +631,29 @@ export function ppmlCovariance(
     clusters: G,
   };
 }
+
+/** A class reading of one K: the class and its probabilities. */
+export interface ClassReading {
+  class: PotentialClass | null;
+  classProbabilities: Record<PotentialClass, number> | null;
+}
+
+/**
+ * Verdict over several readings of the same partner-year (e.g. in-sample, benchmark OLS and
+ * PPML, structural): "robust" when every reading gives the same class with probability >= 0.9,
+ * "same class" when they agree but some less surely, "noise" when they disagree or a reading's
+ * class is below 0.5. Readings without a class are ignored; none gives "-".
+ *
+ * @example
+ * ```ts
+ * classVerdict([{ class: "huge", classProbabilities: { huge: 0.95, expanding: 0.05, remodelling: 0 } }]);
+ * // "robust"
+ * ```
+ */
+export function classVerdict(readings: ClassReading[]): "robust" | "same class" | "noise" | "-" {
+  const r = readings.filter((x) => x.class && x.classProbabilities);
+  if (!r.length) return "-";
+  const p = r.map((x) => x.classProbabilities![x.class!]);
+  if (new Set(r.map((x) => x.class)).size > 1 || p.some((v) => v < 0.5)) return "noise";
+  return p.every((v) => v >= 0.9) ? "robust" : "same class";
+}
