@@ -8,7 +8,7 @@
  * are read. Anything else is an error naming the workbook, sheet, row (and column).
  * @module
  */
-import { InputError } from "../errors.ts";
+import { InputError, repeatedColumn } from "../errors.ts";
 import type { CountryNames } from "./country_names.ts";
 import { columnLetter, type XlsxSheet } from "./xlsx.ts";
 
@@ -143,6 +143,16 @@ function yearRow(sheet: XlsxSheet, file: string): Map<number, number> {
   r.forEach((c, j) => {
     if (j < 2 || c === null || c.trim() === "") return;
     const y = Number(c.trim());
+    const twice = [...years].find(([, v]) => v === y);
+    if (twice) {
+      const where = `row 7 (the year row)`;
+      throw repeatedColumn(
+        `${file}, sheet "${sheet.name}"`,
+        c.trim(),
+        [twice[0], j].map(columnLetter),
+        where,
+      );
+    }
     if (!/^\d{4}$/.test(c.trim()) || y <= last) {
       throw new InputError(
         `${at(file, sheet.name, 7)}, column ${columnLetter(j)}: "${c}" is not a year ` +

@@ -6,6 +6,9 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { IMPORT_CONFIG_KEYS } from "./import_keys.ts";
+import { writeFilesAtomic } from "../io/atomic.ts";
+import { assertKnownKeys, assertNoRepeats, parseStrictJson } from "./strict_json.ts";
 import { haversineKm } from "./geo.ts";
 import { fillSeries, type Flag } from "./interpolate.ts";
 import { formatCsv, formatNumber, type VariableInfo } from "./panel.ts";
@@ -177,12 +180,10 @@ function fail(file: string, msg: string): never {
  * ```
  */
 export function parseImportConfig(text: string, file: string): ImportConfig {
-  let cfg: ImportConfig;
-  try {
-    cfg = JSON.parse(text);
-  } catch (e) {
-    fail(file, `not valid JSON (${(e as Error).message.split("\n")[0]})`);
-  }
+  const cfg = parseStrictJson(text, file) as ImportConfig;
+  assertKnownKeys(file, cfg, IMPORT_CONFIG_KEYS);
+  assertNoRepeats(file, cfg.countries, '"countries"');
+  assertNoRepeats(file, cfg.dependent, '"dependent"');
   if (!cfg.reporter || !Array.isArray(cfg.countries) || !cfg.countries.includes(cfg.reporter)) {
     fail(file, `"reporter" must be one of "countries"`);
   }
@@ -896,9 +897,6 @@ export async function writeImport(
     throw new InputError(`${config}: cannot read the import config (${(e as Error).name})`);
   }
   const files = await buildImport(parseImportConfig(text, config));
-  await Deno.mkdir(outDir, { recursive: true });
-  for (const [name, body] of Object.entries(files)) {
-    await Deno.writeTextFile(`${outDir}/${name}`, body);
-  }
+  await writeFilesAtomic(outDir, files); // a temporary directory in outDir, then renames
   return Object.keys(files);
 }

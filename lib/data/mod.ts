@@ -2,6 +2,9 @@
  * Data: CSV reading, World Bank and other source readers, the import pipeline and the panel.
  * @module
  */
+export * from "./header.ts";
+export * from "./strict_json.ts";
+export * from "./import_keys.ts";
 export * from "./csv.ts";
 export * from "./numeric_csv.ts";
 export * from "./wdi.ts";

@@ -11,3 +11,4 @@ export * from "./html.ts";
 export * from "./regression_table.ts";
 export * from "./pca_table.ts";
 export * from "./k_intervals.ts";
+export * from "./labels.ts";
