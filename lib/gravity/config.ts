@@ -137,6 +137,7 @@ export const STUDY_CONFIG_KEYS: KeySchema = {
   uncertainty: "any",
   benchmark: "any",
   forecast: "any",
+  structural: "any",
 };
 
 function fail(file: string, message: string): never {
