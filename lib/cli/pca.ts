@@ -40,6 +40,8 @@ export async function runPca(args: string[]): Promise<void> {
   try {
     result = pca(names.map((name) => ({ name, values: data.columns[name] })), {
       scale: !v["no-scale"],
+      // only the JSON prints scores: the tables skip building a million row arrays
+      scores: format === "json" ? "rows" : "none",
     });
   } catch (e) {
     if (e instanceof InputError) throw new InputError(`${file}: ${e.message}`);

@@ -69,6 +69,12 @@ export interface OlsResult {
 export interface PcaOptions {
   /** Standardize (correlation-matrix PCA, default true); false uses the covariance matrix. */
   scale?: boolean;
+  /**
+   * How to return the component scores: "rows" (default, `scores[i][c]`), "columns" (one
+   * Float64Array per component in `scoreColumns`, `scores` empty: fast for millions of rows) or
+   * "none" (`scores` empty).
+   */
+  scores?: "rows" | "columns" | "none";
 }
 
 /** Principal components of a set of columns, with KMO and Bartlett's test. */
@@ -89,6 +95,8 @@ export interface PcaResult {
   loadings: number[][];
   /** scores[i][c]: component scores of observation i (centered, scaled if `scaled`). */
   scores: number[][];
+  /** scoreColumns[c][i]: the same scores by component, when asked for with `scores: "columns"`. */
+  scoreColumns?: Float64Array[];
   /** Kaiser-Meyer-Olkin measure of sampling adequacy. */
   kmo: { overall: number; perVariable: number[] };
   /** Bartlett's test of sphericity. */
