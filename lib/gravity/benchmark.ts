@@ -171,7 +171,14 @@ export interface BenchmarkResult {
   fits: BenchmarkFit[];
 }
 
-/** The value of a benchmark term on a panel row (NaN when missing or not loggable). */
+/**
+ * The value of a benchmark term on a panel row (NaN when missing or not loggable).
+ *
+ * @example
+ * ```ts
+ * benchmarkTerm(row, "ln_dist"); // Math.log(row.dist)
+ * ```
+ */
 export function benchmarkTerm(
   row: ChinaWorldRow,
   term: BenchmarkTerm,

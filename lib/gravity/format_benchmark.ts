@@ -12,7 +12,14 @@ const f3 = (v: unknown) => formatCell(v, 3);
 const p2 = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(2) : ".");
 const label = (e: string) => (e === "ols" ? "OLS" : "PPML");
 
-/** The fits of the benchmark that were estimated. */
+/**
+ * The fits of the benchmark that were estimated.
+ *
+ * @example
+ * ```ts
+ * benchmarkFits(result).map((f) => f.estimator); // ["ols", "ppml"]
+ * ```
+ */
 export function benchmarkFits(r: StudyResult): BenchmarkFit[] {
   return (r.benchmark?.fits ?? []).filter((f) => f.ok);
 }
@@ -202,7 +209,14 @@ export function benchmarkCells(
   return out;
 }
 
-/** Table 3's benchmark K columns (one per estimated benchmark, then the structural K). */
+/**
+ * Table 3's benchmark K columns (one per estimated benchmark, then the structural K).
+ *
+ * @example
+ * ```ts
+ * benchmarkColumns(result).map((c) => c.label); // ["K-OLS", "K-PPML", "K-struct"]
+ * ```
+ */
 export function benchmarkColumns(r: StudyResult): TableSpec["columns"] {
   return [
     ...benchmarkFits(r).map((f) => ({
@@ -272,7 +286,14 @@ export function structuralKSpec(r: StudyResult): TableSpec | null {
   };
 }
 
-/** Table 3's note on the benchmark K columns (none without them). */
+/**
+ * Table 3's note on the benchmark K columns (none without them).
+ *
+ * @example
+ * ```ts
+ * benchmarkColumnsNote(result); // ["K-OLS, K-PPML: K against the world benchmark (Table 3b); ..."]
+ * ```
+ */
 export function benchmarkColumnsNote(r: StudyResult): string[] {
   const fits = benchmarkFits(r);
   const parts = [
