@@ -117,49 +117,65 @@ export async function loadBenchmarkWorld(
       if (ppml) out.ppml = ppml;
     }
     if (st) {
-      const estimator = await loadStructuralEstimator();
-      if (!estimator) {
-        warnings.push(
-          "structural K not computed: PPML with absorbed fixed effects (lib/stats) is not in this build",
-        );
-      } else {
-        const u = config.uncertainty;
-        const { value, hit } = await cachedJson(
-          "structural",
-          {
-            st,
-            reporter: config.reporter,
-            partners: config.partners,
-            t: config.potential.thresholds,
-            u,
-          },
-          inputs,
-          async () => {
-            console.error("structural: PPML with exporter-year and importer-year effects ...");
-            const geo = readGeoDist(
-              await Deno.readTextFile(`${raw}/geo/cepii/dist_cepii.csv`),
-              await Deno.readTextFile(`${raw}/geo/cepii/geo_cepii.csv`),
-              parseCepiiMapping(await Deno.readTextFile(mappingFile), mappingFile),
-            );
-            return runStructural(await loadIndexed(), geo, st, {
-              reporter: config.reporter,
-              partners: config.partners,
-              thresholds: config.potential.thresholds,
-              estimator,
-              uncertainty: u,
-            });
-          },
-          cache,
-        );
-        console.error(`structural: ${hit ? "from the cache" : "fitted"}`);
-        out.structural = value;
-      }
+      const r = await structuralCached(config, st, {
+        raw,
+        mappingFile,
+        inputs,
+        cache,
+        loadIndexed,
+      });
+      if (typeof r === "string") warnings.push(r);
+      else out.structural = r;
     }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     warnings.push(`world benchmark not run: ${e.message}`);
   }
   return { options: out, warnings };
+}
+
+/** The structural fit, from the cache or fitted (a warning line when it cannot be). */
+async function structuralCached(
+  config: StudyConfig,
+  st: NonNullable<StudyConfig["structural"]>,
+  io: {
+    raw: string;
+    mappingFile: string;
+    inputs: string[];
+    cache: { dir: string; warn: (l: string) => void };
+    loadIndexed: () => Promise<IndexedWorldTrade>;
+  },
+): Promise<StructuralResult | string> {
+  const estimator = await loadStructuralEstimator();
+  if (!estimator) {
+    return "structural K not computed: PPML with absorbed fixed effects (lib/stats) is not in " +
+      "this build";
+  }
+  const u = config.uncertainty;
+  const key = {
+    st,
+    reporter: config.reporter,
+    partners: config.partners,
+    t: config.potential.thresholds,
+    u,
+  };
+  const { value, hit } = await cachedJson("structural", key, io.inputs, async () => {
+    console.error("structural: PPML with exporter-year and importer-year effects ...");
+    const geo = readGeoDist(
+      await Deno.readTextFile(`${io.raw}/geo/cepii/dist_cepii.csv`),
+      await Deno.readTextFile(`${io.raw}/geo/cepii/geo_cepii.csv`),
+      parseCepiiMapping(await Deno.readTextFile(io.mappingFile), io.mappingFile),
+    );
+    return runStructural(await io.loadIndexed(), geo, st, {
+      reporter: config.reporter,
+      partners: config.partners,
+      thresholds: config.potential.thresholds,
+      estimator,
+      uncertainty: u,
+    });
+  }, io.cache);
+  console.error(`structural: ${hit ? "from the cache" : "fitted"}`);
+  return value;
 }
 
 /**

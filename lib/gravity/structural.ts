@@ -161,28 +161,8 @@ export const STRUCTURAL_MEANING =
   "given both countries' overall trade that year; it says nothing about GDP or population " +
   "directly, which the fixed effects have already used.";
 
-/**
- * Fit the structural model on the world matrix (exporter-reported exports, flow 0) and compute
- * the China-partner K.
- *
- * @example
- * ```ts
- * const s = runStructural(world, geo, config, { reporter: "CHN", partners, thresholds, estimator });
- * ```
- */
-export function runStructural(
-  world: IndexedWorldTrade,
-  geo: GeoPair[],
-  config: StructuralConfig,
-  options: {
-    reporter: string;
-    partners: string[];
-    thresholds: Thresholds;
-    estimator: StructuralEstimator;
-    /** Draws, seed and level of the intervals (none without). */
-    uncertainty?: { enabled: boolean; level: number; draws: number; seed: number };
-  },
-): StructuralResult {
+/** The world matrix's exporter-reported flows in the window with their geography, columnar. */
+function worldFlows(world: IndexedWorldTrade, geo: GeoPair[], config: StructuralConfig) {
   const g = new Map(geo.map((p) => [`${p.origin}|${p.destination}`, p]));
   const cols = {
     exporter: [] as string[],
@@ -213,6 +193,32 @@ export function runStructural(
     cols.lnDist.push(Math.log(p[config.distance]));
     cols.contig.push(p.contig);
   }
+  return { cols, noGeography };
+}
+
+/**
+ * Fit the structural model on the world matrix (exporter-reported exports, flow 0) and compute
+ * the China-partner K.
+ *
+ * @example
+ * ```ts
+ * const s = runStructural(world, geo, config, { reporter: "CHN", partners, thresholds, estimator });
+ * ```
+ */
+export function runStructural(
+  world: IndexedWorldTrade,
+  geo: GeoPair[],
+  config: StructuralConfig,
+  options: {
+    reporter: string;
+    partners: string[];
+    thresholds: Thresholds;
+    estimator: StructuralEstimator;
+    /** Draws, seed and level of the intervals (none without). */
+    uncertainty?: { enabled: boolean; level: number; draws: number; seed: number };
+  },
+): StructuralResult {
+  const { cols, noGeography } = worldFlows(world, geo, config);
   const years = [...new Set(cols.year)].sort((a, b) => a - b);
   const base: StructuralResult = {
     ok: false,
@@ -250,6 +256,33 @@ export function runStructural(
     if (!(e instanceof InputError)) throw e;
     return { ...base, reason: e.message };
   }
+  const k = structuralK(fit, cols, options);
+  const result: StructuralResult = {
+    ...base,
+    ok: true,
+    n: fit.n,
+    coefficients: fit.coefficients.map((c) => ({
+      term: c.term,
+      estimate: c.estimate,
+      stdError: c.stdError,
+      p: c.p,
+    })),
+    ...(fit.converged !== undefined ? { converged: fit.converged } : {}),
+    ...(fit.iterations !== undefined ? { iterations: fit.iterations } : {}),
+    k,
+    slopeCovariance: slopeCov,
+  };
+  const u = options.uncertainty;
+  if (u?.enabled && slopeCov) addStructuralUncertainty(result, slopeCov, u, options.thresholds);
+  return result;
+}
+
+/** The China-partner K from a fit: both directions summed, every piece of the prediction kept. */
+function structuralK(
+  fit: ReturnType<StructuralEstimator["fitModel"]>,
+  cols: ReturnType<typeof worldFlows>["cols"],
+  options: { reporter: string; partners: string[]; thresholds: Thresholds },
+): StructuralK[] {
   const b = new Map(fit.coefficients.map((c) => [c.term, c.estimate]));
   const fe = (dim: string, label: string) =>
     fit.model.fe.find((f) => f.dimension === dim)?.effects[label] ?? NaN;
@@ -296,24 +329,7 @@ export function runStructural(
         classProbabilities: null,
       };
     }).sort((a, c) => a.country < c.country ? -1 : a.country > c.country ? 1 : a.year - c.year);
-  const result: StructuralResult = {
-    ...base,
-    ok: true,
-    n: fit.n,
-    coefficients: fit.coefficients.map((c) => ({
-      term: c.term,
-      estimate: c.estimate,
-      stdError: c.stdError,
-      p: c.p,
-    })),
-    ...(fit.converged !== undefined ? { converged: fit.converged } : {}),
-    ...(fit.iterations !== undefined ? { iterations: fit.iterations } : {}),
-    k,
-    slopeCovariance: slopeCov,
-  };
-  const u = options.uncertainty;
-  if (u?.enabled && slopeCov) addStructuralUncertainty(result, slopeCov, u, options.thresholds);
-  return result;
+  return k;
 }
 
 /**
