@@ -287,6 +287,7 @@ export function ppmlFromFitModel(fitModel: ModelModule["fitModel"]): PpmlEstimat
       estimator: "ppml",
       se: "cluster:partner",
       intercept: true,
+      maxIterations: 1000,
     }, { columns, labels: { partner: cluster } });
     if (fit.converged === false) throw new InputError("PPML did not converge");
     const kept = fit.coefficients.map((c) => c.term);

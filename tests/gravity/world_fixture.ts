@@ -4,6 +4,7 @@
  */
 import type { ChinaWorldInputs, WorldTradeColumns } from "../../lib/gravity/china_world.ts";
 import { normalStream } from "../../lib/gravity/uncertainty.ts";
+import jStat from "jstat";
 import type { GeoPair } from "../../lib/data/cepii.ts";
 
 export const CA5 = ["KAZ", "KGZ", "TJK", "TKM", "UZB"];
@@ -17,7 +18,16 @@ export const TRUE_BETA = {
   landlocked: -0.5,
 };
 
-export function syntheticWorld(seed = 7, nPartners = 60): ChinaWorldInputs & {
+/**
+ * `noise`: "lognormal" (default) trade = exp(lin + u), u = partner effect (sd 0.2) + noise (sd
+ * 0.3), true ln K = u; "poisson" trade ~ Gamma with mean exp(lin) and variance 2e4 x mean: a coefficient of variation of about 0.3 at the median flow (the
+ * variance PPML assumes, up to scale), no partner effect, true ln K = ln(trade / mean).
+ */
+export function syntheticWorld(
+  seed = 7,
+  nPartners = 60,
+  noise: "lognormal" | "poisson" = "lognormal",
+): ChinaWorldInputs & {
   trueLnK: Map<string, number>;
 } {
   const z = normalStream(seed);
@@ -61,13 +71,21 @@ export function syntheticWorld(seed = 7, nPartners = 60): ChinaWorldInputs & {
       const lnPop = lnPop0 + 0.01 * (year - 2010);
       gdp.push({ iso3: p, year, value: Math.exp(lnGdp) });
       pop.push({ iso3: p, year, value: Math.exp(lnPop) });
-      const u = effect + 0.3 * z();
-      trueLnK.set(`${p}|${year}`, u);
+      let u = effect + 0.3 * z();
       const lin = -2 + 0.02 * (year - 2010) + TRUE_BETA.ln_gdp * lnGdp +
         TRUE_BETA.ln_pop * lnPop + TRUE_BETA.ln_dist * Math.log(g.dist) +
         TRUE_BETA.contig * g.contig + TRUE_BETA.comlang_off * g.comlang_off +
         TRUE_BETA.landlocked * g.landlocked;
-      const total = Math.exp(lin + u);
+      let total = Math.exp(lin + u);
+      if (noise === "poisson") {
+        const mean = Math.exp(lin);
+        const phi = 2e4;
+        // a uniform from a normal by its cdf, then the gamma quantile (jstat)
+        const uniform = Math.min(1 - 1e-12, Math.max(1e-12, jStat.normal.cdf(z(), 0, 1)));
+        total = jStat.gamma.inv(uniform, mean / phi, phi);
+        u = Math.log(total / mean);
+      }
+      trueLnK.set(`${p}|${year}`, u);
       const share = 0.3 + 0.4 * ((i * 37) % 10) / 10;
       for (
         const [flow, v] of [["exports", share * total], ["imports", (1 - share) * total]] as const
