@@ -51,8 +51,8 @@ export interface DotsWorkbook {
   cells: DotsCell[];
   /** Non-empty cells of aggregate partner rows (not in `cells`). */
   aggregateCells: number;
-  /** Partner rows dropped because an identical row with the same name is in the same sheet. */
-  duplicateRows: { sheet: string; row: number; name: string }[];
+  /** Partner rows dropped because an identical row with the same name is in the same sheet, with their non-empty cells (0 for an aggregate's row). */
+  duplicateRows: { sheet: string; row: number; name: string; cells: number }[];
 }
 
 const NUM = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
@@ -202,7 +202,10 @@ function readPartners(
           `${at(file, sheet.name, row)}: partner "${name}" repeats with different values`,
         );
       }
-      out.duplicateRows.push({ sheet: sheet.name, row, name });
+      const cells = p.kind === "aggregate"
+        ? 0
+        : [...years.keys()].filter((j) => (r[j] ?? "").trim() !== "").length;
+      out.duplicateRows.push({ sheet: sheet.name, row, name, cells });
       continue;
     }
     seen.set(name, key);

@@ -19,4 +19,6 @@ export * from "./country_names.ts";
 export * from "./dots.ts";
 export * from "./comtrade.ts";
 export * from "./bilateral.ts";
+export * from "./world.ts";
+export * from "./world_build.ts";
 export * from "./cepii.ts";

@@ -19,3 +19,4 @@ export * from "./benchmark_io.ts";
 export * from "./format_benchmark.ts";
 export * from "./sensitivity.ts";
 export * from "./sensitivity_table.ts";
+export * from "./synthetic_world.ts";

@@ -158,7 +158,7 @@ export async function writeDirAtomic<T>(
 }
 
 /**
- * Write named files (name -> text, names may hold `/`) into `dir` atomically
+ * Write named files (name -> text or bytes, names may hold `/`) into `dir` atomically
  * (see {@link writeDirAtomic}).
  *
  * @example
@@ -168,12 +168,13 @@ export async function writeDirAtomic<T>(
  */
 export async function writeFilesAtomic(
   dir: string,
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
 ): Promise<void> {
   await writeDirAtomic(dir, async (tmp) => {
     for (const [name, body] of Object.entries(files)) {
       await Deno.mkdir(parentOf(`${tmp}/${name}`), { recursive: true });
-      await Deno.writeTextFile(`${tmp}/${name}`, body);
+      if (typeof body === "string") await Deno.writeTextFile(`${tmp}/${name}`, body);
+      else await Deno.writeFile(`${tmp}/${name}`, body);
     }
   });
 }

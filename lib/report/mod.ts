@@ -12,3 +12,5 @@ export * from "./regression_table.ts";
 export * from "./pca_table.ts";
 export * from "./k_intervals.ts";
 export * from "./labels.ts";
+export * from "./models_table.ts";
+export * from "./model_json.ts";

@@ -22,6 +22,11 @@ export interface OlsOptions {
   cluster?: ArrayLike<string | number>;
   /** Confidence level of the intervals (default 0.95). */
   level?: number;
+  /**
+   * Iterative refinement of the QR solution: "always", "auto" (only when the condition estimate
+   * of R asks for it: 1-norm estimate above 1e4) or "never". Default "auto".
+   */
+  refine?: "always" | "auto" | "never";
 }
 
 /** One row of a coefficient table. */
