@@ -5,6 +5,9 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { loadWorldPanel } from "../data/world.ts";
+import { fitModel } from "../stats/model.ts";
+import { demean, encodeFactor } from "../stats/fe.ts";
 import type { PpmlEstimator } from "./benchmark.ts";
 import {
   type ChinaWorldPanel,
@@ -23,19 +26,6 @@ export interface WorldOptions {
   world?: ChinaWorldPanel;
   ppml?: PpmlEstimator;
   structural?: StructuralResult;
-}
-
-/** The world panel's module (lib/data/world.ts), loaded on first use; null when absent. */
-async function worldModule(): Promise<
-  { loadWorldPanel: (file?: string) => Promise<IndexedWorldTrade> } | null
-> {
-  const path = "../data/world.ts";
-  try {
-    const mod = await import(path);
-    return typeof mod.loadWorldPanel === "function" ? mod : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -74,23 +64,11 @@ export async function loadBenchmarkWorld(
   ];
   const warnings: string[] = [];
   const cache = { dir: at("out/cache"), warn: (l: string) => warnings.push(l) };
-  const mod = await worldModule();
-  if (!mod) {
-    const why =
-      "the world trade panel (lib/data/world.ts, IMF DOTS) is not available in this build";
-    return {
-      options: {},
-      warnings: [
-        ...(b ? [`benchmark not run: ${why}`] : []),
-        ...(st ? [`structural K not computed: ${why}`] : []),
-      ],
-    };
-  }
   let indexed: IndexedWorldTrade | null = null;
   const loadIndexed = async () => {
     if (!indexed) {
       console.error(`world: reading ${worldFile} ...`);
-      indexed = await mod.loadWorldPanel(worldFile);
+      indexed = await loadWorldPanel(worldFile);
     }
     return indexed;
   };
@@ -113,8 +91,7 @@ export async function loadBenchmarkWorld(
       );
       console.error(`benchmark: China world panel ${hit ? "from the cache" : "built"}`);
       out.world = value;
-      const ppml = await loadPpml();
-      if (ppml) out.ppml = ppml;
+      out.ppml = loadPpml();
     }
     if (st) {
       const r = await structuralCached(config, st, {
@@ -146,11 +123,7 @@ async function structuralCached(
     loadIndexed: () => Promise<IndexedWorldTrade>;
   },
 ): Promise<StructuralResult | string> {
-  const estimator = await loadStructuralEstimator();
-  if (!estimator) {
-    return "structural K not computed: PPML with absorbed fixed effects (lib/stats) is not in " +
-      "this build";
-  }
+  const estimator = loadStructuralEstimator();
   const u = config.uncertainty;
   const key = {
     st,
@@ -182,31 +155,16 @@ async function structuralCached(
  * The structural estimator from lib/stats (PPML with absorbed fixed effects), with the slopes'
  * covariance computed by partialling the fixed effects out of ln_dist and contig (weights mu,
  * lib/stats `demean`) and the CR1 sandwich by pair, rescaled to the estimator's own standard
- * errors (whose small-sample factor counts the fixed effects). Undefined when absent.
+ * errors (whose small-sample factor counts the fixed effects).
  *
  * @example
  * ```ts
- * const est = await loadStructuralEstimator();
+ * const est = loadStructuralEstimator();
  * ```
  */
-export async function loadStructuralEstimator(): Promise<StructuralEstimator | undefined> {
-  const [modelPath, fePath] = ["../stats/model.ts", "../stats/fe.ts"];
-  let model: { fitModel?: StructuralEstimator["fitModel"] };
-  let fe: {
-    encodeFactor?: (name: string, parts: ArrayLike<string | number>[]) => unknown;
-    demean?: (cols: Float64Array[], dims: unknown[], w: ArrayLike<number> | null) => number;
-  };
-  try {
-    model = await import(modelPath);
-    fe = await import(fePath);
-  } catch {
-    return undefined;
-  }
-  const { fitModel } = model;
-  const { encodeFactor, demean } = fe;
-  if (!fitModel || !encodeFactor || !demean) return undefined;
+export function loadStructuralEstimator(): StructuralEstimator {
   return {
-    fitModel,
+    fitModel: fitModel as unknown as StructuralEstimator["fitModel"],
     slopeCovariance: (fit, data) => {
       const rows = fit.rows;
       const col = (c: string) => Float64Array.from(rows, (i) => data.columns[c][i]);
@@ -250,23 +208,15 @@ export interface ModelModule {
 /**
  * The PPML estimator of lib/stats (`fitModel` with estimator "ppml"), wrapped for the benchmark:
  * the year effects enter as dummies, so their uncertainty is in the covariance, which is computed
- * here from the fit ({@link ppmlCovariance}, CR1 by partner). Undefined when this build has no
- * PPML.
+ * here from the fit ({@link ppmlCovariance}, CR1 by partner).
  *
  * @example
  * ```ts
- * const ppml = await loadPpml();
+ * const ppml = loadPpml();
  * ```
  */
-export async function loadPpml(): Promise<PpmlEstimator | undefined> {
-  const path = "../stats/model.ts";
-  let mod: Partial<ModelModule>;
-  try {
-    mod = await import(path);
-  } catch {
-    return undefined;
-  }
-  return mod.fitModel ? ppmlFromFitModel(mod.fitModel) : undefined;
+export function loadPpml(): PpmlEstimator {
+  return ppmlFromFitModel(fitModel as unknown as ModelModule["fitModel"]);
 }
 
 /**

@@ -8,6 +8,7 @@
 import { CEPII_MAPPING_FILE, type GeoPair, parseCepiiMapping, readGeoDist } from "../data/cepii.ts";
 import { readWdiLong } from "../data/wdi.ts";
 import { InputError } from "../errors.ts";
+import { loadWorldPanel } from "../data/world.ts";
 
 /**
  * The bilateral trade this panel reads, columnar, as `loadWorldPanel()` of lib/data/world.ts
@@ -291,17 +292,7 @@ export function reporterTrade(w: IndexedWorldTrade, reporter: string): WorldTrad
   return out;
 }
 
-/** The world trade from lib/data/world.ts (built by `deno task import`), loaded on first use. */
+/** The world trade from lib/data/world.ts (built by `deno task import`). */
 async function worldTrade(reporter: string, file?: string): Promise<WorldTradeColumns> {
-  const path = "../data/world.ts";
-  let mod: { loadWorldPanel?: (file?: string) => Promise<IndexedWorldTrade> };
-  try {
-    mod = await import(path);
-  } catch {
-    throw new InputError(
-      "the world trade panel (lib/data/world.ts, IMF DOTS) is not available in this build",
-    );
-  }
-  if (!mod.loadWorldPanel) throw new InputError("lib/data/world.ts has no loadWorldPanel()");
-  return reporterTrade(await mod.loadWorldPanel(file), reporter);
+  return reporterTrade(await loadWorldPanel(file), reporter);
 }

@@ -1,7 +1,7 @@
 /**
  * The PPML benchmark through lib/stats (`fitModel`, estimator "ppml"): its coefficient
  * covariance for the K intervals, and the intervals' coverage on synthetic worlds with known
- * coefficients. Ignored (not failed) in a build without lib/stats/model.ts.
+ * coefficients.
  */
 import assert from "node:assert/strict";
 import { BENCHMARK_DEFAULTS, runBenchmark } from "../../lib/gravity/benchmark.ts";
@@ -10,11 +10,11 @@ import { buildChinaWorldPanel } from "../../lib/gravity/china_world.ts";
 import { normalStream, UNCERTAINTY_DEFAULTS } from "../../lib/gravity/uncertainty.ts";
 import { CA5, syntheticWorld } from "./world_fixture.ts";
 
-const ppml = await loadPpml();
+const ppml = loadPpml();
 
 Deno.test({
   name: "PPML covariance for the K intervals: its SEs equal lib/stats PPML's cluster-robust SEs",
-  ignore: !ppml,
+
   fn() {
     const z = normalStream(3);
     const n = 400;
@@ -62,7 +62,7 @@ function ppmlCoverage(reps: number, noise: "lognormal" | "poisson") {
 Deno.test({
   name:
     "PPML benchmark: 90% K intervals cover the true K in 85-95% of 100 worlds with PPML's variance",
-  ignore: !ppml,
+
   fn() {
     const c = ppmlCoverage(100, "poisson");
     console.log(`PPML, variance proportional to the mean: first K ${c.first}, pooled ${c.pooled}`);
@@ -74,7 +74,7 @@ Deno.test({
 Deno.test({
   name:
     "PPML benchmark with lognormal trade: the cluster-robust intervals under-cover (measured, stated in the README)",
-  ignore: !ppml,
+
   fn() {
     // With multiplicative (lognormal) errors PPML weights the largest partners heavily and its
     // CR1 standard errors with 55 partner clusters are too small (measured: about half the
