@@ -120,7 +120,12 @@ export function benchmarkRegressionSpec(r: StudyResult): TableSpec | null {
       ),
       `Dependent: ${r.config.reporter}-reported exports + imports (US$), ln for OLS, level for ` +
       `PPML; year effects (the first year the base) absorb the reporter's own size.`,
-      ...benchmarkFits(r).map((f) => `${label(f.estimator)} partners: ${f.partners.join(" ")}.`),
+      ...benchmarkFits(r).map((f, i, all) =>
+        i > 0 && f.partners.join(" ") === all[0].partners.join(" ")
+          ? `${label(f.estimator)} partners: the same ${f.partners.length} as ` +
+            `${label(all[0].estimator)}.`
+          : `${label(f.estimator)} partners: ${f.partners.join(" ")}.`
+      ),
     ],
   };
 }
