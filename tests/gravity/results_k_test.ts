@@ -88,3 +88,51 @@ Deno.test("results JSON with the benchmark: in-sample and benchmark K recomputed
   }
   assert.equal(n, 55);
 });
+
+Deno.test("results.json of the real study: all three K (in-sample, benchmark OLS and PPML, structural) recomputed to 1e-9", async () => {
+  const dir = "out/test-tmp/results-k-real";
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      "--allow-write=out",
+      "--allow-env=NO_COLOR",
+      "lib/cli/main.ts",
+      "study",
+      "--out",
+      dir,
+    ],
+    env: { NO_COLOR: "1" },
+  }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const r = JSON.parse(await Deno.readTextFile(`${dir}/results.json`)) as StudyResult;
+  assert.ok(checkStudyK(r) > 0);
+  // benchmark: actual / exp(sum of coefficient x stored regressor), year effect included
+  const fits = r.benchmark!.fits;
+  assert.deepEqual(fits.map((f) => [f.estimator, f.ok]), [["ols", true], ["ppml", true]]);
+  for (const f of fits) {
+    const b = new Map(f.coefficients.map((c) => [c.term, c.estimate]));
+    assert.ok(f.k.length > 0);
+    for (const k of f.k) {
+      if (k.k === null) continue;
+      const lin = Object.entries(k.x).reduce((a, [t, v]) => a + b.get(t)! * v, 0);
+      assert.ok(close(k.k, k.actual! / Math.exp(lin)), `${f.estimator} ${k.country} ${k.year}`);
+      assert.ok(!f.partners.includes(k.country), "a study partner in the benchmark's fit");
+    }
+  }
+  // structural: sum of actual flows / sum of exp(b_dist ln dist + b_contig contig + FE_e + FE_i)
+  const s = r.structural!;
+  assert.ok(s.ok && s.k.length > 0);
+  const b = new Map(s.coefficients.map((c) => [c.term, c.estimate]));
+  for (const k of s.k) {
+    let actual = 0, pred = 0;
+    for (const f of k.flows) {
+      actual += f.actual;
+      pred += Math.exp(
+        b.get("ln_dist")! * f.lnDist + b.get("contig")! * f.contig + f.feExporter + f.feImporter,
+      );
+    }
+    assert.ok(close(k.k, actual / pred), `structural ${k.country} ${k.year}`);
+    assert.ok(k.kLower! <= k.k && k.k <= k.kUpper!);
+  }
+});
