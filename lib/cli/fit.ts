@@ -12,6 +12,7 @@
  */
 import { readNumericColumns } from "../data/numeric_csv.ts";
 import { InputError } from "../errors.ts";
+import { assertNoRepeats } from "../data/strict_json.ts";
 import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";
 import { formatRegression, type RegressionFormat } from "../report/regression_table.ts";
 import { ols } from "../stats/ols.ts";
@@ -83,6 +84,10 @@ export async function runFit(args: string[]): Promise<void> {
   const yTerm = parseTerm(v.y as string);
   const xTerms = parseTerms(v.x as string);
   if (xTerms.length === 0) throw new InputError(`fit: --x names no terms (${USAGE})`);
+  assertNoRepeats("fit", xTerms.map((t) => t.name), "--x");
+  if (xTerms.some((t) => t.name === yTerm.name)) {
+    throw new InputError(`fit: the dependent term "${yTerm.name}" is also in --x`);
+  }
   const needed = [...new Set([yTerm, ...xTerms].map((t) => t.column))];
   const data = await readNumericColumns(file, needed, clusterColumn ? [clusterColumn] : []);
   const table = { file, columns: data.columns };

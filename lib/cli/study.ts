@@ -6,6 +6,8 @@
  * @module
  */
 import { oneOf, parseFlags } from "./flags.ts";
+import { assertUniqueHeader } from "../data/header.ts";
+import { writeDirAtomic } from "../io/atomic.ts";
 import { loadPanel } from "../data/panel.ts";
 import { InputError } from "../errors.ts";
 import { loadStudyConfig, validateAgainstPanel } from "../gravity/config.ts";
@@ -95,10 +97,12 @@ export async function writeOutputs(
   context: OutputContext = {},
 ): Promise<string[]> {
   try {
-    await Deno.mkdir(dir, { recursive: true });
-    const paths: string[] = [];
-    for (const w of writers) paths.push(...await w(result, dir, context));
-    return paths;
+    // Written into a temporary directory beside the outputs, then renamed into place.
+    return await writeDirAtomic(dir, async (tmp) => {
+      const paths: string[] = [];
+      for (const w of writers) paths.push(...await w(result, tmp, context));
+      return paths.map((p) => dir + p.slice(tmp.length));
+    });
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(
@@ -133,6 +137,7 @@ export async function partnerSideGain(
   }
   const { header, rows } = parseCsv(text, { file, fieldMismatch: "keep" });
   const col = (n: string) => header.indexOf(n);
+  assertUniqueHeader(file, header, ["year", "partner", "side", "decision"]);
   const [iy, ip, is, id] = [col("year"), col("partner"), col("side"), col("decision")];
   if ([iy, ip, is, id].some((i) => i < 0)) return null;
   const have = new Set(

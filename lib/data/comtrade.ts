@@ -9,6 +9,7 @@
 import { InputError } from "../errors.ts";
 import type { CountryNames } from "./country_names.ts";
 import type { XlsxSheet } from "./xlsx.ts";
+import { assertUniqueHeader } from "./header.ts";
 
 /** The columns the layout needs. */
 export const COMTRADE_COLUMNS = [
@@ -58,6 +59,7 @@ export function parseComtrade(
   const sheet = sheets[0];
   if (!sheet || sheet.rows.length === 0) throw new InputError(`${file}: no sheet with a table`);
   const header = sheet.rows[0].map((c) => (c ?? "").trim());
+  assertUniqueHeader(`${file}, sheet "${sheet.name}"`, header, COMTRADE_COLUMNS, "row 1");
   const col = Object.fromEntries(COMTRADE_COLUMNS.map((c) => [c, header.indexOf(c)]));
   const missing = COMTRADE_COLUMNS.filter((c) => col[c] < 0);
   if (missing.length) {

@@ -8,7 +8,7 @@
  * are read. Anything else is an error naming the workbook, sheet, row (and column).
  * @module
  */
-import { InputError } from "../errors.ts";
+import { InputError, repeatedColumn } from "../errors.ts";
 import type { CountryNames } from "./country_names.ts";
 import { columnLetter, type XlsxSheet } from "./xlsx.ts";
 
@@ -51,8 +51,8 @@ export interface DotsWorkbook {
   cells: DotsCell[];
   /** Non-empty cells of aggregate partner rows (not in `cells`). */
   aggregateCells: number;
-  /** Partner rows dropped because an identical row with the same name is in the same sheet. */
-  duplicateRows: { sheet: string; row: number; name: string }[];
+  /** Partner rows dropped because an identical row with the same name is in the same sheet, with their non-empty cells (0 for an aggregate's row). */
+  duplicateRows: { sheet: string; row: number; name: string; cells: number }[];
 }
 
 const NUM = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][-+]?\d+)?$/;
@@ -143,6 +143,16 @@ function yearRow(sheet: XlsxSheet, file: string): Map<number, number> {
   r.forEach((c, j) => {
     if (j < 2 || c === null || c.trim() === "") return;
     const y = Number(c.trim());
+    const twice = [...years].find(([, v]) => v === y);
+    if (twice) {
+      const where = `row 7 (the year row)`;
+      throw repeatedColumn(
+        `${file}, sheet "${sheet.name}"`,
+        c.trim(),
+        [twice[0], j].map(columnLetter),
+        where,
+      );
+    }
     if (!/^\d{4}$/.test(c.trim()) || y <= last) {
       throw new InputError(
         `${at(file, sheet.name, 7)}, column ${columnLetter(j)}: "${c}" is not a year ` +
@@ -192,7 +202,10 @@ function readPartners(
           `${at(file, sheet.name, row)}: partner "${name}" repeats with different values`,
         );
       }
-      out.duplicateRows.push({ sheet: sheet.name, row, name });
+      const cells = p.kind === "aggregate"
+        ? 0
+        : [...years.keys()].filter((j) => (r[j] ?? "").trim() !== "").length;
+      out.duplicateRows.push({ sheet: sheet.name, row, name, cells });
       continue;
     }
     seen.set(name, key);

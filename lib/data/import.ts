@@ -6,6 +6,9 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { IMPORT_CONFIG_KEYS } from "./import_keys.ts";
+import { writeFilesAtomic } from "../io/atomic.ts";
+import { assertKnownKeys, assertNoRepeats, parseStrictJson } from "./strict_json.ts";
 import { haversineKm } from "./geo.ts";
 import { fillSeries, type Flag } from "./interpolate.ts";
 import { formatCsv, formatNumber, type VariableInfo } from "./panel.ts";
@@ -32,6 +35,7 @@ import { parseComtrade } from "./comtrade.ts";
 import { COUNTRY_NAMES_FILE, type CountryNames, loadCountryNames } from "./country_names.ts";
 import { parseDots } from "./dots.ts";
 import { readXlsx } from "./xlsx.ts";
+import { buildWorldPanel, worldReadme } from "./world_build.ts";
 
 /** Layouts the importer reads. */
 export const LAYOUTS = [
@@ -161,8 +165,19 @@ export interface WorldConfig {
   vintage?: string;
 }
 
-/** Generated files by name (relative to the output directory). */
+/** Generated text files by name (relative to the output directory). */
 export type ImportFiles = Record<string, string>;
+
+/** Options for {@link buildImport}. */
+export interface BuildOptions {
+  /**
+   * Receives the binary outputs (the gzip'd world panel) by name. The world panel (config
+   * `world`) is built, and the README's section on it written, only when this is given.
+   */
+  binary?: Record<string, Uint8Array>;
+  /** Progress of the world panel (workbooks done, total, file). */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
 
 function fail(file: string, msg: string): never {
   throw new InputError(`${file}: ${msg}`);
@@ -177,12 +192,10 @@ function fail(file: string, msg: string): never {
  * ```
  */
 export function parseImportConfig(text: string, file: string): ImportConfig {
-  let cfg: ImportConfig;
-  try {
-    cfg = JSON.parse(text);
-  } catch (e) {
-    fail(file, `not valid JSON (${(e as Error).message.split("\n")[0]})`);
-  }
+  const cfg = parseStrictJson(text, file) as ImportConfig;
+  assertKnownKeys(file, cfg, IMPORT_CONFIG_KEYS);
+  assertNoRepeats(file, cfg.countries, '"countries"');
+  assertNoRepeats(file, cfg.dependent, '"dependent"');
   if (!cfg.reporter || !Array.isArray(cfg.countries) || !cfg.countries.includes(cfg.reporter)) {
     fail(file, `"reporter" must be one of "countries"`);
   }
@@ -369,7 +382,10 @@ interface Cell {
  * Object.keys(files); // ["panel.csv", "panel-flags.csv", "variables.json", ...]
  * ```
  */
-export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
+export async function buildImport(
+  cfg: ImportConfig,
+  options: BuildOptions = {},
+): Promise<ImportFiles> {
   const scopeOf = new Map(cfg.variables.map((v) => [v.name, v.scope]));
   // Pass 1: the latest year any country or bilateral source has for the panel countries.
   let to = cfg.years.to;
@@ -570,6 +586,16 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
     ]),
   };
   files["README.md"] = readme(cfg, years, dictionary, cellOf, notes, tradeLog, totalsLog);
+  if (cfg.world && options.binary) {
+    const out = cfg.world.output ?? "world-trade.csv.gz";
+    const built = await buildWorldPanel(await countryNames(cfg), {
+      ...cfg.world,
+      onProgress: options.onProgress,
+    });
+    options.binary[out] = built.bytes;
+    files[out.replace(/\.csv\.gz$/, "") + ".json"] = JSON.stringify(built.stats, null, 2) + "\n";
+    files["README.md"] += worldReadme(built.stats, out, cfg.world.vintage ?? "").join("\n") + "\n";
+  }
   return files;
 }
 
@@ -719,7 +745,18 @@ function readme(
   );
   L.push("- `variables.json`: this dictionary, machine-readable.");
   L.push(
-    "- `trade-selection.csv`: every row of the page-typed trade file with its decision (used / rejected and why).",
+    "- `trade-selection.csv`: every trade row read for the bilateral trade variables (page-typed figures, DOTS and Comtrade flow cells of the panel's dyads) with its decision: used, superseded (a higher-ranked source fills the cell) or rejected, and why; `variable` names the column it feeds.",
+  );
+  if (cfg.world) {
+    const out = cfg.world.output ?? "world-trade.csv.gz";
+    L.push(
+      `- \`${out}\` and \`${
+        out.replace(/\.csv\.gz$/, "")
+      }.json\`: the world bilateral trade panel (every DOTS workbook) and its counts; see the last section.`,
+    );
+  }
+  L.push(
+    "- `country-names.csv`: IMF DOTS and UN Comtrade country names -> ISO3, kind (country / aggregate), the sources that use each name and how the code was found (CEPII name match or hand); curated input, not generated (tools/country_names.ts rebuilds it).",
   );
   L.push(
     "- `totals-selection.csv`: every row of the page-typed national totals (CBEC, goods trade) with its decision.",
@@ -861,12 +898,19 @@ function readme(
         }.`,
       );
     }
-    const used = tradeLog.filter((r) => r[10] === "used").length;
+    const byFile = new Map<string, number[]>();
+    for (const r of tradeLog) {
+      const c = byFile.get(r[0]) ?? [0, 0, 0, 0];
+      c[0]++;
+      c[r[10] === "used" ? 1 : r[10] === "superseded" ? 2 : 3]++;
+      byFile.set(r[0], c);
+    }
     L.push(
       "",
-      `Trade pages: ${tradeLog.length} rows read, ${used} used, ${
-        tradeLog.length - used
-      } rejected (reasons in trade-selection.csv). ` +
+      "Trade rows (trade-selection.csv, every row with its decision and reason): " +
+        [...byFile].map(([f, c]) =>
+          `${f}: ${c[0]} read, ${c[1]} used, ${c[2]} superseded, ${c[3]} rejected`
+        ).join("; ") + ". " +
         `National totals pages: ${totalsLog.length} rows read, ${
           totalsLog.filter((r) => r[8] === "used").length
         } used.`,
@@ -885,7 +929,11 @@ function readme(
  * ```
  */
 export async function writeImport(
-  options: { config?: string; outDir?: string } = {},
+  options: {
+    config?: string;
+    outDir?: string;
+    onProgress?: (done: number, total: number, file: string) => void;
+  } = {},
 ): Promise<string[]> {
   const config = options.config ?? "data/import.config.json";
   const outDir = options.outDir ?? "data";
@@ -895,10 +943,12 @@ export async function writeImport(
   } catch (e) {
     throw new InputError(`${config}: cannot read the import config (${(e as Error).name})`);
   }
-  const files = await buildImport(parseImportConfig(text, config));
-  await Deno.mkdir(outDir, { recursive: true });
-  for (const [name, body] of Object.entries(files)) {
-    await Deno.writeTextFile(`${outDir}/${name}`, body);
-  }
-  return Object.keys(files);
+  const binary: Record<string, Uint8Array> = {};
+  const files = await buildImport(parseImportConfig(text, config), {
+    onProgress: options.onProgress,
+    binary,
+  });
+  const all = { ...files, ...binary };
+  await writeFilesAtomic(outDir, all); // a temporary directory in outDir, then renames
+  return Object.keys(all);
 }

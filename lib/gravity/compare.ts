@@ -4,7 +4,7 @@
  * @module
  */
 import { readCsv } from "../data/csv.ts";
-import { InputError } from "../errors.ts";
+import { findColumn } from "../data/header.ts";
 import { classifyK, type PotentialRow, type Thresholds } from "./potential.ts";
 import type { PotentialClass } from "./types.ts";
 
@@ -55,11 +55,7 @@ const num = (s: string): number | null => (s === "-" || s === "" ? null : Number
 export async function loadPaperTables(dir = "data/paper"): Promise<PaperTables> {
   const t2 = await readCsv(`${dir}/table2.csv`);
   const t3 = await readCsv(`${dir}/table3.csv`);
-  const col = (h: string[], name: string, file: string) => {
-    const i = h.indexOf(name);
-    if (i < 0) throw new InputError(`${file}: no column "${name}"`);
-    return i;
-  };
+  const col = (h: string[], name: string, file: string) => findColumn(file, h, name);
   const f2 = (name: string) => col(t2.header, name, t2.file);
   const f3 = (name: string) => col(t3.header, name, t3.file);
   const table2 = t2.rows.map((r) => ({

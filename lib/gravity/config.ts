@@ -5,6 +5,12 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import {
+  assertKnownKeys,
+  assertNoRepeats,
+  type KeySchema,
+  parseStrictJson,
+} from "../data/strict_json.ts";
 import type { SeType } from "../stats/types.ts";
 import type { GravityPanel } from "./types.ts";
 
@@ -95,6 +101,35 @@ const FORMATIONS: Formation[] = [
 const SE_TYPES: SeType[] = ["classical", "hc0", "hc1", "hc2", "hc3", "cluster"];
 const K_DEFS: KDefinition[] = ["level", "smearing", "log-ratio"];
 
+/**
+ * Every key a study config may have (an unknown key is refused with the allowed ones listed and
+ * the nearest suggested). A new config field is added here as well as to the parser.
+ */
+export const STUDY_CONFIG_KEYS: KeySchema = {
+  title: "any",
+  dataDir: "any",
+  paperDir: "any",
+  reporter: "any",
+  partners: "any",
+  years: { from: "any", to: "any" },
+  dependent: { variable: "any", note: "any" },
+  terms: [{ name: "any", variable: "any", formation: "any", log: "any", note: "any" }],
+  cbec: {
+    indicators: "any",
+    retention: { rule: "any", share: "any" },
+    includeReporter: "any",
+    minCoverage: "any",
+  },
+  se: "any",
+  potential: { definition: "any", thresholds: { huge: "any", remodelling: "any" } },
+  choices: "any",
+  // Sections being added by other branches; their own parsers check what is inside.
+  sensitivity: "any",
+  uncertainty: "any",
+  benchmark: "any",
+  forecast: "any",
+};
+
 function fail(file: string, message: string): never {
   throw new InputError(`${file}: ${message}`);
 }
@@ -130,6 +165,7 @@ function strList(file: string, where: string, v: unknown): string[] {
  */
 export function parseStudyConfig(raw: unknown, file = "study config"): StudyConfig {
   if (!isObject(raw)) fail(file, "the config must be a JSON object");
+  assertKnownKeys(file, raw, STUDY_CONFIG_KEYS);
   const years = raw.years;
   if (!isObject(years)) fail(file, 'field "years" must be an object {"from": ..., "to": ...}');
   const from = num(file, '"years.from"', years.from);
@@ -172,6 +208,7 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     names.add(t.name);
   }
   const cbec = isObject(raw.cbec) ? raw.cbec : fail(file, 'field "cbec" must be an object');
+  assertNoRepeats(file, cbec.indicators, '"cbec.indicators"');
   const ret = cbec.retention ?? { rule: "kaiser" };
   if (!isObject(ret)) fail(file, '"cbec.retention" must be an object {"rule": ...}');
   let retention: Retention;
@@ -210,6 +247,7 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
   }
   const reporter = str(file, '"reporter"', raw.reporter);
   const partners = strList(file, '"partners"', raw.partners);
+  assertNoRepeats(file, partners, '"partners"');
   if (partners.includes(reporter)) fail(file, `the reporter ${reporter} is also a partner`);
   return {
     title: typeof raw.title === "string" ? raw.title : "Extended gravity study",
@@ -269,13 +307,7 @@ export async function loadStudyConfig(path: string): Promise<StudyConfig> {
   } catch (e) {
     throw new InputError(`${path}: cannot read the config (${(e as Error).name})`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${path}: not valid JSON (${(e as Error).message.split("\n")[0]})`);
-  }
-  return parseStudyConfig(raw, path);
+  return parseStudyConfig(parseStrictJson(text, path), path);
 }
 
 /**

@@ -97,6 +97,8 @@ Deno.test("the real import is deterministic: byte-identical to the committed dat
       "trade-selection.csv",
       "totals-selection.csv",
       "README.md",
+      "world-trade.csv.gz",
+      "world-trade.json",
     ]
   ) {
     const a = await Deno.readFile(`${out}/${f}`);

@@ -69,8 +69,11 @@ Deno.test("linkSeries: splice at the latest common year, else rebase, else nothi
 });
 
 Deno.test("fixture import: WDI CPI first, WB_CC linked or rebased in the gaps, flagged rebased", async () => {
-  const files = await buildImport(
+  const built = await buildImport(
     parseImportConfig(Deno.readTextFileSync(CONFIG), CONFIG),
+  );
+  const files = Object.fromEntries(
+    Object.entries(built).map(([k, v]) => [k, typeof v === "string" ? v : ""]),
   );
   const rows = files["panel.csv"].trim().split("\n").map((l) => l.split(","));
   const h = rows[0];
