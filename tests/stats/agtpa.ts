@@ -2,7 +2,7 @@
  * Shared loaders of the Yotov et al. (2016) datasets (../shared/data/raw/gravity-teaching/agtpa/).
  */
 import { readNumericColumns } from "../../lib/data/numeric_csv.ts";
-import { loadWorldPanel } from "../../lib/data/world.ts";
+import { worldGravityData } from "../../lib/gravity/world_gravity.ts";
 
 const AGTPA = new URL("../../../shared/data/raw/gravity-teaching/agtpa/", import.meta.url).pathname;
 
@@ -31,7 +31,6 @@ export async function border2006() {
   };
 }
 
-const RENAME: Record<string, string> = { ROM: "ROU", ZAR: "COD", TMP: "TLS", YUG: "SRB" };
 const DOTS_COUNTRIES = [
   "CHN",
   "KAZ",
@@ -59,42 +58,13 @@ const DOTS_COUNTRIES = [
  * The real IMF DOTS subset of tests/fixtures/stats/make_dots_fixture.py: exports (US$ millions)
  * among 20 countries, 2016-2020, joined to CEPII GeoDist.
  */
-export async function dotsSubset() {
-  const w = await loadWorldPanel(
-    new URL("../../data/world-trade.csv.gz", import.meta.url).pathname,
-  );
-  const g = await readNumericColumns(
-    new URL("../../../shared/data/raw/geo/cepii/dist_cepii.csv", import.meta.url).pathname,
-    ["contig", "comlang_off", "colony", "dist"],
-    ["iso_o", "iso_d"],
-  );
-  const geo = new Map<string, number>();
-  const code = (c: string) => RENAME[c] ?? c;
-  for (let i = 0; i < g.n; i++) {
-    geo.set(`${code(g.strings.iso_o[i])}>${code(g.strings.iso_d[i])}`, i);
-  }
-  const cols = {
-    trade: [] as number[],
-    dist: [] as number[],
-    contig: [] as number[],
-    lang: [] as number[],
-    colony: [] as number[],
-  };
-  const labels = { exporter: [] as string[], importer: [] as string[], year: [] as string[] };
-  for (let i = 0; i < w.n; i++) {
-    const e = w.codes[w.reporter[i]], m = w.codes[w.partner[i]];
-    if (w.flow[i] !== 0 || w.year[i] < 2016 || w.year[i] > 2020 || e === m) continue;
-    if (!DOTS_COUNTRIES.includes(e) || !DOTS_COUNTRIES.includes(m)) continue;
-    const k = geo.get(`${e}>${m}`);
-    if (k === undefined) continue;
-    cols.trade.push(w.value[i] / 1e6);
-    cols.dist.push(g.columns.dist[k]);
-    cols.contig.push(g.columns.contig[k]);
-    cols.lang.push(g.columns.comlang_off[k]);
-    cols.colony.push(g.columns.colony[k]);
-    labels.exporter.push(e);
-    labels.importer.push(m);
-    labels.year.push(String(w.year[i]));
-  }
-  return { file: "data/world-trade.csv.gz", columns: cols, labels };
+export function dotsSubset() {
+  return worldGravityData({
+    first: 2016,
+    last: 2020,
+    countries: DOTS_COUNTRIES,
+    worldFile: new URL("../../data/world-trade.csv.gz", import.meta.url).pathname,
+    cepiiFile:
+      new URL("../../../shared/data/raw/geo/cepii/dist_cepii.csv", import.meta.url).pathname,
+  });
 }
