@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { InputError } from "../../lib/errors.ts";
 import { fitModel, type ModelData, predict } from "../../lib/stats/model.ts";
 import type { ModelSpec } from "../../lib/stats/spec.ts";
+import { criticalValue, twoSidedP } from "../../lib/stats/inference.ts";
 
 const close = (a: number, b: number, tol = 1e-8) =>
   Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
@@ -226,4 +227,11 @@ Deno.test("weights: integer weights give the coefficients of duplicated rows (OL
       assert.ok(close(c.estimate, dup.coefficients[i].estimate, 1e-12))
     );
   }
+});
+
+Deno.test("z p-values keep the far tail (PPML inference): 2 P(Z > t) against scipy", () => {
+  // /usr/bin/python3 -c "from scipy.stats import norm; print(2*norm.sf(8), 2*norm.sf(0.5))"
+  assert.ok(Math.abs(twoSidedP(8, Infinity) / 1.244192114854348e-15 - 1) < 1e-12);
+  assert.ok(Math.abs(twoSidedP(0.5, Infinity) / 0.6170750774519738 - 1) < 1e-12);
+  assert.ok(Math.abs(criticalValue(0.95, Infinity) - 1.959963984540054) < 1e-14);
 });
