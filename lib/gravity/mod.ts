@@ -20,3 +20,4 @@ export * from "./format_benchmark.ts";
 export * from "./sensitivity.ts";
 export * from "./sensitivity_table.ts";
 export * from "./synthetic_world.ts";
+export * from "./world_gravity.ts";
