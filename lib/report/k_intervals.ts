@@ -20,8 +20,10 @@ export interface KIntervalRow {
   series?: string;
 }
 
-/** Tick candidates of the log K axis (the thresholds among them). */
+/** Tick candidates of the log K axis: fine (the thresholds among them) for a narrow range. */
 const TICKS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1, 1.2, 1.5, 2, 3, 5, 10, 20, 50, 100];
+/** Coarse ticks (1-2-5) for a range over more than a factor of 6 (the rules mark the thresholds). */
+const COARSE_TICKS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500];
 
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
 
@@ -74,7 +76,7 @@ export function kIntervals(rows: KIntervalRow[], options: KFigureOptions = {}): 
         domain: [lo, hi],
         label: "K",
         grid: true,
-        ticks: TICKS.filter((v) => v >= lo && v <= hi),
+        ticks: (hi / lo > 6 ? COARSE_TICKS : TICKS).filter((v) => v >= lo && v <= hi),
         tickFormat: (v: number) => String(v),
       },
       marks: [
