@@ -74,7 +74,9 @@ export async function runFitModel(a: FitModelArgs): Promise<void> {
       `fit: ${title} (${spec.estimator}${spec.fe?.length ? ", FE " + spec.fe.join(", ") : ""})`,
     );
     try {
-      return fitModel(spec, { file: a.file, columns: data.columns, labels: data.strings });
+      return fitModel(spec, { file: a.file, columns: data.columns, labels: data.strings }, {
+        progress: (line) => console.error(`  ${line}`),
+      });
     } catch (e) {
       if (e instanceof InputError && !e.message.startsWith(a.file)) {
         throw new InputError(`${a.file}: ${e.message}`);

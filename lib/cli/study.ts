@@ -16,6 +16,7 @@ import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/format
 import { runGravityStudy, type StudyResult } from "../gravity/study.ts";
 import { formatTable } from "../report/table.ts";
 import { parseCsv } from "../data/csv.ts";
+import { loadBenchmarkWorld } from "../gravity/benchmark_io.ts";
 
 /** Default config path (relative to the repo root, where `deno task` runs). */
 export const DEFAULT_CONFIG = "data/study.config.json";
@@ -227,8 +228,10 @@ export async function runStudy(args: string[]): Promise<void> {
   let paper: PaperTables | undefined;
   const paperThere = await Deno.stat(`${config.paperDir}/table2.csv`).then(() => true, () => false);
   if (paperThere) paper = await loadPaperTables(config.paperDir);
-  const result = runGravityStudy(config, panel, { paper, forecast: true });
+  const world = await loadBenchmarkWorld(config);
+  const result = runGravityStudy(config, panel, { paper, ...world.options, forecast: true });
   if (!paper) result.warnings.push(`the paper's tables were not found in ${config.paperDir}/`);
+  result.warnings.push(...world.warnings);
   const hints = await estimableHints(result, configPath);
   const context: OutputContext = { configPath, hints };
   const outDir = values.out ?? "out/study";

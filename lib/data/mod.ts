@@ -21,3 +21,4 @@ export * from "./comtrade.ts";
 export * from "./bilateral.ts";
 export * from "./world.ts";
 export * from "./world_build.ts";
+export * from "./cepii.ts";

@@ -14,6 +14,9 @@ import {
 import type { SeType } from "../stats/types.ts";
 import type { GravityPanel } from "./types.ts";
 import { type ForecastConfig, parseForecastConfig, validateForecast } from "./forecast_config.ts";
+import { parseUncertaintyConfig, type UncertaintyConfig } from "./uncertainty.ts";
+import { type BenchmarkConfig, parseBenchmarkConfig } from "./benchmark.ts";
+import { parseStructuralConfig, type StructuralConfig } from "./structural.ts";
 
 /**
  * How a bilateral term is formed from reporter i and partner j:
@@ -88,6 +91,12 @@ export interface StudyConfig {
   choices: string[];
   /** Out-of-time validation and scenario settings (absent: every default). */
   forecast?: ForecastConfig;
+  /** Intervals and class probabilities of K (lib/gravity/uncertainty.ts). */
+  uncertainty: UncertaintyConfig;
+  /** The world benchmark of K (lib/gravity/benchmark.ts); null when the config has none. */
+  benchmark: BenchmarkConfig | null;
+  /** The structural world K (lib/gravity/structural.ts); null when the config has none. */
+  structural: StructuralConfig | null;
   /** Optional sensitivity table: the same equation on each listed dependent variable. */
   sensitivity?: { variants: { label: string; dependent: string; note?: string }[] };
 }
@@ -131,6 +140,7 @@ export const STUDY_CONFIG_KEYS: KeySchema = {
   uncertainty: "any",
   benchmark: "any",
   forecast: "any",
+  structural: "any",
 };
 
 function fail(file: string, message: string): never {
@@ -276,6 +286,9 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     ...(raw.forecast === undefined
       ? {}
       : { forecast: parseForecastConfig(raw.forecast, from, String(dep.variable), file) }),
+    uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
+    benchmark: parseBenchmarkConfig(raw.benchmark, file),
+    structural: parseStructuralConfig(raw.structural, file),
     ...(raw.sensitivity === undefined
       ? {}
       : { sensitivity: parseSensitivity(file, raw.sensitivity) }),

@@ -19,9 +19,18 @@ import {
   screePlot,
 } from "../report/figures.ts";
 import { escapeXml, noDataSvg } from "../report/dom.ts";
+import { type KIntervalRow, kIntervals } from "../report/k_intervals.ts";
 import { reportPage, type ReportSection } from "../report/html.ts";
 import { formatTable } from "../report/table.ts";
-import { formatComparison, pcaSpec, table1Spec, table2Spec, table3Spec } from "./format.ts";
+import {
+  benchmarkSpecs,
+  formatComparison,
+  pcaSpec,
+  table1Spec,
+  table2Spec,
+  table3Spec,
+} from "./format.ts";
+import { benchmarkFits } from "./format_benchmark.ts";
 import { sensitivitySpec } from "./sensitivity_table.ts";
 import type { StudyResult } from "./study.ts";
 import { forecastFan } from "../report/forecast_figure.ts";
@@ -32,7 +41,7 @@ export interface StudyFigure {
   name: string;
   title: string;
   /** Which part of the study it belongs to. */
-  part: "pca" | "regression" | "potential" | "forecast";
+  part: "pca" | "regression" | "potential" | "benchmark" | "forecast";
   svg: string;
   /** Why the figure shows "no data" (absent when it is drawn). */
   noData?: string;
@@ -194,6 +203,53 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
     () => kLines(kRows(r), { thresholds }),
     gap,
   );
+  if (r.config.uncertainty?.enabled !== false) {
+    const level = Math.round((r.uncertainty?.level ?? r.config.uncertainty?.level ?? 0.9) * 100);
+    const title = `Trade potential K with ${level}% intervals, by partner`;
+    add(
+      "potential",
+      "k_intervals",
+      title,
+      () => kIntervals(kIntervalRows(r), { title, thresholds }),
+      gap,
+    );
+  }
+  const fits = benchmarkFits(r);
+  if (fits.length || r.structural?.ok) {
+    const level = Math.round(r.config.uncertainty.level * 100);
+    const title = `K against the world benchmark with ${level}% intervals, by partner`;
+    const rows: KIntervalRow[] = [
+      ...kIntervalRows(r).filter((k) => k.k !== null),
+      ...fits.flatMap((f) =>
+        f.k.map((k) => ({
+          country: k.country,
+          year: k.year,
+          k: k.k,
+          kLower: k.kLower,
+          kUpper: k.kUpper,
+          class: k.class,
+          series: `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`,
+        }))
+      ),
+    ];
+    if (r.structural?.ok) {
+      rows.push(...r.structural.k.map((k) => ({
+        country: k.country,
+        year: k.year,
+        k: k.k,
+        kLower: k.kLower,
+        kUpper: k.kUpper,
+        class: k.class,
+        series: "structural",
+      })));
+    }
+    out.push({
+      part: "benchmark",
+      name: "k_benchmark_intervals",
+      title,
+      svg: kIntervals(rows, { title, thresholds }),
+    });
+  }
   if (r.forecast) out.push(forecastFigure(r.forecast));
   return out;
 }
@@ -256,6 +312,22 @@ export function kRows(r: StudyResult): KRow[] {
     }
   }
   return rows;
+}
+
+/**
+ * The study's K with their intervals, one row per partner-year of the window (in-sample K).
+ *
+ * @example
+ * ```ts
+ * kIntervals(kIntervalRows(result));
+ * ```
+ */
+export function kIntervalRows(r: StudyResult): KIntervalRow[] {
+  const ours = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
+  return kRows(r).map((row) => {
+    const p = ours.get(`${row.country}|${row.year}`);
+    return { ...row, kLower: p?.kLower ?? null, kUpper: p?.kUpper ?? null, series: "in-sample" };
+  });
 }
 
 /** The command that runs the estimable equation (1) config, for hints and the report. */
@@ -332,6 +404,14 @@ export function studyReport(r: StudyResult, options: StudyReportOptions = {}): s
       heading: "Table 3. Trade potential K",
       html: [formatTable(table3Spec(r), "html"), figs("potential")].join("\n"),
     },
+    ...(r.benchmark || r.structural
+      ? [{
+        heading: "The world benchmark: K out of sample",
+        html: [...benchmarkSpecs(r).map((s) => formatTable(s, "html")), figs("benchmark")].join(
+          "\n",
+        ),
+      }]
+      : []),
     ...(r.sensitivity
       ? [{
         heading: "Sensitivity: the same equation on each dependent variable",

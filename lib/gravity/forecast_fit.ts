@@ -23,6 +23,8 @@ export interface ForecastFit {
   r2: number;
   /** First and last year of the estimation sample. */
   years: { from: number; to: number };
+  /** The estimation sample (for robust covariances): design rows over `terms`, residuals, partner. */
+  sample: { x: number[][]; residuals: number[]; country: string[] };
 }
 
 /** A prediction of ln(trade) and its interval, in levels too. */
@@ -65,7 +67,7 @@ export function fitForecast(rows: DesignRow[], terms: string[]): ForecastFit | {
   if (!(fit.dfResidual > 0)) return { reason: "no residual degrees of freedom" };
   const used = fit.coefficients.map((c) => c.term);
   const X = new Matrix(
-    rows.map((r) => used.map((t) => (t === "(Intercept)" ? 1 : r.x[t] as number))),
+    fit.rows.map((i) => used.map((t) => (t === "(Intercept)" ? 1 : rows[i].x[t] as number))),
   );
   // X = QR, so (X'X)^-1 = R^-1 R^-T (no explicit X'X; R is k x k)
   const rInv = inverse(new QrDecomposition(X).upperTriangularMatrix);
@@ -73,6 +75,7 @@ export function fitForecast(rows: DesignRow[], terms: string[]): ForecastFit | {
   const coefficients: Record<string, number> = {};
   for (const c of fit.coefficients) coefficients[c.term] = c.estimate;
   const years = rows.map((r) => r.year);
+  const usedRows = fit.rows.map((i) => rows[i]);
   return {
     terms: used,
     coefficients,
@@ -82,6 +85,11 @@ export function fitForecast(rows: DesignRow[], terms: string[]): ForecastFit | {
     n: fit.n,
     r2: fit.r2,
     years: { from: Math.min(...years), to: Math.max(...years) },
+    sample: {
+      x: usedRows.map((r) => used.map((t) => (t === "(Intercept)" ? 1 : r.x[t] as number))),
+      residuals: fit.residuals,
+      country: usedRows.map((r) => r.country),
+    },
   };
 }
 

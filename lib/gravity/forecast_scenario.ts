@@ -7,7 +7,7 @@
  */
 import { CBEC_INDEX, type StudyConfig } from "./config.ts";
 import { lastDataYear, type RegressorRule, type ScenarioSpec } from "./forecast_config.ts";
-import { fitForecast, predictRow, tCdf } from "./forecast_fit.ts";
+import { fitForecast, type ForecastFit, predictRow, tCdf } from "./forecast_fit.ts";
 import { forecastDesign } from "./forecast.ts";
 import { averageGrowth, type SeriesPoint } from "./forecast_naive.ts";
 import { tQuantile } from "../stats/distributions.ts";
@@ -23,32 +23,45 @@ export interface KDistribution {
   probabilities: Record<PotentialClass, number>;
 }
 
+/** One projected K to put an interval on: the actual path and the design row over the fit's terms. */
+export interface KProjectionTarget {
+  actual: number;
+  /** Design row in the order of `fit.terms` (intercept 1 included). */
+  x: number[];
+}
+
 /**
- * The small interface behind projected K: given ln K's centre, its standard error and degrees
- * of freedom, an interval and class probabilities. The default uses Student's t (exact for
- * OLS coefficient uncertainty); the uncertainty module of the potential work can replace it.
+ * The small interface behind projected K: interval and class probabilities of each
+ * K = actual / exp(x'b) from the fit's coefficient uncertainty. {@link tKProjection} is the
+ * closed form with the classical covariance; `uncertaintyKProjection` (forecast_uncertainty.ts)
+ * uses the potential module's simulation and covariance choice.
  */
 export type KProjectionModel = (
+  targets: KProjectionTarget[],
+  fit: ForecastFit,
+  level: number,
+  thresholds: Thresholds,
+) => KDistribution[];
+
+/**
+ * Closed form with the classical covariance s^2 (X'X)^-1: ln K = ln actual - x'b, its standard
+ * error s sqrt(x'(X'X)^-1 x), K = exp(ln K + se T) with T ~ t(df).
+ *
+ * @example
+ * ```ts
+ * tKDistribution(0, 0.1, 20, 0.9, { huge: 0.8, remodelling: 1.2 }).probabilities.expanding; // ≈ 0.96
+ * ```
+ */
+export function tKDistribution(
   lnK: number,
   se: number,
   df: number,
   level: number,
   thresholds: Thresholds,
-) => KDistribution;
-
-/**
- * K = exp(lnK + se T), T ~ t(df): median, central interval and class probabilities.
- *
- * @example
- * ```ts
- * tKProjection(0, 0.1, 20, 0.9, { huge: 0.8, remodelling: 1.2 }).probabilities.expanding; // ≈ 0.96
- * ```
- */
-export const tKProjection: KProjectionModel = (lnK, se, df, level, thresholds) => {
+): KDistribution {
   const q = tQuantile((1 + level) / 2, df);
-  const cdf = (
-    k: number,
-  ) => (se > 0 ? tCdf((Math.log(k) - lnK) / se, df) : lnK <= Math.log(k) ? 1 : 0);
+  const cdf = (k: number) =>
+    se > 0 ? tCdf((Math.log(k) - lnK) / se, df) : lnK <= Math.log(k) ? 1 : 0;
   const pHuge = cdf(thresholds.huge);
   const pBelowRemodel = cdf(thresholds.remodelling);
   return {
@@ -61,7 +74,32 @@ export const tKProjection: KProjectionModel = (lnK, se, df, level, thresholds) =
       remodelling: 1 - pBelowRemodel,
     },
   };
-};
+}
+
+/**
+ * The classical closed-form {@link KProjectionModel}.
+ *
+ * @example
+ * ```ts
+ * tKProjection([{ actual: 2e9, x: [1, 50] }], fit, 0.9, { huge: 0.8, remodelling: 1.2 });
+ * ```
+ */
+export const tKProjection: KProjectionModel = (targets, fit, level, thresholds) =>
+  targets.map((t) => {
+    let fitted = 0;
+    let q = 0;
+    t.x.forEach((xa, a) => {
+      fitted += fit.coefficients[fit.terms[a]] * xa;
+      t.x.forEach((xc, c) => (q += xa * fit.xtxInv[a][c] * xc));
+    });
+    return tKDistribution(
+      Math.log(t.actual) - fitted,
+      fit.sigma * Math.sqrt(Math.max(0, q)),
+      fit.df,
+      level,
+      thresholds,
+    );
+  });
 
 /** One projected regressor input: the rule used and the values per year. */
 export interface ScenarioInput {
@@ -303,12 +341,17 @@ export function runScenario(
       options.trainFrom,
       baseYear,
     );
+  const targets: { row: number; target: KProjectionTarget }[] = [];
   for (const r of future) {
     const p = predictRow(f, r.x, options.level);
     const hist = dep(r.country);
     const g = averageGrowth(hist);
     const last = hist[hist.length - 1];
     const trend = g === null ? null : last.value * Math.exp(g * (r.year - last.year));
+    if (p && trend !== null) {
+      const x = f.terms.map((t) => (t === "(Intercept)" ? 1 : r.x[t] as number));
+      targets.push({ row: result.rows.length, target: { actual: trend, x } });
+    }
     result.rows.push({
       country: r.country,
       year: r.year,
@@ -316,16 +359,12 @@ export function runScenario(
       lo: p?.lo ?? null,
       hi: p?.hi ?? null,
       trend,
-      k: p && trend !== null
-        ? uncertainty(
-          Math.log(trend) - p.fitted,
-          p.seMean,
-          f.df,
-          options.level,
-          config.potential.thresholds,
-        )
-        : null,
+      k: null,
     });
   }
+  const ks = targets.length
+    ? uncertainty(targets.map((t) => t.target), f, options.level, config.potential.thresholds)
+    : [];
+  targets.forEach((t, i) => (result.rows[t.row].k = ks[i]));
   return result;
 }

@@ -14,7 +14,13 @@ import {
   validateCutoff,
   type ValidationRow,
 } from "./forecast.ts";
-import { type KProjectionModel, runScenario, type ScenarioResult } from "./forecast_scenario.ts";
+import {
+  type KProjectionModel,
+  runScenario,
+  type ScenarioResult,
+  tKProjection,
+} from "./forecast_scenario.ts";
+import { uncertaintyKProjection } from "./forecast_uncertainty.ts";
 import type { GravityPanel } from "./types.ts";
 
 /** Everything the forecast section produces. */
@@ -144,14 +150,25 @@ export function runForecast(
   const main = results.get(fc.cutoff)!;
   const rolled = fc.rolling.filter((c) => results.has(c)).map((c) => results.get(c)!);
   const rollingRows = rolled.flatMap((r) => r.rows);
+  const u = config.uncertainty;
+  const kWarnings: string[] = [];
+  const simulated = !options.uncertainty && u !== undefined && u.enabled !== false;
+  const kModel = options.uncertainty ??
+    (simulated ? uncertaintyKProjection(u, kWarnings) : tKProjection);
   const scenarios = fc.scenarios.map((s) =>
     runScenario(config, panel, s, {
       trainFrom: fc.trainFrom,
       level: fc.level,
       prepared,
-      ...(options.uncertainty ? { uncertainty: options.uncertainty } : {}),
+      uncertainty: kModel,
     })
   );
+  const kMethod = simulated
+    ? `simulated as the study's K intervals (lib/gravity/uncertainty.ts: ${u.draws} draws of the ` +
+      `coefficients, ${u.se} covariance, seed ${u.seed})`
+    : options.uncertainty
+    ? "from the caller's model"
+    : "in closed form (Student t, classical covariance)";
   const notes = [
     `Ex-post forecasts: the equation is fitted on ${fc.trainFrom}-cut-off and each later ` +
     `partner-year is predicted from that year's observed regressors (not forecasts of them).`,
@@ -162,7 +179,8 @@ export function runForecast(
     `${fc.trainFrom}-cut-off. Metrics are on the partner-years all three methods forecast.`,
     `Scenario K = the partner's own trade trend (average growth of its actual series) / the ` +
     `model's projection under the scenario; its interval and class probabilities reflect the ` +
-    `coefficients' uncertainty (Student t), not the uncertainty of the trend itself.`,
+    `coefficients' uncertainty, ${kMethod}, not the uncertainty of the trend itself.`,
+    ...kWarnings,
     ...(config.terms.some((t) => t.variable === "cbec_index")
       ? [
         "The CBEC composite of the forecast is the PCA over every year of the data (its weights " +

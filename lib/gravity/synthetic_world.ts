@@ -1,120 +1,115 @@
 /**
- * A synthetic world gravity panel of the DOTS shape (every exporter x importer x year, with
- * zeros), with KNOWN coefficients: for the PPML benchmarks and notebook 06 until the real world
- * panel is used. Exporter-year and importer-year effects (multilateral resistance), ln distance
- * (elasticity -1), contiguity (0.5) and an RTA dummy (0.4); y = mu x eta with E[eta] = 1, zero
- * with a probability that rises as mu falls (about 40% of the flows). With `heteroskedastic`,
- * Var(ln eta) grows with distance, so E[ln eta | x] depends on x: the case where log-OLS is biased
- * and PPML is not (Santos Silva and Tenreyro 2006).
- *
- *   deno run --allow-write=out lib/gravity/synthetic_world.ts COUNTRIES YEARS out/bench/gravity_C.csv
+ * A synthetic China world panel with known coefficients, for tests and teaching (notebook 07 uses
+ * it when the real world trade panel has not been built): 60 partners (the five Central Asian
+ * ones among them), 2010-2020, trade = exp(year effect + X beta + u).
  * @module
  */
+import type { ChinaWorldInputs, WorldTradeColumns } from "./china_world.ts";
+import { normalStream } from "./uncertainty.ts";
+import jStat from "jstat";
+import type { GeoPair } from "../data/cepii.ts";
 
-/** Columns of the panel (as readNumericColumns would return them). */
-export interface SyntheticGravityPanel {
-  columns: Record<string, Float64Array>;
-  labels: Record<string, string[]>;
-  n: number;
-}
-
-/** Options of {@link makeGravityPanel}. */
-export interface GravityPanelOptions {
-  seed?: number;
-  /** Var(ln eta) rising with distance (default false: constant 0.64). */
-  heteroskedastic?: boolean;
-  /**
-   * Multilateral resistance correlated with geography (default 0): each exporter-year and
-   * importer-year effect gets this times the country's mean ln distance to the others, so remote
-   * countries trade more with each partner, as structural gravity implies; a regression without
-   * the fixed effects then mistakes part of the distance effect.
-   */
-  resistance?: number;
-}
-
-/** The true coefficients of the synthetic panel. */
-export const GRAVITY_TRUTH = { "ln(dist)": -1, contig: 0.5, rta: 0.4 };
+/** The study's partners in the synthetic world (the first five partners). */
+export const SYNTHETIC_WORLD_CA5 = ["KAZ", "KGZ", "TJK", "TKM", "UZB"];
+/** True coefficients of the synthetic world's gravity equation. */
+export const SYNTHETIC_WORLD_BETA = {
+  ln_gdp: 0.9,
+  ln_pop: 0.1,
+  ln_dist: -1.1,
+  contig: 0.6,
+  comlang_off: 0.3,
+  colony: 0,
+  landlocked: -0.5,
+};
 
 /**
- * The panel: `countries` x (countries - 1) x `years` rows, fixed seed.
+ * A synthetic China world with known coefficients and known K. `noise`: "lognormal" (default)
+ * trade = exp(lin + u), u = partner effect (sd 0.2) + noise (sd 0.3), true ln K = u; "poisson"
+ * trade ~ Gamma with mean exp(lin) and variance 2e4 x mean (a coefficient of variation of about
+ * 0.3 at the median flow; the variance PPML assumes, up to scale), no partner effect, true
+ * ln K = ln(trade / mean).
  *
  * @example
  * ```ts
- * makeGravityPanel(10, 3).n; // 270
+ * const w = syntheticWorld(7);
+ * buildChinaWorldPanel(w, { reporter: "CHN", years: { from: 2010, to: 2020 } });
  * ```
  */
-export function makeGravityPanel(
-  countries: number,
-  years: number,
-  options: GravityPanelOptions | number = {},
-): SyntheticGravityPanel {
-  const o = typeof options === "number" ? { seed: options } : options;
-  const seed = o.seed ?? 1;
-  let s = seed;
-  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
-  const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-300)) * Math.cos(2 * Math.PI * rnd());
-  const C = countries, n = C * (C - 1) * years;
-  const px = Array.from({ length: C }, () => rnd() * 100),
-    py = Array.from({ length: C }, () => rnd() * 60);
-  const ex = Array.from({ length: C * years }, () => 2 * gauss());
-  const im = Array.from({ length: C * years }, () => 2 * gauss());
-  const km = (i: number, j: number) => Math.hypot(px[i] - px[j], py[i] - py[j]) * 100 + 100;
-  if (o.resistance) {
-    for (let i = 0; i < C; i++) {
-      let m = 0;
-      for (let j = 0; j < C; j++) if (j !== i) m += Math.log(km(i, j)) / (C - 1);
-      for (let y = 0; y < years; y++) {
-        ex[i * years + y] += o.resistance * (m - 8);
-        im[i * years + y] += o.resistance * (m - 8);
+export function syntheticWorld(
+  seed = 7,
+  nPartners = 60,
+  noise: "lognormal" | "poisson" = "lognormal",
+): ChinaWorldInputs & {
+  trueLnK: Map<string, number>;
+} {
+  const z = normalStream(seed);
+  const partners = [
+    ...SYNTHETIC_WORLD_CA5,
+    ...Array.from({ length: nPartners - 5 }, (_, i) => `X${String(i).padStart(2, "0")}`),
+  ];
+  const trade = {
+    reporter: [] as string[],
+    partner: [] as string[],
+    flow: [] as string[],
+    year: [] as number[],
+    value: [] as number[],
+    estimate: [] as boolean[],
+  } satisfies WorldTradeColumns;
+  const gdp: ChinaWorldInputs["gdp"] = [];
+  const pop: ChinaWorldInputs["pop"] = [];
+  const geo: GeoPair[] = [];
+  const trueLnK = new Map<string, number>();
+  for (const [i, p] of partners.entries()) {
+    const g = {
+      dist: Math.exp(8 + 0.6 * z()),
+      contig: i % 7 === 0 ? 1 : 0,
+      comlang_off: i % 11 === 0 ? 1 : 0,
+      colony: 0,
+      landlocked: i % 4 === 0 ? 1 : 0,
+    };
+    geo.push({
+      origin: "CHN",
+      destination: p,
+      ...g,
+      distcap: g.dist,
+      distw: g.dist,
+      comcol: 0,
+    });
+    const effect = 0.2 * z();
+    const lnGdp0 = 24 + 1.5 * z();
+    const lnPop0 = 16 + 1.2 * z();
+    for (let year = 2010; year <= 2020; year++) {
+      const lnGdp = lnGdp0 + 0.03 * (year - 2010) + 0.05 * z();
+      const lnPop = lnPop0 + 0.01 * (year - 2010);
+      gdp.push({ iso3: p, year, value: Math.exp(lnGdp) });
+      pop.push({ iso3: p, year, value: Math.exp(lnPop) });
+      let u = effect + 0.3 * z();
+      const lin = -2 + 0.02 * (year - 2010) + SYNTHETIC_WORLD_BETA.ln_gdp * lnGdp +
+        SYNTHETIC_WORLD_BETA.ln_pop * lnPop + SYNTHETIC_WORLD_BETA.ln_dist * Math.log(g.dist) +
+        SYNTHETIC_WORLD_BETA.contig * g.contig + SYNTHETIC_WORLD_BETA.comlang_off * g.comlang_off +
+        SYNTHETIC_WORLD_BETA.landlocked * g.landlocked;
+      let total = Math.exp(lin + u);
+      if (noise === "poisson") {
+        const mean = Math.exp(lin);
+        const phi = 2e4;
+        // a uniform from a normal by its cdf, then the gamma quantile (jstat)
+        const uniform = Math.min(1 - 1e-12, Math.max(1e-12, jStat.normal.cdf(z(), 0, 1)));
+        total = jStat.gamma.inv(uniform, mean / phi, phi);
+        u = Math.log(total / mean);
+      }
+      trueLnK.set(`${p}|${year}`, u);
+      const share = 0.3 + 0.4 * ((i * 37) % 10) / 10;
+      for (
+        const [flow, v] of [["exports", share * total], ["imports", (1 - share) * total]] as const
+      ) {
+        trade.reporter.push("CHN");
+        trade.partner.push(p);
+        trade.flow.push(flow);
+        trade.year.push(year);
+        trade.value.push(v);
+        trade.estimate.push(false);
       }
     }
   }
-  const cols = ["trade", "dist", "contig", "rta", "year"].map(() => new Float64Array(n));
-  const [trade, dist, contig, rta, year] = cols;
-  const exporter: string[] = new Array(n), importer: string[] = new Array(n);
-  let t = 0;
-  for (let y = 0; y < years; y++) {
-    for (let i = 0; i < C; i++) {
-      for (let j = 0; j < C; j++) {
-        if (i === j) continue;
-        const d = km(i, j);
-        const c = d < 1500 ? 1 : 0;
-        const r = ((i * 7 + j * 7) % 5 === 0 && y > years / 3) ? 1 : 0;
-        const eta = 12 + ex[i * years + y] + im[j * years + y] - 1.0 * Math.log(d) + 0.5 * c +
-          0.4 * r;
-        const mu = Math.exp(eta);
-        const zero = rnd() < 1 / (1 + mu / 20);
-        // ln eta ~ N(-s^2/2, s^2): E[eta] = 1; s grows with distance when heteroskedastic
-        const sd = o.heteroskedastic ? 0.4 + 0.8 * Math.min(d / 10000, 1) : 0.8;
-        trade[t] = zero ? 0 : mu * Math.exp(sd * gauss() - sd * sd / 2);
-        dist[t] = d;
-        contig[t] = c;
-        rta[t] = r;
-        year[t] = 2000 + y;
-        exporter[t] = `C${i}`;
-        importer[t] = `C${j}`;
-        t++;
-      }
-    }
-  }
-  return {
-    columns: { trade, dist, contig, rta, year },
-    labels: { exporter, importer },
-    n,
-  };
-}
-
-if (import.meta.main) {
-  const [c, y, out] = Deno.args;
-  const p = makeGravityPanel(Number(c), Number(y));
-  const lines = ["exporter,importer,year,trade,dist,contig,rta"];
-  for (let t = 0; t < p.n; t++) {
-    const k = p.columns;
-    lines.push(
-      `${p.labels.exporter[t]},${p.labels.importer[t]},${k.year[t]},${k.trade[t]},${k.dist[t]},${
-        k.contig[t]
-      },${k.rta[t]}`,
-    );
-  }
-  Deno.writeTextFileSync(out, lines.join("\n") + "\n");
+  return { trade, gdp, pop, geo, trueLnK };
 }

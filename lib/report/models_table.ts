@@ -16,7 +16,14 @@ export interface ModelsTableOptions {
   title?: string;
 }
 
-/** Stars as fixest's etable: *** p < 0.01, ** p < 0.05, * p < 0.1. */
+/**
+ * Stars as fixest's etable: *** p < 0.01, ** p < 0.05, * p < 0.1.
+ *
+ * @example
+ * ```ts
+ * stars(0.03); // "**"
+ * ```
+ */
 export function stars(p: number): string {
   return p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : "";
 }

@@ -47,6 +47,8 @@ export interface EstimateOptions {
   tolerance?: number;
   maxIterations?: number;
   dropSingletons: boolean;
+  /** One-line progress reports (PPML iterations). */
+  progress?: (line: string) => void;
 }
 
 /** Compact copies of y, x and weights on the given input rows. */
@@ -209,6 +211,7 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
     tolerance: o.tolerance,
     maxIterations: o.maxIterations,
     intercept: o.intercept,
+    progress: o.progress,
   });
   const n = rows.length;
   const sw = r.weights.map(Math.sqrt);

@@ -7,7 +7,7 @@
  */
 import jStat from "jstat";
 import { InputError } from "../errors.ts";
-import { tQuantile, tTwoSidedP } from "./distributions.ts";
+import { chiSquareUpperP, tQuantile, tTwoSidedP } from "./distributions.ts";
 import {
   ddAddProduct,
   invertUpper,
@@ -196,12 +196,21 @@ export function clusteredCov(
 export function twoSidedP(t: number, df: number): number {
   if (df === Infinity) {
     if (!Number.isFinite(t)) return Number.isNaN(t) ? NaN : 0;
-    return jStat.erfc(Math.abs(t) / Math.SQRT2);
+    // P(|Z| > t) = P(chi2_1 > t^2): the regularized gamma keeps the far tail (jstat's erfc is
+    // off by 2% at t = 8)
+    return chiSquareUpperP(t * t, 1);
   }
   return tTwoSidedP(t, df);
 }
 
-/** Critical value for a two-sided interval at `level` (t with df, or normal). */
+/**
+ * Critical value for a two-sided interval at `level` (t with df, or normal).
+ *
+ * @example
+ * ```ts
+ * criticalValue(0.95, Infinity); // ≈ 1.959964
+ * ```
+ */
 export function criticalValue(level: number, df: number): number {
   if (df === Infinity) return jStat.normal.inv(1 - (1 - level) / 2, 0, 1);
   return tQuantile(1 - (1 - level) / 2, df);

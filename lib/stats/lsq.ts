@@ -73,7 +73,14 @@ export interface LsqFit {
   errorEstimate: number;
 }
 
-/** Nearest power of two to the largest |value|, so scaling is exact. */
+/**
+ * Nearest power of two to the largest |value|, so scaling is exact.
+ *
+ * @example
+ * ```ts
+ * powerOfTwoScale(1000); // 1024
+ * ```
+ */
 export function powerOfTwoScale(max: number): number {
   if (!(max > 0) || !Number.isFinite(max)) return 1;
   return 2 ** Math.round(Math.log2(max));

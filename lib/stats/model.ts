@@ -198,6 +198,7 @@ function fitStatistics(est: Estimate) {
 
 /**
  * Fit a model: build the design, run the estimator, compute the requested standard errors.
+ * `hooks.progress` receives a one-line report per PPML iteration (the CLI prints them on stderr).
  *
  * @example
  * ```ts
@@ -208,7 +209,11 @@ function fitStatistics(est: Estimate) {
  * r.coefficients[0].estimate; // the distance elasticity
  * ```
  */
-export function fitModel(spec: ModelSpec, data: ModelData): ModelResult {
+export function fitModel(
+  spec: ModelSpec,
+  data: ModelData,
+  hooks: { progress?: (line: string) => void } = {},
+): ModelResult {
   const design = buildModelDesign(spec, data);
   const level = spec.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InputError(`confidence level must be in (0, 1)`);
@@ -217,6 +222,7 @@ export function fitModel(spec: ModelSpec, data: ModelData): ModelResult {
     tolerance: spec.tolerance,
     maxIterations: spec.maxIterations,
     dropSingletons: spec.dropSingletons ?? true,
+    progress: hooks.progress,
   };
   const est = (spec.estimator ?? "ols") === "ppml"
     ? ppmlEstimate(design, opts)

@@ -29,6 +29,11 @@ const SE_TYPES: readonly SeType[] = ["classical", "hc0", "hc1", "hc2", "hc3", "c
 /**
  * Solve the symmetric positive-definite system A x = b (Cholesky; A is q x q row-major); NaN if
  * A is not PD.
+ *
+ * @example
+ * ```ts
+ * solveSpd(new Float64Array([4]), 1, new Float64Array([2])); // Float64Array [0.5]
+ * ```
  */
 export function solveSpd(a: Float64Array, q: number, b: Float64Array): Float64Array {
   const l = new Float64Array(q * q);
@@ -130,7 +135,14 @@ function sumsOfSquares(y: ArrayLike<number>, fit: LsqFit, intercept: boolean) {
   return { rss, tss };
 }
 
-/** Score rows of a least-squares fit: the kept, scaled design row and its residual. */
+/**
+ * Score rows of a least-squares fit: the kept, scaled design row and its residual.
+ *
+ * @example
+ * ```ts
+ * hcMeat(fit.R, lsqScores(fit), "hc0");
+ * ```
+ */
 export function lsqScores(fit: LsqFit): ScoreRows {
   const { kept, xv, row, residuals } = fit;
   return {

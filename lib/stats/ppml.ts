@@ -20,6 +20,8 @@ export interface PpmlOptions {
   intercept?: boolean;
   /** Tolerance of the alternating projections (default 1e-13 relative). */
   feTolerance?: number;
+  /** Called after each iteration with a one-line report (for progress on stderr). */
+  progress?: (line: string) => void;
 }
 
 /** What the IRLS returns: the last weighted least-squares fit and the convergence report. */
@@ -146,6 +148,10 @@ export function ppmlIrls(
       );
     }
     change = Math.abs(next - dev) / Math.max(Math.abs(next), 0.1);
+    options.progress?.(
+      `PPML iteration ${iter}: deviance ${next.toPrecision(8)}, change ${change.toExponential(2)}` +
+        (fe.length ? `, ${sweeps} projection sweeps` : ""),
+    );
     dev = next;
     zPrev = z;
     if (polish) {

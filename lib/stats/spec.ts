@@ -85,7 +85,7 @@ export function parseSe(text: string): SeSpec {
  *
  * @example
  * ```ts
- * specColumns({ dependent: "trade", terms: ["ln(dist)"], fe: ["exporter^year"] });
+ * specColumns({ dependent: "trade", terms: ["ln(dist)"], fe: ["exporter^year"] }, (t) => parseTerm(t).column);
  * // { numeric: ["trade", "dist"], labels: ["exporter", "year"] }
  * ```
  */

@@ -13,6 +13,7 @@ const FIGURES = [
   "residuals_vs_fitted",
   "k_heatmap",
   "k_lines",
+  "k_intervals",
 ];
 
 async function study(args: string[]) {
@@ -95,7 +96,7 @@ Deno.test("study CLI on the synthetic fixture: tables printed, outputs written, 
   assert.equal((report.match(/<figure>/g) ?? []).length, FIGURES.length + 1); // + forecast_fan
   assert.ok(report.includes("<caption>Table 3. Trade potential K: ours beside the paper's"));
   assert.ok(report.includes("<h3>Why they differ</h3>"));
-  assert.match(r.stdout, /Wrote 15 files to out\/test-tmp\/study-cli\/fixture\/:/);
+  assert.match(r.stdout, /Wrote 16 files to out\/test-tmp\/study-cli\/fixture\/:/);
 });
 
 Deno.test("study CLI --format html prints one self-contained HTML document", async () => {

@@ -14,7 +14,12 @@ import {
   lastValue,
 } from "../../lib/gravity/forecast_naive.ts";
 import { runForecast } from "../../lib/gravity/forecast_study.ts";
-import { projectSeries, tKProjection } from "../../lib/gravity/forecast_scenario.ts";
+import {
+  projectSeries,
+  tKDistribution,
+  tKProjection,
+} from "../../lib/gravity/forecast_scenario.ts";
+import { uncertaintyKProjection } from "../../lib/gravity/forecast_uncertainty.ts";
 import { syntheticForecastStudy } from "../../lib/gravity/synthetic_forecast.ts";
 import type { DesignRow } from "../../lib/gravity/terms.ts";
 
@@ -99,7 +104,7 @@ Deno.test("scenario rules: growth, value, hold and an exact log-linear trend", (
   const capped = projectSeries(obs, { rule: "growth", rate: 0.1, max: 120 }, 2022, true);
   assert.deepEqual(capped.values.map((v) => v.value), [120, 120]);
   assert.equal(capped.rule, "growth 10.0%/yr, max 120");
-  const k = tKProjection(0, 0.1, 30, 0.9, { huge: 0.8, remodelling: 1.2 });
+  const k = tKDistribution(0, 0.1, 30, 0.9, { huge: 0.8, remodelling: 1.2 });
   const p = k.probabilities;
   close(p.huge + p.expanding + p.remodelling, 1, 1e-12);
   assert.equal(k.median, 1);
@@ -248,4 +253,25 @@ Deno.test("provenance: each forecast year says which regressor inputs were obser
   assert.deepEqual(row("P01", 2022).observed.sort(), ["dist", "gdp"]); // AAA's gdp observed
   assert.deepEqual(row("P03", 2023).filled, ["gdp AAA (carried)"]);
   assert.deepEqual(row("P02", 2021).filled, []);
+});
+
+Deno.test("projected K: the potential module's simulation (classical covariance) agrees with the closed form", () => {
+  const { config, panel } = syntheticForecastStudy({ partners: 6 });
+  const closed = runForecast(config, panel, { uncertainty: tKProjection }).scenarios[0].rows;
+  const settings = { ...config.uncertainty, se: "classical" as const, draws: 20000, seed: 3 };
+  const sim = runForecast(config, panel, { uncertainty: uncertaintyKProjection(settings) })
+    .scenarios[0].rows;
+  assert.equal(sim.length, closed.length);
+  sim.forEach((r, i) => {
+    const c = closed[i].k!;
+    close(r.k!.median, c.median, 1e-12, "median");
+    close(Math.log(r.k!.lo), Math.log(c.lo), 0.02, "lo");
+    close(Math.log(r.k!.hi), Math.log(c.hi), 0.02, "hi");
+    for (const cls of ["huge", "expanding", "remodelling"] as const) {
+      assert.ok(Math.abs(r.k!.probabilities[cls] - c.probabilities[cls]) < 0.02, cls);
+    }
+  });
+  // by default the study's uncertainty settings are used and said so
+  const f = runForecast(config, panel);
+  assert.ok(f.notes.some((n) => n.includes("simulated as the study's K intervals")));
 });

@@ -2,6 +2,7 @@
  * Shared loaders of the Yotov et al. (2016) datasets (../shared/data/raw/gravity-teaching/agtpa/).
  */
 import { readNumericColumns } from "../../lib/data/numeric_csv.ts";
+import { worldGravityData } from "../../lib/gravity/world_gravity.ts";
 
 const AGTPA = new URL("../../../shared/data/raw/gravity-teaching/agtpa/", import.meta.url).pathname;
 
@@ -28,4 +29,42 @@ export async function border2006() {
     },
     labels: { exporter: lab(ex), importer: lab(im) },
   };
+}
+
+const DOTS_COUNTRIES = [
+  "CHN",
+  "KAZ",
+  "KGZ",
+  "TJK",
+  "TKM",
+  "UZB",
+  "RUS",
+  "USA",
+  "DEU",
+  "JPN",
+  "KOR",
+  "IND",
+  "TUR",
+  "IRN",
+  "PAK",
+  "GBR",
+  "FRA",
+  "ITA",
+  "BRA",
+  "CAN",
+];
+
+/**
+ * The real IMF DOTS subset of tests/fixtures/stats/make_dots_fixture.py: exports (US$ millions)
+ * among 20 countries, 2016-2020, joined to CEPII GeoDist.
+ */
+export function dotsSubset() {
+  return worldGravityData({
+    first: 2016,
+    last: 2020,
+    countries: DOTS_COUNTRIES,
+    worldFile: new URL("../../data/world-trade.csv.gz", import.meta.url).pathname,
+    cepiiFile:
+      new URL("../../../shared/data/raw/geo/cepii/dist_cepii.csv", import.meta.url).pathname,
+  });
 }

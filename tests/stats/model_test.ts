@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { InputError } from "../../lib/errors.ts";
 import { fitModel, type ModelData, predict } from "../../lib/stats/model.ts";
 import type { ModelSpec } from "../../lib/stats/spec.ts";
+import { criticalValue, twoSidedP } from "../../lib/stats/inference.ts";
 
 const close = (a: number, b: number, tol = 1e-8) =>
   Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
@@ -226,4 +227,29 @@ Deno.test("weights: integer weights give the coefficients of duplicated rows (OL
       assert.ok(close(c.estimate, dup.coefficients[i].estimate, 1e-12))
     );
   }
+});
+
+Deno.test("z p-values keep the far tail (PPML inference): 2 P(Z > t) against scipy", () => {
+  // /usr/bin/python3 -c "from scipy.stats import norm; print(2*norm.sf(8), 2*norm.sf(0.5))"
+  assert.ok(Math.abs(twoSidedP(8, Infinity) / 1.244192114854348e-15 - 1) < 1e-12);
+  assert.ok(Math.abs(twoSidedP(0.5, Infinity) / 0.6170750774519738 - 1) < 1e-12);
+  assert.ok(Math.abs(criticalValue(0.95, Infinity) - 1.959963984540054) < 1e-14);
+});
+
+Deno.test("predict: new rows get their levels' fixed effects; an unseen level or a missing value gives NaN", () => {
+  const data = {
+    columns: { y: [1, 2, 4, 3, 5, 9, 7, 8], x: [0, 1, 3, 2, 4, 7, 5, 6] },
+    labels: { g: ["a", "a", "a", "b", "b", "b", "c", "c"] },
+  };
+  const fit = fitModel({ dependent: "y", terms: ["x"], fe: ["g"] }, data);
+  const b = fit.coefficients[0].estimate;
+  const mu = predict(fit, {
+    columns: { x: [10, 10, 10, NaN] },
+    labels: { g: ["a", "c", "z", "a"] },
+  });
+  const fa = fit.model.fe[0].effects.a, fc = fit.model.fe[0].effects.c;
+  assert.ok(close(mu[0], fa + 10 * b, 1e-12) && close(mu[1], fc + 10 * b, 1e-12));
+  assert.ok(Number.isNaN(mu[2]) && Number.isNaN(mu[3]));
+  // the level effects are the group means of y - b x (one dimension)
+  assert.ok(close(fa, (1 + 2 + 4 - b * (0 + 1 + 3)) / 3, 1e-12));
 });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readNumericColumns } from "../../lib/data/numeric_csv.ts";
 import { fitModel, type ModelResult } from "../../lib/stats/model.ts";
 import type { ModelSpec } from "../../lib/stats/spec.ts";
-import { border2006 } from "./agtpa.ts";
+import { border2006, dotsSubset } from "./agtpa.ts";
 
 const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
 const expected = JSON.parse(Deno.readTextFileSync(FIX + "ppml_expected.json"));
@@ -131,6 +131,26 @@ Deno.test("PPML on the real 2006 border model (Yotov et al. 2016 data) = statsmo
     assert.equal(r.n, ref.n);
     assert.equal(r.k + r.dfFe, ref.params);
     const w = worst(r, se === "hc0" ? ref.hc0 : ref.cluster);
+    assert.ok(w[0] < 1e-7 && w[1] < 1e-6, `${se}: ${w}`);
+  }
+});
+
+Deno.test("PPML on a real IMF DOTS subset (20 countries, 2016-2020, x CEPII) = statsmodels GLM with dummies", async () => {
+  // tests/fixtures/stats/make_dots_fixture.py builds the same subset from data/world-trade.csv.gz
+  const ref = JSON.parse(Deno.readTextFileSync(FIX + "dots_expected.json"));
+  const data = await dotsSubset();
+  assert.equal(data.columns.trade.length, ref.n);
+  for (const se of ["hc0", "cluster"]) {
+    const r = fitModel({
+      dependent: "trade",
+      terms: ["ln(dist)", "contig", "lang", "colony"],
+      fe: ["exporter^year", "importer^year"],
+      estimator: "ppml",
+      se: se === "hc0" ? "hc0" : "cluster:exporter^importer",
+    }, data);
+    assert.equal(r.n, ref.n);
+    assert.equal(r.k + r.dfFe, ref.params);
+    const w = worst(r, ref[se]);
     assert.ok(w[0] < 1e-7 && w[1] < 1e-6, `${se}: ${w}`);
   }
 });
