@@ -165,7 +165,7 @@ export function runForecast(
   );
   const kMethod = simulated
     ? `simulated as the study's K intervals (lib/gravity/uncertainty.ts: ${u.draws} draws of the ` +
-      `coefficients, ${u.se} covariance, seed ${u.seed})`
+      `coefficients, ${u.se} covariance requested, seed ${u.seed})`
     : options.uncertainty
     ? "from the caller's model"
     : "in closed form (Student t, classical covariance)";
