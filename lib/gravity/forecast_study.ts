@@ -211,12 +211,18 @@ export function runForecast(
       excluded: main.excluded,
     },
     rolling: {
-      cutoffs: rolled.map((r) => ({
-        cutoff: r.cutoff,
-        fitN: r.fit?.n ?? null,
-        rows: r.rows.length,
-        ...(r.reason ? { reason: r.reason } : {}),
-      })),
+      cutoffs: fc.rolling.map((c) => {
+        const r = results.get(c);
+        if (!r) {
+          return { cutoff: c, fitN: null, rows: 0, reason: `before trainFrom ${fc.trainFrom}` };
+        }
+        return {
+          cutoff: r.cutoff,
+          fitN: r.fit?.n ?? null,
+          rows: r.rows.length,
+          ...(r.reason ? { reason: r.reason } : {}),
+        };
+      }),
       byHorizon: byHorizon(rollingRows),
       rows: rollingRows,
     },

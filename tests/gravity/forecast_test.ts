@@ -48,6 +48,17 @@ Deno.test("acceptance: on a known model the 90% intervals cover 85-95% of held-o
   const h = f.rolling.byHorizon;
   assert.ok(h[h.length - 1].male["last value"] > h[0].male["last value"]);
   assert.deepEqual(f.rolling.cutoffs.map((c) => c.cutoff), [2017, 2018, 2019, 2020]);
+  // a cut-off before the estimation window is listed, not silently dropped
+  const early = runForecast(
+    { ...config, forecast: { ...config.forecast!, rolling: [2009, 2019] } },
+    panel,
+  );
+  assert.deepEqual(early.rolling.cutoffs[0], {
+    cutoff: 2009,
+    fitN: null,
+    rows: 0,
+    reason: "before trainFrom 2010",
+  });
 });
 
 Deno.test("prediction intervals equal statsmodels' get_prediction obs_ci (fixture make_forecast_fixture.py)", async () => {
