@@ -8,7 +8,7 @@
  * @module
  */
 import { fitModel } from "../lib/stats/model.ts";
-import { makeGravityPanel } from "../lib/gravity/synthetic_world.ts";
+import { makeGravityPanel } from "../lib/gravity/synthetic_gravity.ts";
 
 const C = Number(Deno.args[0] ?? 200), Y = Number(Deno.args[1] ?? 21);
 let t0 = performance.now();

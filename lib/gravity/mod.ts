@@ -30,4 +30,4 @@ export * from "./sensitivity.ts";
 export * from "./sensitivity_table.ts";
 export * from "./synthetic_world.ts";
 export * from "./world_gravity.ts";
-export * from "./synthetic_world.ts";
+export * from "./synthetic_gravity.ts";
