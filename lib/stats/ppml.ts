@@ -47,12 +47,13 @@ export interface PpmlFit {
  * One row's half deviance y ln(y/mu) - (y - mu) = mu h(d), d = (y - mu) / mu,
  * h(d) = (1 + d) ln(1 + d) - d, by its series sum_k>=2 (-d)^k / (k (k - 1)) when |d| < 0.1: the
  * textbook formula rounds ln(y/mu) to an absolute eps, an error of y eps per row, which swamps the
- * row's deviance (about mu d^2 / 2) on data that fit closely.
+ * row's deviance (about mu d^2 / 2) on data that fit closely. Further out (and when y/mu under-
+ * or overflows) the textbook formula is accurate and is used.
  */
 function halfDevianceTerm(y: number, mu: number): number {
   if (y <= 0) return mu;
   const d = (y - mu) / mu;
-  if (Math.abs(d) >= 0.1) return mu * ((1 + d) * Math.log1p(d) - d);
+  if (!(Math.abs(d) < 0.1)) return y * Math.log(y / mu) - (y - mu); // within about 40 eps
   let h = 0;
   let p = -d;
   for (let k = 2; k < 40; k++) {

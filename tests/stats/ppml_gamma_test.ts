@@ -81,6 +81,8 @@ Deno.test("poissonDeviance is accurate on a close fit (the textbook formula is o
   assert.ok(rel(textbook, exact) > 1e-6, `the textbook formula ${textbook}`);
   // far from the fit and at y = 0 the usual values
   assert.ok(rel(poissonDeviance([0, 2, 5], [1, 2, 1]), 2 * (1 + 5 * Math.log(5) - 4)) < 1e-15);
+  // y / mu below eps (d rounds to -1; (1 + d) log1p(d) would be 0 x -Infinity): about 2 mu
+  assert.ok(rel(poissonDeviance([1e-20], [1e5]), 2e5) < 1e-15);
 });
 
 Deno.test("PPML that really does not converge is still a one-line error (no FE and two FE)", async () => {
