@@ -9,9 +9,9 @@ import { FORECAST_METHODS } from "./forecast.ts";
 import type { ScenarioResult } from "./forecast_scenario.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
-/** A scenario input: 4 decimals, whole numbers from 1e7 up (populations read alike, no exponent). */
+/** A scenario input: 4 decimals, whole numbers from 1e6 up (populations read alike, no exponent). */
 const inputValue = (v: unknown) =>
-  typeof v === "number" && Number.isFinite(v) && Math.abs(v) >= 1e7
+  typeof v === "number" && Number.isFinite(v) && Math.abs(v) >= 1e6
     ? String(Math.round(v))
     : formatCell(v, 4);
 const bn = (

@@ -533,7 +533,7 @@ export function studyUncertainty(
   const seText = {
     classical: "classical",
     hc1: "HC1 robust",
-    cluster: "cluster-robust (CR1) by partner",
+    cluster: "cluster-robust (CR1, by partner)",
   }[cov.se];
   const method =
     `${Math.round(u.level * 100)}% intervals and class probabilities from ${u.draws} ` +
