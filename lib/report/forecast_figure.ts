@@ -151,7 +151,14 @@ export function forecastFan(
     columns,
     legend: [
       { label: "actual", color: "#222", symbol: "circle" },
-      { label: `forecast from the cut-off, ${l}% interval`, color: "#ff725c", symbol: "circle" },
+      // no out-of-time forecast drawn: no legend entry for one
+      ...(fc.length
+        ? [{
+          label: `forecast from the cut-off, ${l}% interval`,
+          color: "#ff725c",
+          symbol: "circle" as const,
+        }]
+        : []),
       { label: `cut-off ${input.cutoff}`, color: "#888", symbol: "dashed" },
       {
         label: `projection${input.scenario ? ` ("${input.scenario}")` : ""}, ${l}% fan`,
