@@ -117,9 +117,10 @@ export const EQ1_CONFIG = "data/study.eq1.config.json";
 
 /**
  * Partner-years of the study that lack the dependent variable but have a partner-side trade
- * figure the importer rejected (data/trade-selection.csv, side "partner"): what allowing
- * partner-side figures would add, and how many of those have every term (would enter the
- * regression). Null when the file is not there.
+ * figure the importer rejected for that variable (data/trade-selection.csv, side "partner",
+ * `variable` = the study's dependent; rows of other columns such as the mirror are not counted):
+ * what allowing partner-side figures would add, and how many of those have every term (would
+ * enter the regression). Null when the file is not there.
  *
  * @example
  * ```ts
@@ -141,6 +142,10 @@ export async function partnerSideGain(
   assertUniqueHeader(file, header, ["year", "partner", "side", "decision"]);
   const [iy, ip, is, id] = [col("year"), col("partner"), col("side"), col("decision")];
   if ([iy, ip, is, id].some((i) => i < 0)) return null;
+  // only rows of the dependent variable in use (not the mirror column's); a file from before the
+  // `variable` column counts every row
+  const iv = col("variable");
+  const dependent = result.config.dependent.variable;
   const have = new Set(
     result.data.design.filter((d) => d.actual !== null).map((d) => `${d.country} ${d.year}`),
   );
@@ -150,7 +155,8 @@ export async function partnerSideGain(
     const year = Number(r[iy]);
     const key = `${r[ip]} ${year}`;
     if (
-      r[is] === "partner" && r[id] === "rejected" && result.config.partners.includes(r[ip]) &&
+      (iv < 0 || r[iv] === dependent) && r[is] === "partner" && r[id] === "rejected" &&
+      result.config.partners.includes(r[ip]) &&
       year >= from && year <= to && !have.has(key)
     ) gain.add(key);
   }

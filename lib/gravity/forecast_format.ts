@@ -9,6 +9,11 @@ import { FORECAST_METHODS } from "./forecast.ts";
 import type { ScenarioResult } from "./forecast_scenario.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
+/** A scenario input: 4 decimals, whole numbers from 1e6 up (populations read alike, no exponent). */
+const inputValue = (v: unknown) =>
+  typeof v === "number" && Number.isFinite(v) && Math.abs(v) >= 1e6
+    ? String(Math.round(v))
+    : formatCell(v, 4);
 const bn = (
   v: unknown,
 ) => (typeof v === "number" && Number.isFinite(v) ? (v / 1e9).toFixed(2) : ".");
@@ -113,7 +118,7 @@ export function metricsSpec(f: ForecastResult): TableSpec {
   return {
     title: `Forecast 2. Errors after the cut-off ${m.cutoff}: the model beside the naive rules`,
     columns: [
-      { key: "method", label: "ForecastMethod", align: "left" },
+      { key: "method", label: "Method", align: "left" },
       { key: "set", label: "Partner-years", align: "left" },
       { key: "n", label: "n", format: String },
       { key: "male", label: "MALE", format: f3 },
@@ -189,8 +194,8 @@ export function scenarioInputsSpec(s: ScenarioResult): TableSpec {
       { key: "variable", label: "Variable" },
       { key: "rule", label: "Rule", align: "left" },
       { key: "fromYear", label: "Last obs.", format: (v) => (v === null ? "." : String(v)) },
-      { key: "fromValue", label: "Value", format: (v) => formatCell(v, 4) },
-      { key: "horizonValue", label: `${s.horizon}`, format: (v) => formatCell(v, 4) },
+      { key: "fromValue", label: "Value", format: inputValue },
+      { key: "horizonValue", label: `${s.horizon}`, format: inputValue },
     ],
     rows: s.inputs.map((i) => ({
       country: i.country,

@@ -170,13 +170,13 @@ export function runForecast(
     ? "from the caller's model"
     : "in closed form (Student t, classical covariance)";
   const notes = [
-    `Ex-post forecasts: the equation is fitted on ${fc.trainFrom}-cut-off and each later ` +
+    `Ex-post forecasts: the equation is fitted on ${fc.trainFrom} to the cut-off and each later ` +
     `partner-year is predicted from that year's observed regressors (not forecasts of them).`,
     `Interval: the OLS prediction interval in logs, fitted ± t(df) s sqrt(1 + x0'(X'X)^-1 x0), ` +
     `exponentiated (${Math.round(100 * fc.level)}%); the point forecast is exp(fitted).`,
     `Naive rules: "last value" carries the partner's last actual up to the cut-off; "average ` +
-    `growth" grows it at the partner's average log growth between its first and last actual in ` +
-    `${fc.trainFrom}-cut-off. Metrics are on the partner-years all three methods forecast.`,
+    `growth" grows it at the partner's average log growth between its first and last actual from ` +
+    `${fc.trainFrom} to the cut-off. Metrics are on the partner-years all three methods forecast.`,
     `Scenario K = the partner's own trade trend (average growth of its actual series) / the ` +
     `model's projection under the scenario; its interval and class probabilities reflect the ` +
     `coefficients' uncertainty, ${kMethod}, not the uncertainty of the trend itself.`,

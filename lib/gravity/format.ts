@@ -18,6 +18,12 @@ import { describeDisagreement } from "./compare.ts";
 import { sensitivitySpec } from "./sensitivity_table.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
+/** Actual and predicted trade: whole numbers from 1e7 up, so both columns read alike (never an
+ * integer beside an exponent). */
+const level = (v: unknown) =>
+  typeof v === "number" && Number.isFinite(v) && Math.abs(v) >= 1e7
+    ? String(Math.round(v))
+    : formatCell(v, 4);
 /** The paper's numbers are printed with three decimals: show them so (0.000, not 0). */
 const fixed3 = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(3) : ".");
 const yesNo = (v: unknown) => (v === null || v === undefined ? "." : v ? "yes" : "NO");
@@ -384,8 +390,8 @@ export function table3Spec(r: StudyResult, options: { compact?: boolean } = {}):
     columns: compactColumns(r, options.compact ?? false, [
       { key: "country", label: "Country" },
       { key: "year", label: "Year", format: String },
-      { key: "actual", label: "Actual", format: (v) => formatCell(v, 4) },
-      { key: "predicted", label: "Predicted", format: (v) => formatCell(v, 4) },
+      { key: "actual", label: "Actual", format: level },
+      { key: "predicted", label: "Predicted", format: level },
       { key: "k", label: "K", format: f3 },
       { key: "class", label: "Class", align: "left" },
       ...kIntervalColumns(r),

@@ -8,6 +8,13 @@ import { formatCell, type TableSpec } from "../report/table.ts";
 import type { BenchmarkFit } from "./benchmark.ts";
 import type { StudyResult } from "./study.ts";
 
+/** US$ as billions with 3 decimals (Table 3c's Actual and Predicted read alike). */
+const usBn = (v: unknown) => (typeof v === "number" ? formatCell(v / 1e9, 3) : formatCell(v));
+
+/** "multivariate t(df)", or "multivariate normal" when df is infinite (PPML uses z). */
+export const multivariate = (df: number): string =>
+  Number.isFinite(df) ? `multivariate t(${df})` : "multivariate normal";
+
 const f3 = (v: unknown) => formatCell(v, 3);
 const p2 = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(2) : ".");
 const label = (e: string) => (e === "ols" ? "OLS" : "PPML");
@@ -183,7 +190,7 @@ export function benchmarkKSpec(r: StudyResult): TableSpec | null {
       ...fits.map((f) =>
         `${label(f.estimator)} ${level}% int. and P(cls): ${r.config.uncertainty.draws} draws ` +
         `(seed ${r.config.uncertainty.seed}) of the benchmark's coefficients (year effects ` +
-        `included) from a multivariate t(${f.df}) with its ${f.se} covariance; K* = actual / ` +
+        `included) from a ${multivariate(f.df)} with its ${f.se} covariance; K* = actual / ` +
         `predicted* per draw (coefficient uncertainty only: the actual value is observed).`
       ),
     ],
@@ -254,8 +261,8 @@ export function structuralKSpec(r: StudyResult): TableSpec | null {
     columns: [
       { key: "country", label: "Country" },
       { key: "year", label: "Year", format: String },
-      { key: "actual", label: "Actual", format: (v) => formatCell(v, 4) },
-      { key: "predicted", label: "Predicted", format: (v) => formatCell(v, 4) },
+      { key: "actual", label: "Actual (US$ bn)", format: usBn },
+      { key: "predicted", label: "Predicted (US$ bn)", format: usBn },
       { key: "k", label: "K", format: f3 },
       { key: "interval", label: `${level}% int.`, format: (v) => (v == null ? "." : String(v)) },
       { key: "class", label: "Class", align: "left" },

@@ -533,11 +533,13 @@ export function studyUncertainty(
   const seText = {
     classical: "classical",
     hc1: "HC1 robust",
-    cluster: "cluster-robust (CR1) by partner",
+    cluster: "cluster-robust (CR1, by partner)",
   }[cov.se];
   const method =
     `${Math.round(u.level * 100)}% intervals and class probabilities from ${u.draws} ` +
-    `draws (seed ${u.seed}) of the coefficients from a multivariate t(${cov.df}) around the ` +
+    `draws (seed ${u.seed}) of the coefficients from a ${
+      Number.isFinite(cov.df) ? `multivariate t(${cov.df})` : "multivariate normal"
+    } around the ` +
     `estimates with the ${seText} covariance; K* = actual / predicted* per draw. ` +
     (u.residual
       ? `The residual variance is added (a prediction interval for trade, wider than K's).`

@@ -33,6 +33,19 @@ export interface ForecastFigureInput {
 
 const ok = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
 
+/** Labelled ticks of a log axis over [lo, hi]: 1-2-5 per decade, or 1-9 when that gives fewer
+ * than three, so every gridline has a number and no tick is unlabelled. */
+function logTicks(lo: number, hi: number): number[] {
+  if (!(lo > 0) || !(hi >= lo)) return [];
+  const decades: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) decades.push(e);
+  const pick = (mult: number[]) =>
+    decades.flatMap((e) => mult.map((m) => Number((m * 10 ** e).toPrecision(2))))
+      .filter((v) => v >= lo && v <= hi);
+  const coarse = pick([1, 2, 5]);
+  return coarse.length >= 3 ? coarse : pick([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+}
+
 /**
  * Actual vs forecast by partner with intervals, the cut-off and the projection fan.
  *
@@ -69,12 +82,20 @@ export function forecastFan(
     const runs = a.map((r, i) => (i > 0 && a[i - 1].year + 1 !== r.year ? ++run : run));
     const f = fc.filter((r) => r.country === c);
     const p = proj.filter((r) => r.country === c).sort((s, t) => s.year - t.year);
+    const values = [...a.map((r) => r.value), ...[...f, ...p].flatMap((r) => [r.lo, r.hi])]
+      .map(bn);
     const plot = renderPlot({
       width,
       height: 200,
       marginLeft: 45,
       x: { domain: x, tickFormat: "d", label: null, ticks: 5 },
-      y: { type: "log", grid: true, label: null },
+      y: {
+        type: "log",
+        grid: true,
+        label: null,
+        ticks: logTicks(Math.min(...values), Math.max(...values)),
+        tickFormat: (v: number) => String(v),
+      },
       marks: [
         Plot.ruleX([input.cutoff + 0.5], { stroke: "#888", strokeDasharray: "4,3" }),
         Plot.areaY(p, {
@@ -130,7 +151,14 @@ export function forecastFan(
     columns,
     legend: [
       { label: "actual", color: "#222", symbol: "circle" },
-      { label: `forecast from the cut-off, ${l}% interval`, color: "#ff725c", symbol: "circle" },
+      // no out-of-time forecast drawn: no legend entry for one
+      ...(fc.length
+        ? [{
+          label: `forecast from the cut-off, ${l}% interval`,
+          color: "#ff725c",
+          symbol: "circle" as const,
+        }]
+        : []),
       { label: `cut-off ${input.cutoff}`, color: "#888", symbol: "dashed" },
       {
         label: `projection${input.scenario ? ` ("${input.scenario}")` : ""}, ${l}% fan`,

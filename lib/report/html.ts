@@ -21,7 +21,7 @@ export interface ReportPageInput {
 }
 
 const CSS = `
-body { font-family: system-ui, sans-serif; max-width: 980px; margin: 2em auto; padding: 0 1em;
+body { font-family: system-ui, sans-serif; max-width: 1200px; margin: 2em auto; padding: 0 1em;
   color: #222; line-height: 1.45; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
@@ -33,6 +33,8 @@ table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em;
 table { display: block; max-width: 100%; overflow-x: auto; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
+/* Numbers are never broken across lines. */
+td[style="text-align:right"] { white-space: nowrap; }
 th { background: #f3f3f3; }
 tbody tr:nth-child(even) { background: #fafafa; }
 svg { max-width: 100%; height: auto; }

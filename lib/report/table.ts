@@ -56,6 +56,9 @@ export function formatCell(value: unknown, digits = 3): string {
 const breakable = (html: string) =>
   html.replace(/[^\s<>]{25,}/g, (w) => w.replace(/(\/|_|\.|,|--)(?=[^\s])/g, "$1<wbr>"));
 
+/** A short single token (an interval "0.66-1.10", a class, a code) is never broken inside. */
+const nowrap = (s: string) => /^\S{1,24}$/.test(s);
+
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -95,9 +98,9 @@ export function formatTable(spec: TableSpec, format: TableFormat = "text"): stri
     const body = cells.map((row) =>
       "<tr>" +
       row.map((v, j) =>
-        `<td style="text-align:${right[j] ? "right" : "left"}">${
-          right[j] ? escapeHtml(v) : breakable(escapeHtml(v))
-        }</td>`
+        `<td style="text-align:${
+          right[j] ? "right" : nowrap(v) ? "left;white-space:nowrap" : "left"
+        }">${right[j] ? escapeHtml(v) : breakable(escapeHtml(v))}</td>`
       )
         .join("") +
       "</tr>"
