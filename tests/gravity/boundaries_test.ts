@@ -101,7 +101,10 @@ Deno.test("orientation: with every component kept, each score carries its own si
   const signs = [0, 1, 2].map((c) => (p.loadings.reduce((a, row) => a + row[c], 0) < 0 ? -1 : 1));
   assert.deepEqual(signs.slice(0, 1), [-1]);
   r.composite.forEach((c, i) => {
-    const want = [0, 1, 2].reduce((a, k) => a + (p.eigenvalues[k] / total) * signs[k] * p.scores[i][k], 0);
+    const want = [0, 1, 2].reduce(
+      (a, k) => a + (p.eigenvalues[k] / total) * signs[k] * p.scores[i][k],
+      0,
+    );
     assert.ok(Math.abs(c.value - want) < 1e-12, `${c.value} vs ${want}`);
   });
 });
@@ -118,10 +121,13 @@ Deno.test("orientation: loadings summing to ~0 make the first largest |loading| 
   assert.deepEqual(r.weights, [0.75, 0.25]);
   assert.deepEqual(r.values, [0.75 * -1 + 0.25 * 2, 0.75 * 1 + 0.25 * -2]);
   // the first of two equally large loadings decides: (+a, -a) stays, (-a, +a) flips
-  const tie = compositeFromPca({
-    ...result,
-    loadings: [[0.5, 0.6], [-0.5, 0.8]],
-  } as typeof result, 1);
+  const tie = compositeFromPca(
+    {
+      ...result,
+      loadings: [[0.5, 0.6], [-0.5, 0.8]],
+    } as typeof result,
+    1,
+  );
   assert.deepEqual(tie.signs, [1, 1]);
 });
 
@@ -145,7 +151,10 @@ Deno.test("cumulative rule: the first component reaching the share, the toleranc
   assert.equal(retainedCount([1.8, 0.9, 0.3], cum, { rule: "cumulative", share: 0.6 }), 1);
   assert.equal(retainedCount([1.8, 0.9, 0.3], cum, { rule: "cumulative", share: 0.6 + 1e-13 }), 1);
   assert.equal(retainedCount([1.8, 0.9, 0.3], cum, { rule: "cumulative", share: 0.61 }), 2);
-  assert.equal(retainedCount([1.8, 0.9, 0.3], [0.6, 0.9, 0.99], { rule: "cumulative", share: 1 }), 3);
+  assert.equal(
+    retainedCount([1.8, 0.9, 0.3], [0.6, 0.9, 0.99], { rule: "cumulative", share: 1 }),
+    3,
+  );
 });
 
 Deno.test("minCoverage: an indicator present in exactly minCoverage x sample is kept", () => {

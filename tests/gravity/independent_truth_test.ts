@@ -36,7 +36,9 @@ Deno.test("fixture CBEC index = sklearn PCA (n-1 SD, loadings oriented to sum >=
   assert.equal(r.pca.retained, e.retained);
   r.pca.weights.forEach((v, i) => close(v, e.weights[i], 1e-12, `weight ${i}`));
   r.pca.loadings.forEach((row, v) =>
-    row.slice(0, e.retained).forEach((x, c) => close(x, e.loadings[v][c], 1e-10, `loading ${v},${c}`))
+    row.slice(0, e.retained).forEach((x, c) =>
+      close(x, e.loadings[v][c], 1e-10, `loading ${v},${c}`)
+    )
   );
   assert.equal(r.pca.composite.length, e.composite.length);
   r.pca.composite.forEach((c, i) => {
@@ -68,7 +70,9 @@ Deno.test("fixture regression = statsmodels, and = the generator's true coeffici
   }
   close(fit.r2, expected.regression.r2, 1e-10, "R2");
   close(fit.sigma, expected.regression.sigma, 1e-10, "sigma");
-  for (const v of fit.vif) close(v.vif as number, expected.regression.vif[v.term], 1e-8, `VIF ${v.term}`);
+  for (const v of fit.vif) {
+    close(v.vif as number, expected.regression.vif[v.term], 1e-8, `VIF ${v.term}`);
+  }
 });
 
 for (const se of ["classical", "hc0", "hc1", "hc2", "hc3", "cluster"] as SeType[]) {
@@ -85,7 +89,9 @@ for (const se of ["classical", "hc0", "hc1", "hc2", "hc3", "cluster"] as SeType[
 Deno.test("fixture K = truth.json's exp(u) and = the statsmodels refit; classes by threshold", async () => {
   const r = await fixtureStudy();
   const trueK = new Map<string, number>(
-    truth.k.map((x: { country: string; year: number; k: number }) => [`${x.country} ${x.year}`, x.k]),
+    truth.k.map((
+      x: { country: string; year: number; k: number },
+    ) => [`${x.country} ${x.year}`, x.k]),
   );
   const refit = new Map<string, { k: number; class: string; fitted: number }>(
     expected.regression.potential.map((
