@@ -222,3 +222,23 @@ Deno.test("the study passes the config's thresholds to the paper comparison", ()
     assert.equal(c.agree, c.oursClass === c.paperClass);
   }
 });
+
+Deno.test("tolerance boundaries: cumulative share within 1e-12, loadings sum of exactly 1e-9", () => {
+  // (0.5 + 1e-12) - 1e-12 === 0.5 in doubles: a cumulative proportion of exactly share - 1e-12
+  // reaches the share
+  assert.equal(
+    retainedCount([1, 1], [0.5, 1], { rule: "cumulative", share: 0.5 + 1e-12 }),
+    1,
+  );
+  // loadings (-1, 1, 1e-9) sum to exactly 1e-9: not "~0", so the sum decides (+), not the first
+  // largest loading (-1)
+  const r = compositeFromPca(
+    {
+      eigenvalues: [1],
+      loadings: [[-1], [1], [1e-9]],
+      scores: [[2]],
+    } as unknown as Parameters<typeof compositeFromPca>[0],
+    1,
+  );
+  assert.deepEqual(r.signs, [1]);
+});
