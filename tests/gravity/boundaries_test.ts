@@ -230,8 +230,8 @@ Deno.test("tolerance boundaries: cumulative share within 1e-12, loadings sum of 
     retainedCount([1, 1], [0.5, 1], { rule: "cumulative", share: 0.5 + 1e-12 }),
     1,
   );
-  // loadings (-1, 1, 1e-9) sum to exactly 1e-9: not "~0", so the sum decides (+), not the first
-  // largest loading (-1)
+  // loadings (-1, 1, 1e-9) sum to exactly 1e-9, which still counts as ~0 (|sum| > 1e-9 is the
+  // test): the first largest loading (-1) decides, not the sign of the sum
   const r = compositeFromPca(
     {
       eigenvalues: [1],
@@ -240,5 +240,5 @@ Deno.test("tolerance boundaries: cumulative share within 1e-12, loadings sum of 
     } as unknown as Parameters<typeof compositeFromPca>[0],
     1,
   );
-  assert.deepEqual(r.signs, [1]);
+  assert.deepEqual(r.signs, [-1]);
 });
