@@ -94,6 +94,22 @@ Deno.test("comparison with ours: sign agreement counted, a term we lack is not c
     },
   ]);
   assert.deepEqual(cmp.coefficients, [{ term: "ln_x", ours: -2, paper: -0.5, signAgree: true }]);
+  // our class where the paper has neither K nor class: not compared
+  const blank = comparePaper(PAPER, null, [{
+    country: "AAA",
+    year: 2015,
+    actual: 1,
+    fitted: 0,
+    predicted: 1,
+    k: 1,
+    class: "expanding",
+    inSample: true,
+  }]);
+  assert.deepEqual(
+    [blank.classes[0].oursClass, blank.classes[0].paperClass, blank.classes[0].agree],
+    ["expanding", null, null],
+  );
+  assert.deepEqual(blank.classAgreement, { agree: 0, compared: 0 });
   assert.deepEqual(cmp.classAgreement, { agree: 1, compared: 1 });
   assert.equal(cmp.classes[1].oursK, 1.5);
   assert.equal(cmp.classes[0].oursK, null);
