@@ -116,3 +116,20 @@ Deno.test("comparison with ours: sign agreement counted, a term we lack is not c
   const none = comparePaper(PAPER, {}, []);
   assert.deepEqual(none.coefficients[0].ours, null);
 });
+
+Deno.test("loadPaperTables() reads data/paper of the working directory by default", async () => {
+  const root = new URL("../../", import.meta.url);
+  const mod = new URL("lib/gravity/compare.ts", root).href;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "eval",
+      `import { loadPaperTables } from "${mod}"; console.log(JSON.stringify(await loadPaperTables()));`,
+    ],
+    cwd: root.pathname,
+    env: { NO_COLOR: "1" },
+  }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const viaDefault = JSON.parse(new TextDecoder().decode(out.stdout));
+  assert.deepEqual(viaDefault, await loadPaperTables(new URL("data/paper", root).pathname));
+  assert.equal(viaDefault.table2.length, 8);
+});
