@@ -231,3 +231,113 @@ Deno.test("why they differ: data, model, definition sentences, and the paper's i
     runGravityStudy(config, panel).differences[0].includes("we use etrade (a PROXY), present"),
   );
 });
+
+/** The synthetic study with `etrade` kept for `keep` partner-years only (by panel order). */
+function keepDependent(keep: number, seed = 5) {
+  const s = syntheticStudy({ spread: 0.2, seed });
+  let kept = 0;
+  for (const row of s.panel.rows) {
+    if (row.iso3 === s.config.reporter) continue;
+    if (kept < keep) kept++;
+    else row.values.etrade = NaN;
+  }
+  return s;
+}
+
+Deno.test("N = k is not estimable; exactly 12 complete rows are still listed", () => {
+  const eight = keepDependent(8);
+  const r = runGravityStudy(eight.config, eight.panel);
+  assert.equal(r.regression.estimable, false);
+  assert.equal(
+    r.regression.reason,
+    "the regression cannot be estimated: 8 country-years have the dependent variable and every " +
+      "term, k = 8 coefficients (need N > k) [BBB 2015, BBB 2016, BBB 2017, BBB 2018, BBB 2019, " +
+      "BBB 2020, BBB 2021, BBB 2022]",
+  );
+  const twelve = keepDependent(12);
+  const terms = twelve.config.terms.slice();
+  for (let i = 0; i < 6; i++) {
+    terms.push({ name: `copy${i}`, variable: "net", formation: "partner", log: true });
+  }
+  const r12 = runGravityStudy({ ...twelve.config, terms }, twelve.panel);
+  assert.match(
+    r12.regression.reason!,
+    /^.*: 12 country-years .* k = 14 coefficients \(need N > k\) \[BBB 2015, .*, CCC 2018\]$/,
+  );
+});
+
+Deno.test("the reason names every term missing everywhere, and only those", () => {
+  const s = keepDependent(5);
+  for (const row of s.panel.rows) {
+    row.values.net = NaN;
+    row.values.cpi = NaN;
+    if (row.iso3 === "EEE" && row.year === 2020) row.values.open = NaN; // missing in one row only
+  }
+  const r = runGravityStudy(s.config, s.panel);
+  assert.equal(
+    r.regression.reason,
+    "the regression cannot be estimated: 0 country-years have the dependent variable and every " +
+      "term, k = 8 coefficients (need N > k); missing in every country-year: ln_net, ln_cpi",
+  );
+});
+
+Deno.test("Table 1 without a dictionary entry: empty meaning, unit, source and proxy; formations", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.2 });
+  panel.variables = panel.variables.filter((v) => !["open", "etrade"].includes(v.name));
+  const r = runGravityStudy(config, panel);
+  const open = r.data.coverage.find((c) => c.variable === "open")!;
+  assert.deepEqual([open.meaning, open.unit, open.source, open.proxy], ["", "", "", ""]);
+  assert.equal(r.data.coverage.find((c) => c.role === "ln_dist")!.reporterYears, null);
+  assert.equal(r.data.coverage.find((c) => c.role === "ln_cpi")!.reporterYears, null);
+  assert.deepEqual(r.data.coverage.find((c) => c.role === "ln_pgdp")!.reporterYears, {
+    present: 8,
+    total: 8,
+  });
+  assert.deepEqual(
+    r.data.coverage.filter((c) => c.role === "cbec indicator").map((c) => c.formation),
+    ["PCA", "PCA", "PCA", "PCA"],
+  );
+  // no proxies, a fit, no paper: the one "Data" sentence, without "(a PROXY)"
+  assert.deepEqual(r.differences, [
+    "Data: the paper's dependent variable (China's CBEC trade with each country) has no named " +
+    "source; we use etrade, present for 40 of 40 partner-years, against the paper's " +
+    "unpublished, interpolated panel.",
+  ]);
+});
+
+Deno.test("why they differ: each Model clause alone, and a paper K of 0 is not negative", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.2 });
+  const coef = (term: string) => ({
+    variable: term,
+    term,
+    coefficient: 1,
+    stdError: 0.1,
+    t: 10,
+    p: 0,
+    ciLower: 0.8,
+    ciUpper: 1.2,
+  });
+  const all = [...config.terms.map((t) => t.name), "_cons"];
+  const diff = (table2: string[], table3: PaperTables["table3"] = []) =>
+    runGravityStudy(config, panel, { paper: { source: "s", table2: table2.map(coef), table3 } })
+      .differences.slice(1);
+  assert.deepEqual(diff(all), []);
+  assert.deepEqual(diff([...all, "ln_a", "ln_b"]), [
+    "Model: this config's equation is not the paper's equation (2); the paper's ln_a, ln_b are " +
+    "not in it.",
+  ]);
+  assert.deepEqual(diff(all.filter((t) => t !== "ln_net" && t !== "ln_cpi")), [
+    "Model: this config's equation is not the paper's equation (2); ours adds ln_net, ln_cpi.",
+  ]);
+  assert.deepEqual(diff(all, [{ country: "BBB", year: 2015, k: 0, words: "", class: null }]), []);
+});
+
+Deno.test("the study result renders as the HTML report in a notebook", async () => {
+  const { DISPLAY } = await import("../../lib/report/jupyter.ts");
+  const { formatStudy } = await import("../../lib/gravity/format.ts");
+  const { config, panel } = syntheticStudy({ spread: 0.2 });
+  const r = runGravityStudy(config, panel);
+  const bundle = (r as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]();
+  assert.equal(bundle["text/html"], formatStudy(r, "html"));
+  assert.ok(bundle["text/html"].includes("<caption>Table 2."));
+});
