@@ -128,3 +128,13 @@ Deno.test("buildDesign: a dependent of 0 and a missing one are named; predictabl
   const noDep = buildDesign({ ...config, partners: ["I"] }, panel);
   assert.deepEqual(noDep[0].missing, ["y (dependent) missing"]);
 });
+
+Deno.test("the log-ratio warning says, in full, why that K is shown and why it misleads", async () => {
+  const { LOG_RATIO_WARNING } = await import("../../lib/gravity/potential.ts");
+  assert.equal(
+    LOG_RATIO_WARNING,
+    "K = ln(actual)/fitted depends on the unit of trade (rescaling trade from USD to thousand " +
+      "USD changes every K) and is negative whenever the fitted log is; it is shown only because " +
+      "it is the one reading that can give the negative K of the paper's Table 3.",
+  );
+});
