@@ -83,6 +83,11 @@ Deno.test("formTerm: ln of 0 and of a negative, the reporter missing, unlogged n
   assert.deepEqual(f("difference", "K", false), { value: -6 });
   assert.deepEqual(f("partner", "K", false), { value: -2 });
   assert.deepEqual(f("bilateral", "K", true, "y"), { value: Math.log(5) });
+  // a term without "log" is logged (the default)
+  assert.deepEqual(
+    formTerm({ name: "t", variable: "y", formation: "partner" }, get, "I", "K", 2000),
+    { value: Math.log(5) },
+  );
 });
 
 Deno.test("buildDesign: a dependent of 0 and a missing one are named; predictable vs complete", () => {
