@@ -270,7 +270,10 @@ Deno.test("a config file that is not JSON is a one-line error naming it", async 
     () => loadStudyConfig(path),
     (e: unknown) => {
       assert.ok(e instanceof InputError);
-      assert.match(e.message, new RegExp(`^${path}: not valid JSON \\([^\\n]+\\)$`));
+      assert.match(
+        e.message,
+        new RegExp(`^${path}: not valid JSON \\([^\\n]*JSON at position 2[^\\n]*\\)$`),
+      );
       return true;
     },
   );
