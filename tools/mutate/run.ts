@@ -56,6 +56,7 @@ const TESTS: Record<string, string[]> = {
   ],
   "lib/stats/correlation.ts": [
     "tests/stats/correlation_test.ts",
+    "tests/stats/correlation_paths_test.ts",
     "tests/gravity/figures_test.ts",
   ],
   "lib/stats/distributions.ts": [
