@@ -61,6 +61,7 @@ const TESTS: Record<string, string[]> = {
   ],
   "lib/stats/distributions.ts": [
     "tests/stats/distributions_test.ts",
+    "tests/stats/distributions_edges_test.ts",
     "tests/stats/ols_test.ts",
     "tests/stats/pca_test.ts",
   ],
