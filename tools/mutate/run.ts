@@ -51,6 +51,7 @@ export function testsFor(target: string): string[] {
 const TESTS: Record<string, string[]> = {
   "lib/stats/pca.ts": [
     "tests/stats/pca_test.ts",
+    "tests/stats/pca_paths_test.ts",
     "tests/gravity/cbec_index_test.ts",
     "tests/gravity/boundaries_test.ts",
   ],
