@@ -101,7 +101,10 @@ interface MutantJson {
   mutatorName: string;
   replacement?: string;
   status: string;
-  location: { start: { line: number; column: number } };
+  location: {
+    start: { line: number; column: number };
+    end: { line: number; column: number };
+  };
 }
 
 /** Score = killed (incl. timeouts) / (killed + survived + no coverage), as Stryker reports it. */
@@ -121,10 +124,11 @@ export function score(mutants: MutantJson[]) {
 }
 
 /** Key of a mutant that survives a rerun (same place, same mutation). */
-const mutantKey = (m: MutantJson) =>
-  `${m.location.start.line}:${m.location.start.column}|${m.mutatorName}|${
-    m.replacement ?? ""
-  }`;
+const mutantKey = (m: MutantJson) => {
+  const { start, end } = m.location;
+  return `${start.line}:${start.column}-${end.line}:${end.column}|${m.mutatorName}|` +
+    (m.replacement ?? "");
+};
 
 async function mutateOne(
   target: string,
