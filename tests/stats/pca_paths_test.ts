@@ -78,3 +78,10 @@ Deno.test("pca with a singular correlation matrix: no KMO or Bartlett (NaN), eig
   assert.ok(r.eigenvalues[2] >= 0);
   assert.ok(r.scores.every((row) => row.length === 3));
 });
+
+Deno.test("pca of one variable: no KMO or Bartlett (they need two)", () => {
+  const r = pca([{ name: "a", values: [1, 2, 4, 3] }]);
+  assert.deepEqual(r.eigenvalues, [1]);
+  assert.ok(Number.isNaN(r.kmo.overall) && Number.isNaN(r.bartlett.chi2));
+  assert.equal(r.bartlett.df, 0);
+});
