@@ -32,7 +32,7 @@ for m in "${MUTANTS[@]}"; do
   out=$(NO_COLOR=1 deno test --no-check --allow-read --allow-write=out --allow-run --allow-env ${TESTS[*]} 2>&1)
   cp "$BK/$key" "$file"
   summary=$(printf '%s\n' "$out" | grep -E '^(ok|FAILED) \|' | tail -1)
-  failing=$(printf '%s\n' "$out" | sed -n '/^FAILURES/,$p' | grep -E ' => ' | sed -E 's/ => .*//' | head -4 | paste -sd ';' -)
+  failing=$(printf '%s\n' "$out" | sed -n '/ FAILURES /,$p' | grep -E ' => ' | sed -E 's/ => .*//' | sort -u | head -4 | paste -sd ";" -)
   if printf '%s' "$summary" | grep -q '^FAILED'; then
     echo "KILLED   $desc [$file: $line] -> $summary; e.g. $failing"
   else
@@ -47,7 +47,7 @@ else
   out=$(NO_COLOR=1 deno test --no-check --allow-read --allow-write=out --allow-run --allow-env ${TESTS[*]} 2>&1)
   cp "$BK/stats~ols.ts" lib/stats/ols.ts
   summary=$(printf '%s\n' "$out" | grep -E '^(ok|FAILED) \|' | tail -1)
-  failing=$(printf '%s\n' "$out" | sed -n '/^FAILURES/,$p' | grep -E ' => ' | sed -E 's/ => .*//' | head -4 | paste -sd ';' -)
+  failing=$(printf '%s\n' "$out" | sed -n '/ FAILURES /,$p' | grep -E ' => ' | sed -E 's/ => .*//' | sort -u | head -4 | paste -sd ";" -)
   if printf '%s' "$summary" | grep -q '^FAILED'; then echo "KILLED   VIF always centred [lib/stats/ols.ts: if (true) {] -> $summary; e.g. $failing";
   else echo "SURVIVED VIF always centred -> $summary"; fails=$((fails + 1)); fi
 fi
