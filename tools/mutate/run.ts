@@ -49,6 +49,12 @@ export function testsFor(target: string): string[] {
 
 /** Targets judged by a narrower set of test files than their folder (faster, same verdicts). */
 const TESTS: Record<string, string[]> = {
+  "lib/gravity/figures.ts": ["tests/gravity/figures_test.ts"],
+  "lib/gravity/format.ts": [
+    "tests/gravity/study_test.ts",
+    "tests/gravity/figures_test.ts",
+    "tests/gravity/study_paths_test.ts",
+  ],
   "lib/stats/pca.ts": [
     "tests/stats/pca_test.ts",
     "tests/stats/pca_paths_test.ts",
@@ -146,7 +152,9 @@ async function mutateOne(
     previous = readMutants(`${OUT}/${name}.json`);
     const lines = [
       ...new Set(
-        previous.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
+        previous.filter((m) =>
+          m.status === "Survived" || m.status === "NoCoverage"
+        )
           .map((m) => m.location.start.line),
       ),
     ];
@@ -160,7 +168,8 @@ async function mutateOne(
     mutate,
     testRunner: "command",
     commandRunner: {
-      command: "NO_COLOR=1 deno test --no-check --fail-fast --allow-read --allow-write=out " +
+      command:
+        "NO_COLOR=1 deno test --no-check --fail-fast --allow-read --allow-write=out " +
         `--allow-run --allow-env ${tests.join(" ")}`,
     },
     inPlace: false,
@@ -231,13 +240,17 @@ function summarise(
   seconds: number,
 ): string {
   const s = score(mutants);
-  const survivors = mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
+  const survivors = mutants.filter((m) =>
+    m.status === "Survived" || m.status === "NoCoverage"
+  )
     .map((m) =>
       `  - ${target}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}` +
       ` -> ${JSON.stringify(m.replacement ?? "").slice(0, 80)}`
     );
   const row =
-    `| ${target} | ${s.score.toFixed(1)}% | ${s.killed} | ${s.survived} | ${s.errors} | ` +
+    `| ${target} | ${
+      s.score.toFixed(1)
+    }% | ${s.killed} | ${s.survived} | ${s.errors} | ` +
     `${Math.round(seconds)} s |`;
   return [row, ...survivors].join("\n");
 }
