@@ -36,15 +36,27 @@ if (what === "fit") {
   const names = Array.from({ length: 12 }, (_, j) => `p${j + 1}`);
   const data = await readNumericColumns(path, names);
   const t2 = performance.now();
-  const res = pca(names.map((name) => ({ name, values: data.columns[name] })));
+  const columns = names.map((name) => ({ name, values: data.columns[name] }));
+  const res = pca(columns, { scores: "none" }); // as `cli pca --format text` calls it
   const t3 = performance.now();
   const text = formatPca(res, "text");
   const outputChars = text.length;
   const t4 = performance.now();
+  pca(columns, { scores: "columns" }); // the same with the scores as columns
+  const t5 = performance.now();
+  pca(columns); // the same with the scores as n row arrays (the JSON output's `scores`)
+  const t6 = performance.now();
   console.log(JSON.stringify({
     what,
     n: data.n,
-    ms: { load: ms(t0, t1), read: ms(t1, t2), pca: ms(t2, t3), formatText: ms(t3, t4) },
+    ms: {
+      load: ms(t0, t1),
+      read: ms(t1, t2),
+      pca: ms(t2, t3),
+      formatText: ms(t3, t4),
+      pcaWithScoreColumns: ms(t4, t5),
+      pcaWithScoreRows: ms(t5, t6),
+    },
     outputChars,
     eigenvalues: res.eigenvalues,
   }));

@@ -3,7 +3,13 @@
  * /usr/bin/python3 with pandas + statsmodels / scikit-learn, alternating the two, median of the
  * pairs, peak RSS from `/usr/bin/time -v`, and a check that both sides give the same numbers.
  *
- *   deno task bench [--pairs 3] [--only fit|pca|study] [--sizes 100k,500k,1m]
+ *   deno task bench [--pairs 3] [--only fit|pca|ppml|study] [--sizes 100k,500k,1m]
+ *     [--countries 20,30]
+ *
+ * `ppml`: PPML with exporter-year and importer-year fixed effects (`cli fit --estimator ppml
+ * --fe`) against statsmodels GLM Poisson with dummy columns on synthetic panels of C countries
+ * x (C-1) partners x 21 years (lib/gravity/synthetic_gravity.ts), then the world-sized panel (200 countries,
+ * about 836k flows: PPML and log-OLS with the same fixed effects, bench/ppml_world.ts).
  *
  * Needs out/bench/*.csv from bench/gen_data.ts (the task makes them first). Prints a markdown
  * table for bench/README.md. Installs nothing: the Python side is Debian's.
@@ -17,6 +23,7 @@ const { values: flags } = parseArgs({
     pairs: { type: "string", default: "3" },
     only: { type: "string" },
     sizes: { type: "string", default: "100k,500k,1m" },
+    countries: { type: "string", default: "20,30" },
   },
 });
 const pairs = Number(flags.pairs);
@@ -120,6 +127,77 @@ if (!only || only === "pca") {
   rows.push(row);
 }
 
+let world = "";
+if (!only || only === "ppml") {
+  const terms = "ln(dist),contig,rta";
+  for (const c of flags.countries!.split(",")) {
+    const file = `out/bench/gravity_${c}.csv`;
+    await timed([
+      deno,
+      "run",
+      "--allow-write=out",
+      "lib/gravity/synthetic_gravity.ts",
+      c,
+      "21",
+      file,
+    ]);
+    const row = await alternate(
+      `ppml FE ${c}x${Number(c) - 1}x21`,
+      [
+        deno,
+        "task",
+        "-q",
+        "cli",
+        "fit",
+        "--data",
+        file,
+        "--y",
+        "trade",
+        "--x",
+        terms,
+        "--estimator",
+        "ppml",
+        "--fe",
+        "exporter^year,importer^year",
+        "--format",
+        "json",
+      ],
+      ["/usr/bin/python3", "bench/statsmodels_ppml.py", file],
+    );
+    const ours = JSON.parse(row.deno[0].stdout), theirs = JSON.parse(row.ref[0].stdout);
+    const diff = Math.max(
+      ...ours.coefficients.map((o: { estimate: number }, i: number) =>
+        Math.abs(o.estimate - theirs.coefficients[i].estimate)
+      ),
+    );
+    row.agreement = `n ${ours.n} vs ${theirs.n}, max coef diff ${diff.toExponential(1)}` +
+      (diff <= 1e-6 && ours.n === theirs.n ? " (ok)" : " (FAILS)");
+    rows.push(row);
+  }
+  const w = await timed([deno, "run", "bench/ppml_world.ts", "200", "21"]);
+  const j = JSON.parse(w.stdout);
+  world =
+    `\nworld-sized panel (200 x 199 x 21 = ${j.rows} flows, ${j.zeros} zeros; exporter-year ` +
+    `and importer-year FE): PPML ${
+      j.ppml.seconds.toFixed(1)
+    } s (${j.ppml.iterations} iterations, ` +
+    `${j.ppml.separated} separated, n ${j.ppml.n}), log-OLS ${j.ols.seconds.toFixed(1)} s ` +
+    `(n ${j.ols.n}); whole process ${w.seconds.toFixed(1)} s, peak RSS ${w.rssMiB.toFixed(0)} MiB`;
+  try {
+    await Deno.stat("data/world-trade.csv.gz");
+    const r = await timed([deno, "run", "--allow-read", "bench/ppml_dots.ts", "2000", "2020"]);
+    const k = JSON.parse(r.stdout);
+    world += `\nIMF DOTS world panel 2000-2020 (exports, ${k.rows} flows, ${k.zeros} zeros, ` +
+      `${k.unmatched} without CEPII distance): PPML ${k.ppml.seconds.toFixed(1)} s ` +
+      `(${k.ppml.iterations} iterations, ${k.ppml.separated} separated), log-OLS ` +
+      `${k.ols.seconds.toFixed(1)} s; whole process ${r.seconds.toFixed(1)} s, peak RSS ` +
+      `${r.rssMiB.toFixed(0)} MiB`;
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+    world += "\nIMF DOTS world panel: data/world-trade.csv.gz missing (deno task import)";
+  }
+}
+
 console.log(`\n${pairs} alternating pairs per row after one unrecorded deno warm-up; medians.\n`);
 console.log(
   "| case | deno s | python s | ratio deno/python | deno peak RSS MiB | python peak RSS MiB | agreement |",
@@ -134,6 +212,8 @@ for (const r of rows) {
     } | ${pm.toFixed(0)} | ${r.agreement} |`,
   );
 }
+
+if (world) console.log(world);
 
 if (!only || only === "study") {
   try {

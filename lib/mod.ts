@@ -13,3 +13,4 @@ export * from "./stats/mod.ts";
 export * from "./gravity/mod.ts";
 export * from "./report/mod.ts";
 export * from "./gravity/figures.ts";
+export * from "./io/atomic.ts";

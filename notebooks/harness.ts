@@ -164,6 +164,8 @@ export interface ExecuteOptions {
   timeout?: number;
   /** The jupyter executable (default "jupyter"). */
   jupyter?: string;
+  /** An nbconvert template file (absolute path) for the HTML export (default: nbconvert's). */
+  templateFile?: string;
 }
 
 function absolute(path: string): string {
@@ -201,6 +203,7 @@ export async function executeNotebook(
       "--ExecutePreprocessor.kernel_name=deno",
       "--output-dir",
       outDir,
+      ...(options.templateFile ? ["--template-file", options.templateFile] : []),
       name,
     ],
     cwd: dir,

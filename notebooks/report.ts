@@ -1,11 +1,13 @@
 /**
  * `deno task report`: execute every notebook in notebooks/ on the Deno kernel and render it to
- * HTML in out/notebooks/, then write out/index.html linking them. Exits 1 if any notebook fails
+ * HTML in out/notebooks/ (offline pages: math typeset with KaTeX, see render.ts), then write
+ * out/index.html linking them. Exits 1 if any notebook fails
  * (the index still lists every notebook with its status). `deno task report DIR` renders the
  * notebooks of another directory.
  * @module
  */
-import { executeNotebook, listNotebooks } from "./harness.ts";
+import { listNotebooks } from "./harness.ts";
+import { renderNotebook } from "./render.ts";
 
 const escape = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -17,7 +19,7 @@ const rows: string[] = [];
 let failed = 0;
 for (const path of notebooks) {
   const name = path.slice(path.lastIndexOf("/") + 1);
-  const r = await executeNotebook(path, { outDir: `${root}/out/notebooks`, to: "html" });
+  const r = await renderNotebook(path, { outDir: `${root}/out/notebooks` });
   const html = name.replace(/\.ipynb$/, ".html");
   console.log(`${r.ok ? "ok    " : "FAILED"} ${name} (${r.seconds.toFixed(1)} s)`);
   if (!r.ok) {

@@ -3,12 +3,16 @@
  *
  *   deno task cli fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept]
  *     [--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]
+ *     [--estimator ols|ppml] [--fe DIM[,DIM...]] [--compare]
  *
+ * With --estimator, --fe or --compare the model layer fits (fit_model.ts): PPML, absorbed fixed
+ * effects (DIM = COL or COL^COL), several models side by side.
  * A term is a column name or ln(COL).
  * @module
  */
 import { readNumericColumns } from "../data/numeric_csv.ts";
 import { InputError } from "../errors.ts";
+import { assertNoRepeats } from "../data/strict_json.ts";
 import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";
 import { formatRegression, type RegressionFormat } from "../report/regression_table.ts";
 import { ols } from "../stats/ols.ts";
@@ -16,7 +20,8 @@ import { evalTerm, parseTerm, parseTerms } from "../stats/terms.ts";
 import type { SeType } from "../stats/types.ts";
 
 const USAGE = "usage: fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept] " +
-  "[--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]";
+  "[--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]" +
+  " [--estimator ols|ppml] [--fe DIM[,DIM...]] [--compare]";
 /** Parse `--se`: a type, or `cluster:COL`. */
 function parseSe(text: string): { se: SeType; clusterColumn?: string } {
   const t = text.trim();
@@ -49,6 +54,9 @@ export async function runFit(args: string[]): Promise<void> {
     se: { type: "string" },
     level: { type: "string" },
     format: { type: "string" },
+    estimator: { type: "string" },
+    fe: { type: "string" },
+    compare: { type: "boolean" },
   }, USAGE);
   requireFlags(v, ["data", "y", "x"], "fit", USAGE);
   const file = v.data as string;
@@ -57,10 +65,29 @@ export async function runFit(args: string[]): Promise<void> {
   if (!(level > 0 && level < 1) || !/^\s*[0-9.eE+-]+\s*$/.test(String(v.level ?? "0.95"))) {
     throw new InputError(`--level "${v.level}" must be a number between 0 and 1 (e.g. 0.95)`);
   }
+  if (v.estimator !== undefined || v.fe !== undefined || v.compare) {
+    const { runFitModel } = await import("./fit_model.ts");
+    return runFitModel({
+      file,
+      y: v.y as string,
+      x: v.x as string,
+      estimator: v.estimator as string | undefined,
+      fe: v.fe as string | undefined,
+      se: (v.se as string | undefined) ?? "classical",
+      level,
+      intercept: !v["no-intercept"],
+      compare: v.compare === true,
+      format,
+    });
+  }
   const { se, clusterColumn } = parseSe((v.se as string | undefined) ?? "classical");
   const yTerm = parseTerm(v.y as string);
   const xTerms = parseTerms(v.x as string);
   if (xTerms.length === 0) throw new InputError(`fit: --x names no terms (${USAGE})`);
+  assertNoRepeats("fit", xTerms.map((t) => t.name), "--x");
+  if (xTerms.some((t) => t.name === yTerm.name)) {
+    throw new InputError(`fit: the dependent term "${yTerm.name}" is also in --x`);
+  }
   const needed = [...new Set([yTerm, ...xTerms].map((t) => t.column))];
   const data = await readNumericColumns(file, needed, clusterColumn ? [clusterColumn] : []);
   const table = { file, columns: data.columns };

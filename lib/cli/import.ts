@@ -4,6 +4,7 @@
  */
 import { writeImport } from "../data/import.ts";
 import { parseFlags } from "./flags.ts";
+import { stderrProgress } from "./import_progress.ts";
 
 const USAGE = "usage: deno task import [--config data/import.config.json] [--out data]";
 
@@ -25,6 +26,10 @@ export async function runImport(args: string[]): Promise<void> {
     out?: string;
   };
   const outDir = values.out ?? "data";
-  const written = await writeImport({ config: values.config, outDir });
+  const written = await writeImport({
+    config: values.config,
+    outDir,
+    onProgress: stderrProgress(),
+  });
   console.log(`import: wrote ${written.map((f) => `${outDir}/${f}`).join(", ")}`);
 }

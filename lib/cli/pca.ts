@@ -6,6 +6,7 @@
  */
 import { readNumericColumns } from "../data/numeric_csv.ts";
 import { InputError } from "../errors.ts";
+import { assertNoRepeats } from "../data/strict_json.ts";
 import { formatPca, type PcaFormat } from "../report/pca_table.ts";
 import { pca } from "../stats/pca.ts";
 import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";
@@ -33,11 +34,14 @@ export async function runPca(args: string[]): Promise<void> {
   const format = oneOf("format", v.format, FORMATS, "text");
   const names = (v.columns as string).split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (names.length === 0) throw new InputError(`pca: --columns names no columns (${USAGE})`);
+  assertNoRepeats("pca", names, "--columns");
   const data = await readNumericColumns(file, names);
   let result;
   try {
     result = pca(names.map((name) => ({ name, values: data.columns[name] })), {
       scale: !v["no-scale"],
+      // only the JSON prints scores: the tables skip building a million row arrays
+      scores: format === "json" ? "rows" : "none",
     });
   } catch (e) {
     if (e instanceof InputError) throw new InputError(`${file}: ${e.message}`);

@@ -6,6 +6,8 @@
  * @module
  */
 import { oneOf, parseFlags } from "./flags.ts";
+import { assertUniqueHeader } from "../data/header.ts";
+import { writeDirAtomic } from "../io/atomic.ts";
 import { loadPanel } from "../data/panel.ts";
 import { InputError } from "../errors.ts";
 import { loadStudyConfig, validateAgainstPanel } from "../gravity/config.ts";
@@ -14,6 +16,7 @@ import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/format
 import { runGravityStudy, type StudyResult } from "../gravity/study.ts";
 import { formatTable } from "../report/table.ts";
 import { parseCsv } from "../data/csv.ts";
+import { loadBenchmarkWorld } from "../gravity/benchmark_io.ts";
 
 /** Default config path (relative to the repo root, where `deno task` runs). */
 export const DEFAULT_CONFIG = "data/study.config.json";
@@ -95,10 +98,12 @@ export async function writeOutputs(
   context: OutputContext = {},
 ): Promise<string[]> {
   try {
-    await Deno.mkdir(dir, { recursive: true });
-    const paths: string[] = [];
-    for (const w of writers) paths.push(...await w(result, dir, context));
-    return paths;
+    // Written into a temporary directory beside the outputs, then renamed into place.
+    return await writeDirAtomic(dir, async (tmp) => {
+      const paths: string[] = [];
+      for (const w of writers) paths.push(...await w(result, tmp, context));
+      return paths.map((p) => dir + p.slice(tmp.length));
+    });
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(
@@ -133,6 +138,7 @@ export async function partnerSideGain(
   }
   const { header, rows } = parseCsv(text, { file, fieldMismatch: "keep" });
   const col = (n: string) => header.indexOf(n);
+  assertUniqueHeader(file, header, ["year", "partner", "side", "decision"]);
   const [iy, ip, is, id] = [col("year"), col("partner"), col("side"), col("decision")];
   if ([iy, ip, is, id].some((i) => i < 0)) return null;
   const have = new Set(
@@ -222,8 +228,10 @@ export async function runStudy(args: string[]): Promise<void> {
   let paper: PaperTables | undefined;
   const paperThere = await Deno.stat(`${config.paperDir}/table2.csv`).then(() => true, () => false);
   if (paperThere) paper = await loadPaperTables(config.paperDir);
-  const result = runGravityStudy(config, panel, { paper });
+  const world = await loadBenchmarkWorld(config);
+  const result = runGravityStudy(config, panel, { paper, ...world.options, forecast: true });
   if (!paper) result.warnings.push(`the paper's tables were not found in ${config.paperDir}/`);
+  result.warnings.push(...world.warnings);
   const hints = await estimableHints(result, configPath);
   const context: OutputContext = { configPath, hints };
   const outDir = values.out ?? "out/study";

@@ -6,6 +6,7 @@
 // @ts-types="@types/papaparse"
 import Papa from "papaparse";
 import { cellLocation, InputError } from "../errors.ts";
+import { findColumn } from "./header.ts";
 
 /** A parsed CSV file: the header and the data rows as strings, with the file name kept for errors. */
 export interface CsvTable {
@@ -107,7 +108,8 @@ export function parseNumber(cell: string, file: string, row: number, column: str
 }
 
 /**
- * Index of a named column, or an InputError listing the columns the file has.
+ * Index of a named column, or an InputError listing the columns the file has. A column named
+ * twice in the header, or an empty name, is refused with one line (see header.ts).
  *
  * @example
  * ```ts
@@ -115,13 +117,7 @@ export function parseNumber(cell: string, file: string, row: number, column: str
  * ```
  */
 export function columnIndex(table: CsvTable, name: string): number {
-  const i = table.header.indexOf(name);
-  if (i < 0) {
-    throw new InputError(
-      `${table.file}: no column "${name}" (columns: ${table.header.join(", ")})`,
-    );
-  }
-  return i;
+  return findColumn(table.file, table.header, name);
 }
 
 /**

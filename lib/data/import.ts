@@ -6,6 +6,9 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { IMPORT_CONFIG_KEYS } from "./import_keys.ts";
+import { writeFilesAtomic } from "../io/atomic.ts";
+import { assertKnownKeys, assertNoRepeats, parseStrictJson } from "./strict_json.ts";
 import { haversineKm } from "./geo.ts";
 import { fillSeries, type Flag } from "./interpolate.ts";
 import { formatCsv, formatNumber, type VariableInfo } from "./panel.ts";
@@ -21,6 +24,18 @@ import {
   type SideRule,
 } from "./sources.ts";
 import { readDdf, type ReadResult, readWdiApi, readWdiBulk, readWdiLong } from "./wdi.ts";
+import { linkSeries, readGmd, type RebaseRule } from "./macro.ts";
+import {
+  bilateralTotals,
+  type CellRejectRule,
+  comtradeFlowCells,
+  dotsFlowCells,
+} from "./bilateral.ts";
+import { parseComtrade } from "./comtrade.ts";
+import { COUNTRY_NAMES_FILE, type CountryNames, loadCountryNames } from "./country_names.ts";
+import { parseDots } from "./dots.ts";
+import { readXlsx } from "./xlsx.ts";
+import { buildWorldPanel, worldReadme } from "./world_build.ts";
 
 /** Layouts the importer reads. */
 export const LAYOUTS = [
@@ -33,14 +48,17 @@ export const LAYOUTS = [
   "cepii",
   "trade-pages",
   "cbec-pages",
+  "gmd",
+  "imf-dots",
+  "comtrade-report",
 ] as const;
 /** One of {@link LAYOUTS}. */
 export type Layout = typeof LAYOUTS[number];
 
 /** A derived variable: computed after gap filling of its inputs. */
 export interface DeriveConfig {
-  /** `sum` (inputs + constant), `product`, `ratio` (first / second), `haversine` (inputs: lat, lon; reporter to partner). */
-  op: "sum" | "product" | "ratio" | "haversine";
+  /** `sum` (inputs + constant), `product`, `ratio` (first / second), `haversine` (inputs: lat, lon; reporter to partner), `fill` (the first input where present, else the second, flagged `mirror`). */
+  op: "sum" | "product" | "ratio" | "haversine" | "fill";
   inputs: string[];
   constant?: number;
   /** The formula in words, written to the dictionary. */
@@ -73,7 +91,7 @@ export interface SourceConfig {
   /** Path relative to the repository root (the working directory). */
   file: string;
   layout: Layout;
-  /** Indicator code (wdi-api, wdi-bulk), value column (ddf, cepii), or indicator value (cbec-pages). */
+  /** Indicator code (wdi-api, wdi-bulk), value column (ddf, cepii, gmd: the source column such as `WB_CC`), or indicator value (cbec-pages). */
   indicator?: string;
   /** The indicator's official code for the dictionary when `indicator` is a file-specific name (e.g. DDF `it_net_user_zs` = `IT.NET.USER.ZS`). */
   code?: string;
@@ -85,6 +103,14 @@ export interface SourceConfig {
   interpolate?: boolean;
   /** wdi-long: keep only rows whose named columns equal these values (e.g. {"reporter": "CHN", "flow": "total"}). */
   where?: Record<string, string>;
+  /** gmd: undo float32 renderings (default true). */
+  float32?: boolean;
+  /**
+   * An index in its own base: link it (ratio splice at the latest year both have) onto the
+   * cells earlier sources filled, or, for a country they left empty, rebase it so that
+   * `year` = `value`. Cells it fills are flagged `rebased`.
+   */
+  rebase?: RebaseRule;
   /** capitals: ISO3 -> ISO2 code in the file. */
   iso2?: Record<string, string>;
   /** trade-pages / cbec-pages selection rule. */
@@ -96,6 +122,12 @@ export interface SourceConfig {
     allowSides?: ReportingSide[];
   };
   note?: string;
+  /** imf-dots / comtrade-report: whose statistics the file is ("reporter" = the panel reporter's own, "partner" = the partners', i.e. mirror data). */
+  reportedBy?: "reporter" | "partner";
+  /** comtrade-report: more files of the same layout read together with `file` (e.g. the exports report and the imports report). */
+  with?: string[];
+  /** imf-dots / comtrade-report: flow cells rejected by rule, each with its reason. */
+  rejectCells?: CellRejectRule[];
 }
 
 /** The import config (`data/import.config.json`). */
@@ -113,10 +145,39 @@ export interface ImportConfig {
   sources: SourceConfig[];
   /** Extra paragraphs for the README (rules stated in words). */
   notes?: string[];
+  /** The country-name table for imf-dots and comtrade-report files (default data/country-names.csv). */
+  countryNames?: string;
+  /** The world bilateral panel built from every DOTS workbook in a folder (see lib/data/world.ts). */
+  world?: WorldConfig;
 }
 
-/** Generated files by name (relative to the output directory). */
+/** Where the world bilateral panel comes from and goes. */
+export interface WorldConfig {
+  /** Folder of imf-dots workbooks (relative to the repository root). */
+  dir: string;
+  /** File names to read (regular expression; default `^DOTS_\\d+\\.xlsx$`), read in natural order. */
+  pattern?: string;
+  /** Output file name in data/ (default `world-trade.csv.gz`). */
+  output?: string;
+  /** First and last year kept (default: every year). */
+  from?: number;
+  to?: number;
+  vintage?: string;
+}
+
+/** Generated text files by name (relative to the output directory). */
 export type ImportFiles = Record<string, string>;
+
+/** Options for {@link buildImport}. */
+export interface BuildOptions {
+  /**
+   * Receives the binary outputs (the gzip'd world panel) by name. The world panel (config
+   * `world`) is built, and the README's section on it written, only when this is given.
+   */
+  binary?: Record<string, Uint8Array>;
+  /** Progress of the world panel (workbooks done, total, file). */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
 
 function fail(file: string, msg: string): never {
   throw new InputError(`${file}: ${msg}`);
@@ -131,12 +192,10 @@ function fail(file: string, msg: string): never {
  * ```
  */
 export function parseImportConfig(text: string, file: string): ImportConfig {
-  let cfg: ImportConfig;
-  try {
-    cfg = JSON.parse(text);
-  } catch (e) {
-    fail(file, `not valid JSON (${(e as Error).message.split("\n")[0]})`);
-  }
+  const cfg = parseStrictJson(text, file) as ImportConfig;
+  assertKnownKeys(file, cfg, IMPORT_CONFIG_KEYS);
+  assertNoRepeats(file, cfg.countries, '"countries"');
+  assertNoRepeats(file, cfg.dependent, '"dependent"');
   if (!cfg.reporter || !Array.isArray(cfg.countries) || !cfg.countries.includes(cfg.reporter)) {
     fail(file, `"reporter" must be one of "countries"`);
   }
@@ -156,7 +215,7 @@ export function parseImportConfig(text: string, file: string): ImportConfig {
       );
     }
     if (v.derive) {
-      if (!["sum", "product", "ratio", "haversine"].includes(v.derive.op)) {
+      if (!["sum", "product", "ratio", "haversine", "fill"].includes(v.derive.op)) {
         fail(file, `variables[${i}] ("${v.name}"): unknown derive op "${v.derive.op}"`);
       }
       for (const inp of v.derive.inputs) {
@@ -174,7 +233,13 @@ export function parseImportConfig(text: string, file: string): ImportConfig {
       fail(file, `${at}: unknown layout "${s.layout}" (known: ${LAYOUTS.join(", ")})`);
     }
     if (!s.file) fail(file, `${at}: no "file"`);
-    const needs = ["wdi-api", "wdi-bulk", "ddf", "cepii", "cbec-pages"].includes(s.layout);
+    const needs = ["wdi-api", "wdi-bulk", "ddf", "cepii", "cbec-pages", "gmd"].includes(s.layout);
+    if (
+      (s.layout === "imf-dots" || s.layout === "comtrade-report") &&
+      s.reportedBy !== "reporter" && s.reportedBy !== "partner"
+    ) {
+      fail(file, `${at}: layout "${s.layout}" needs "reportedBy": "reporter" or "partner"`);
+    }
     if (needs && !s.indicator) fail(file, `${at}: layout "${s.layout}" needs "indicator"`);
     if (cfg.variables.find((v) => v.name === s.variable)?.derive) {
       fail(file, `${at}: "${s.variable}" is derived; it takes no source`);
@@ -184,7 +249,9 @@ export function parseImportConfig(text: string, file: string): ImportConfig {
 }
 
 function sourceLabel(s: SourceConfig): string {
-  const base = s.file.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
+  const base = [s.file, ...(s.with ?? [])].map((f) =>
+    f.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/")
+  ).join(" + ");
   return s.indicator
     ? `${base}:${s.indicator}`
     : s.columns?.value
@@ -196,12 +263,62 @@ interface SourceRead extends ReadResult {
   log?: SelectionRow[];
 }
 
+const namesCache = new Map<string, Promise<CountryNames>>();
+
+function countryNames(cfg: ImportConfig): Promise<CountryNames> {
+  const file = cfg.countryNames ?? COUNTRY_NAMES_FILE;
+  if (!namesCache.has(file)) namesCache.set(file, loadCountryNames(file));
+  const p = namesCache.get(file)!;
+  p.catch(() => namesCache.delete(file));
+  return p;
+}
+
+/** Trade totals from an imf-dots workbook or comtrade-report files (see lib/data/bilateral.ts). */
+async function readTradeFile(
+  s: SourceConfig,
+  cfg: ImportConfig,
+  years: number[] | undefined,
+): Promise<SourceRead> {
+  const names = await countryNames(cfg);
+  const partners = cfg.countries.filter((c) => c !== cfg.reporter);
+  const label = (f: string) => f.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
+  const options = {
+    reporter: cfg.reporter,
+    partners,
+    years: years ?? Array.from({ length: 300 }, (_, i) => 1900 + i),
+    reportedBy: s.reportedBy!,
+    rejectCells: s.rejectCells,
+  };
+  if (s.layout === "imf-dots") {
+    const wb = parseDots(await readXlsx(s.file), s.file, names);
+    const expect = s.reportedBy === "reporter" ? [cfg.reporter] : partners;
+    if (!expect.includes(wb.reporter)) {
+      throw new InputError(
+        `${s.file}: the workbook's reporter is "${wb.reporterName}" (${
+          wb.reporter || "aggregate"
+        }), ` +
+          `but the config says reportedBy "${s.reportedBy}" (${expect.join(", ")})`,
+      );
+    }
+    const dyad = s.reportedBy === "reporter" ? partners : [cfg.reporter];
+    return bilateralTotals(dotsFlowCells(wb, label(s.file), dyad), 1e6, "IMF DOTS", options);
+  }
+  const reports = [];
+  for (const f of [s.file, ...(s.with ?? [])]) {
+    reports.push({ ...parseComtrade(await readXlsx(f), f, names), file: label(f) });
+  }
+  return bilateralTotals(comtradeFlowCells(reports, cfg.countries), 1, "UN Comtrade", options);
+}
+
 async function readSource(
   s: SourceConfig,
   cfg: ImportConfig,
   scope: VariableConfig["scope"],
   years: number[] | undefined,
 ): Promise<SourceRead> {
+  if (s.layout === "imf-dots" || s.layout === "comtrade-report") {
+    return await readTradeFile(s, cfg, years);
+  }
   let text: string;
   try {
     text = await Deno.readTextFile(s.file);
@@ -241,6 +358,10 @@ async function readSource(
         reject: s.selection?.reject,
         years: allYears,
       });
+    case "gmd":
+      return readGmd(text, s.file, { column: s.indicator!, countries, float32: s.float32 });
+    default:
+      throw new InputError(`${s.file}: layout "${s.layout}" is not a text layout`);
   }
 }
 
@@ -261,7 +382,10 @@ interface Cell {
  * Object.keys(files); // ["panel.csv", "panel-flags.csv", "variables.json", ...]
  * ```
  */
-export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
+export async function buildImport(
+  cfg: ImportConfig,
+  options: BuildOptions = {},
+): Promise<ImportFiles> {
   const scopeOf = new Map(cfg.variables.map((v) => [v.name, v.scope]));
   // Pass 1: the latest year any country or bilateral source has for the panel countries.
   let to = cfg.years.to;
@@ -300,6 +424,10 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
     const vint = r.vintage ?? s.vintage ?? "";
     vintages.set(v.name, [...(vintages.get(v.name) ?? []), [label, vint || "not stated"]]);
     const m = grid.get(v.name)!;
+    if (s.rebase) {
+      notes.push(...linkSource(s, r, m, years, yi, label));
+      continue;
+    }
     for (const o of r.observations) {
       const series = m.get(v.scope === "year" ? "*" : o.iso3);
       if (!series) continue;
@@ -315,10 +443,13 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
       }
     }
     const base = s.file.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
-    if (s.layout === "trade-pages") {
+    if (s.layout === "trade-pages" || s.layout === "imf-dots" || s.layout === "comtrade-report") {
+      const files = [s.file, ...(s.with ?? [])].map((f) =>
+        f.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/")
+      );
       for (const l of r.log!) {
         tradeLog.push([
-          base,
+          files.length > 1 ? files.join(" + ") : base,
           String(l.row),
           l.year,
           l.key,
@@ -330,6 +461,8 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
           formatNumber(l.converted),
           l.decision,
           l.reason,
+          v.name,
+          label,
         ]);
       }
     }
@@ -350,6 +483,7 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
       }
     }
   }
+  markSuperseded(tradeLog, grid, yi);
   // Gap filling (sources only), then derived variables in config order.
   for (const v of cfg.variables) {
     const m = grid.get(v.name)!;
@@ -366,7 +500,9 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
       });
       filled.flags.forEach((f, i) => {
         if (f === "interpolated" || f === "extrapolated") {
-          const near = series.filter((c) => c.flag === "observed").map((c) => c.source);
+          const near = series.filter((c) => c.flag === "observed" || c.flag === "rebased").map((
+            c,
+          ) => c.source);
           series[i] = { value: filled.values[i], flag: f, source: [...new Set(near)].join(" + ") };
         }
       });
@@ -429,8 +565,9 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
         "value_usd",
         "decision",
         "reason",
+        "variable",
       ],
-      ...tradeLog,
+      ...tradeLog.map((r) => r.slice(0, 13)),
     ]),
     "totals-selection.csv": formatCsv([
       [
@@ -449,7 +586,79 @@ export async function buildImport(cfg: ImportConfig): Promise<ImportFiles> {
     ]),
   };
   files["README.md"] = readme(cfg, years, dictionary, cellOf, notes, tradeLog, totalsLog);
+  if (cfg.world && options.binary) {
+    const out = cfg.world.output ?? "world-trade.csv.gz";
+    const built = await buildWorldPanel(await countryNames(cfg), {
+      ...cfg.world,
+      onProgress: options.onProgress,
+    });
+    options.binary[out] = built.bytes;
+    files[out.replace(/\.csv\.gz$/, "") + ".json"] = JSON.stringify(built.stats, null, 2) + "\n";
+    files["README.md"] += worldReadme(built.stats, out, cfg.world.vintage ?? "").join("\n") + "\n";
+  }
   return files;
+}
+
+/**
+ * Fill the cells earlier sources left empty from an index in its own base, linked or rebased
+ * country by country (see `linkSeries`); returns one note per country it filled.
+ */
+function linkSource(
+  s: SourceConfig,
+  r: ReadResult,
+  m: Map<string, Cell[]>,
+  years: number[],
+  yi: Map<number, number>,
+  label: string,
+): string[] {
+  const notes: string[] = [];
+  const rule = s.rebase!;
+  for (const [iso3, series] of m) {
+    const incoming = years.map(() => NaN);
+    for (const o of r.observations) {
+      if (o.iso3 === iso3 && o.year !== null && yi.has(o.year)) incoming[yi.get(o.year)!] = o.value;
+    }
+    if (incoming.every((x) => Number.isNaN(x))) continue;
+    const link = linkSeries(years, series.map((c) => c.value), incoming, rule);
+    const how = link.method === "splice"
+      ? `linked at ${link.at} (x ${link.factor}) to ${series[yi.get(link.at!)!].source}`
+      : `rebased to ${rule.year} = ${rule.value} (x ${link.factor})`;
+    const filled: number[] = [];
+    series.forEach((c, i) => {
+      if (c.flag !== "missing" || Number.isNaN(link.values[i])) return;
+      series[i] = { value: link.values[i], flag: "rebased", source: `${label} ${how}` };
+      filled.push(years[i]);
+    });
+    if (link.method === "none") {
+      notes.push(
+        `${label}: ${iso3} not used: no overlap with earlier sources and no value in the base year ${rule.year}`,
+      );
+    } else if (filled.length) {
+      notes.push(
+        `${label}: ${iso3} ${filled[0]}-${
+          filled[filled.length - 1]
+        } (${filled.length} cells) ${how}`,
+      );
+    }
+  }
+  return notes;
+}
+
+/** A trade row its source "used" but a higher-ranked source filled first becomes "superseded". */
+function markSuperseded(
+  tradeLog: string[][],
+  grid: Map<string, Map<string, Cell[]>>,
+  yi: Map<number, number>,
+): void {
+  for (const r of tradeLog) {
+    if (r[10] !== "used") continue;
+    const i = yi.get(Number(r[2]));
+    const cell = i === undefined ? undefined : grid.get(r[12])?.get(r[3])?.[i];
+    if (cell && cell.source !== r[13]) {
+      r[10] = "superseded";
+      r[11] = `a higher-ranked source (config order) gives this cell: ${cell.source}; ${r[11]}`;
+    }
+  }
 }
 
 function vintageText(list: [string, string][]): string {
@@ -479,6 +688,12 @@ function derive(
         get(d.inputs[1], key, i),
       ]
       : d.inputs.map((n) => get(n, key, i));
+    if (d.op === "fill") {
+      const [a, b] = inputs;
+      if (!Number.isNaN(a.value)) return { ...a };
+      if (!Number.isNaN(b.value)) return { value: b.value, flag: "mirror", source: b.source };
+      return { value: NaN, flag: "missing", source: "" };
+    }
     const xs = inputs.map((c) => c.value);
     let value: number;
     if (d.op === "sum") value = xs.reduce((a, b) => a + b, d.constant ?? 0);
@@ -492,6 +707,8 @@ function derive(
       ? "extrapolated"
       : flags.includes("interpolated")
       ? "interpolated"
+      : flags.includes("rebased")
+      ? "rebased"
       : "observed";
     return { value, flag, source };
   });
@@ -524,11 +741,22 @@ function readme(
   L.push("Files:", "");
   L.push("- `panel.csv`: one row per country-year; empty cell = missing.");
   L.push(
-    "- `panel-flags.csv`: the flag of every cell (observed, interpolated, extrapolated, missing, not-applicable) and the source it came from.",
+    "- `panel-flags.csv`: the flag of every cell (observed, interpolated, extrapolated, rebased, missing, not-applicable) and the source it came from.",
   );
   L.push("- `variables.json`: this dictionary, machine-readable.");
   L.push(
-    "- `trade-selection.csv`: every row of the page-typed trade file with its decision (used / rejected and why).",
+    "- `trade-selection.csv`: every trade row read for the bilateral trade variables (page-typed figures, DOTS and Comtrade flow cells of the panel's dyads) with its decision: used, superseded (a higher-ranked source fills the cell) or rejected, and why; `variable` names the column it feeds.",
+  );
+  if (cfg.world) {
+    const out = cfg.world.output ?? "world-trade.csv.gz";
+    L.push(
+      `- \`${out}\` and \`${
+        out.replace(/\.csv\.gz$/, "")
+      }.json\`: the world bilateral trade panel (every DOTS workbook) and its counts; see the last section.`,
+    );
+  }
+  L.push(
+    "- `country-names.csv`: IMF DOTS and UN Comtrade country names -> ISO3, kind (country / aggregate), the sources that use each name and how the code was found (CEPII name match or hand); curated input, not generated (tools/country_names.ts rebuilds it).",
   );
   L.push(
     "- `totals-selection.csv`: every row of the page-typed national totals (CBEC, goods trade) with its decision.",
@@ -567,6 +795,11 @@ function readme(
             true) === false
       ).map((v) => v.name).join(", ") || "none"
     }.`,
+    ...(cfg.sources.some((s) => s.rebase)
+      ? [
+        "- Rebased: a source with a `rebase` rule is an index in its own base. It fills only the cells earlier sources left empty: linked (ratio splice) at the latest year it shares with them, or, for a country they never cover, rebased so that the stated base year has the stated value. Its year-on-year changes are kept exactly; its cells are flagged `rebased` and their source names the link year and factor.",
+      ]
+      : []),
     "- Derived variables are computed after the gap filling of their inputs; a derived cell is `interpolated` (or `extrapolated`) if any input was, `missing` if any input is.",
     "- Bilateral variables are reporter-partner values on the partner's row; the reporter's own row is `not-applicable`. Year-level variables repeat on every country's row.",
     ...(cfg.notes ?? []).map((n) => `- ${n}`),
@@ -587,7 +820,8 @@ function readme(
       const f = covYears.map((y) => cellOf(v.name, c, idx(y)).flag);
       if (f.every((x) => x === "not-applicable")) return "n/a";
       const n = (k: Flag) => f.filter((x) => x === k).length;
-      const ex = n("extrapolated") ? ` (+${n("extrapolated")} extrap.)` : "";
+      const ex = (n("extrapolated") ? ` (+${n("extrapolated")} extrap.)` : "") +
+        (n("rebased") ? ` (+${n("rebased")} rebased)` : "");
       return `${n("observed")} / ${n("interpolated")} / ${n("missing")}${ex}`;
     });
     L.push(`| ${v.name} | ${cells.join(" | ")} |`);
@@ -602,7 +836,7 @@ function readme(
     const cells = covYears.map((y) => {
       const f = paper.map((v) => cellOf(v.name, c, idx(y)).flag);
       const n = (k: Flag) => f.filter((x) => x === k).length;
-      return `${n("observed")}/${n("interpolated")}/${n("missing")}`;
+      return `${n("observed") + n("rebased")}/${n("interpolated")}/${n("missing")}`;
     });
     L.push(`| ${c} | ${cells.join(" | ")} |`);
   }
@@ -664,12 +898,19 @@ function readme(
         }.`,
       );
     }
-    const used = tradeLog.filter((r) => r[10] === "used").length;
+    const byFile = new Map<string, number[]>();
+    for (const r of tradeLog) {
+      const c = byFile.get(r[0]) ?? [0, 0, 0, 0];
+      c[0]++;
+      c[r[10] === "used" ? 1 : r[10] === "superseded" ? 2 : 3]++;
+      byFile.set(r[0], c);
+    }
     L.push(
       "",
-      `Trade pages: ${tradeLog.length} rows read, ${used} used, ${
-        tradeLog.length - used
-      } rejected (reasons in trade-selection.csv). ` +
+      "Trade rows (trade-selection.csv, every row with its decision and reason): " +
+        [...byFile].map(([f, c]) =>
+          `${f}: ${c[0]} read, ${c[1]} used, ${c[2]} superseded, ${c[3]} rejected`
+        ).join("; ") + ". " +
         `National totals pages: ${totalsLog.length} rows read, ${
           totalsLog.filter((r) => r[8] === "used").length
         } used.`,
@@ -688,7 +929,11 @@ function readme(
  * ```
  */
 export async function writeImport(
-  options: { config?: string; outDir?: string } = {},
+  options: {
+    config?: string;
+    outDir?: string;
+    onProgress?: (done: number, total: number, file: string) => void;
+  } = {},
 ): Promise<string[]> {
   const config = options.config ?? "data/import.config.json";
   const outDir = options.outDir ?? "data";
@@ -698,10 +943,12 @@ export async function writeImport(
   } catch (e) {
     throw new InputError(`${config}: cannot read the import config (${(e as Error).name})`);
   }
-  const files = await buildImport(parseImportConfig(text, config));
-  await Deno.mkdir(outDir, { recursive: true });
-  for (const [name, body] of Object.entries(files)) {
-    await Deno.writeTextFile(`${outDir}/${name}`, body);
-  }
-  return Object.keys(files);
+  const binary: Record<string, Uint8Array> = {};
+  const files = await buildImport(parseImportConfig(text, config), {
+    onProgress: options.onProgress,
+    binary,
+  });
+  const all = { ...files, ...binary };
+  await writeFilesAtomic(outDir, all); // a temporary directory in outDir, then renames
+  return Object.keys(all);
 }

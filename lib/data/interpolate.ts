@@ -5,7 +5,15 @@
  */
 
 /** Provenance of one panel cell. */
-export type Flag = "observed" | "interpolated" | "extrapolated" | "missing" | "not-applicable";
+export type Flag =
+  | "observed"
+  | "interpolated"
+  | "extrapolated"
+  | "missing"
+  | "not-applicable"
+  | "rebased"
+  /** A partner-reported (mirror) value standing in for a missing reporter-side one. */
+  | "mirror";
 
 /** Options for {@link fillSeries}. */
 export interface FillOptions {

@@ -3,8 +3,9 @@
  * (provenance of every cell) and `variables.json` (the data dictionary).
  * @module
  */
-import { InputError } from "../errors.ts";
+import { cellLocation, InputError } from "../errors.ts";
 import { columnIndex, parseNumber, readCsv } from "./csv.ts";
+import { assertNoRepeats } from "./strict_json.ts";
 import type { Flag } from "./interpolate.ts";
 
 export type { Flag } from "./interpolate.ts";
@@ -39,6 +40,8 @@ const FLAGS: ReadonlySet<string> = new Set([
   "extrapolated",
   "missing",
   "not-applicable",
+  "rebased",
+  "mirror",
 ]);
 
 /**
@@ -60,6 +63,8 @@ export async function loadPanel(dir: string = "data"): Promise<Panel> {
       `${file}: cannot read the data dictionary (${(e as Error).message.split("\n")[0]})`,
     );
   }
+  if (!Array.isArray(variables)) throw new InputError(`${file}: not a list of variables`);
+  assertNoRepeats(file, variables.map((v) => v?.name), "the variable names");
   const table = await readCsv(`${dir}/panel.csv`);
   const iIso = columnIndex(table, "iso3");
   const iYear = columnIndex(table, "year");
@@ -67,9 +72,18 @@ export async function loadPanel(dir: string = "data"): Promise<Panel> {
   const cols = names.map((n) => columnIndex(table, n));
   const countries: string[] = [];
   const years: number[] = [];
+  const seenRows = new Map<string, number>();
   const rows = table.rows.map((r, i) => {
     const iso3 = r[iIso].trim();
     const year = parseNumber(r[iYear], table.file, i + 2, "year");
+    const first = seenRows.get(`${iso3}|${year}`);
+    if (first !== undefined) {
+      throw new InputError(
+        `${cellLocation(table.file, i + 2)}: ${iso3} ${year} appears twice ` +
+          `(rows ${first}, ${i + 2}); keep one`,
+      );
+    }
+    seenRows.set(`${iso3}|${year}`, i + 2);
     if (!countries.includes(iso3)) countries.push(iso3);
     if (!years.includes(year)) years.push(year);
     const values: Record<string, number> = {};

@@ -6,7 +6,7 @@
  */
 import { cellLocation, InputError } from "../errors.ts";
 import { columnIndex, type CsvTable, parseCsv, parseNumber } from "./csv.ts";
-import type { Observation, ReadResult } from "./wdi.ts";
+import { assertOnePerYear, type Observation, type ReadResult } from "./wdi.ts";
 
 /**
  * Read an annual price file (`Date,Price`, dates `YYYY-MM-DD`): one year-level observation
@@ -36,6 +36,7 @@ export function readOilAnnual(
     const value = parseNumber(r[v] ?? "", file, row, vName);
     if (!Number.isNaN(value)) observations.push({ iso3: "*", year: Number(m[1]), value, row });
   });
+  assertOnePerYear(file, observations);
   return { observations, notes: [] };
 }
 
@@ -138,6 +139,7 @@ export function readCepii(
     const value = parseNumber(r[v] ?? "", file, i + 2, options.column);
     if (!Number.isNaN(value)) observations.push({ iso3, year: null, value, row: i + 2 });
   });
+  assertOnePerYear(file, observations);
   return { observations, notes: [] };
 }
 

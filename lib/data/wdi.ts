@@ -7,6 +7,7 @@
  */
 import { cellLocation, InputError } from "../errors.ts";
 import { columnIndex, type CsvTable, parseCsv, parseNumber } from "./csv.ts";
+import { assertUniqueHeader } from "./header.ts";
 
 /** One value read from a source file. `year` null = the same for every year (e.g. a distance). */
 export interface Observation {
@@ -43,6 +44,7 @@ function wideRows(
   const code = columnIndex(table, "Country Code");
   const ind = columnIndex(table, "Indicator Code");
   const yearCols = table.header.flatMap((h, j) => (YEAR.test(h) ? [j] : []));
+  assertUniqueHeader(table.file, table.header, yearCols.map((j) => table.header[j]));
   if (yearCols.length === 0) {
     throw new InputError(`${table.file}: no year columns (1960, 1961, ...) in the header`);
   }
@@ -61,6 +63,7 @@ function wideRows(
     }
   });
   if (!found) throw new InputError(`${table.file}: indicator "${indicator}" not found`);
+  assertOnePerYear(table.file, out);
   return out;
 }
 
@@ -129,6 +132,33 @@ function parseYear(cell: string, file: string, row: number, column: string): num
 }
 
 /**
+ * Refuse two values for the same country and year in one file (which would be used is a
+ * guess): one line naming both rows.
+ *
+ * @example
+ * ```ts
+ * assertOnePerYear("f.csv", [{ iso3: "KAZ", year: 2015, value: 1, row: 2 }]); // ok
+ * ```
+ */
+export function assertOnePerYear(file: string, obs: Observation[]): void {
+  const first = new Map<string, number>();
+  for (const o of obs) {
+    const key = o.iso3 === "*"
+      ? `year ${o.year}`
+      : o.year === null
+      ? o.iso3
+      : `${o.iso3} ${o.year}`;
+    const at = first.get(key);
+    if (at !== undefined) {
+      throw new InputError(
+        `${cellLocation(file, o.row)}: ${key} appears twice (rows ${at}, ${o.row}); keep one`,
+      );
+    }
+    first.set(key, o.row);
+  }
+}
+
+/**
  * Read the long layout (`Country Name,Country Code,Year,Value`, one row per country-year); the
  * column names are chosen by `columns` (e.g. the inflation file's `Country,Country Code,Year,CPI`),
  * and `where` keeps only rows whose named columns equal the given values (e.g. a bilateral file's
@@ -168,6 +198,7 @@ export function readWdiLong(
     if (Number.isNaN(value)) return;
     out.push({ iso3, year: parseYear(r[y] ?? "", file, row, yName), value, row });
   });
+  assertOnePerYear(file, out);
   return { observations: out, notes: [] };
 }
 

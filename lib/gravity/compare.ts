@@ -4,7 +4,7 @@
  * @module
  */
 import { readCsv } from "../data/csv.ts";
-import { InputError } from "../errors.ts";
+import { findColumn } from "../data/header.ts";
 import { classifyK, type PotentialRow, type Thresholds } from "./potential.ts";
 import type { PotentialClass } from "./types.ts";
 
@@ -55,11 +55,7 @@ const num = (s: string): number | null => (s === "-" || s === "" ? null : Number
 export async function loadPaperTables(dir = "data/paper"): Promise<PaperTables> {
   const t2 = await readCsv(`${dir}/table2.csv`);
   const t3 = await readCsv(`${dir}/table3.csv`);
-  const col = (h: string[], name: string, file: string) => {
-    const i = h.indexOf(name);
-    if (i < 0) throw new InputError(`${file}: no column "${name}"`);
-    return i;
-  };
+  const col = (h: string[], name: string, file: string) => findColumn(file, h, name);
   const f2 = (name: string) => col(t2.header, name, t2.file);
   const f3 = (name: string) => col(t3.header, name, t3.file);
   const table2 = t2.rows.map((r) => ({
@@ -166,4 +162,62 @@ export function comparePaper(
     classAgreement: count(classes.map((c) => c.agree)),
     paperInconsistencies: inconsistencies,
   };
+}
+
+const fmt3 = (x: number | null) => (x === null ? "none" : x.toFixed(3));
+
+/**
+ * Where our results differ from the paper's, in plain sentences: every coefficient whose sign
+ * differs, every country-year whose class differs, and what could not be compared.
+ *
+ * @example
+ * ```ts
+ * describeDisagreement(comparePaper(paper, ours, potentialRows));
+ * // ["Signs differ from the paper for 2 of 8 coefficients: ln_pop (ours 0.120, paper -0.268); ...", ...]
+ * ```
+ */
+export function describeDisagreement(cmp: PaperComparison): string[] {
+  const out: string[] = [];
+  const signs = cmp.coefficients.filter((c) => c.signAgree === false);
+  const noSign = cmp.coefficients.filter((c) => c.signAgree === null);
+  if (cmp.signAgreement.compared) {
+    out.push(
+      signs.length
+        ? `Signs differ from the paper for ${signs.length} of ${cmp.signAgreement.compared} ` +
+          `coefficients: ${
+            signs.map((c) => `${c.term} (ours ${fmt3(c.ours)}, paper ${fmt3(c.paper)})`).join("; ")
+          }.`
+        : `Every one of the ${cmp.signAgreement.compared} compared coefficients has the paper's sign.`,
+    );
+  }
+  if (noSign.length) {
+    out.push(`No estimate of ours to compare for: ${noSign.map((c) => c.term).join(", ")}.`);
+  }
+  const classes = cmp.classes.filter((c) => c.agree === false);
+  if (cmp.classAgreement.compared) {
+    out.push(
+      classes.length
+        ? `Classes differ from the paper in ${classes.length} of ${cmp.classAgreement.compared} ` +
+          `country-years: ${
+            classes.map((c) =>
+              `${c.country} ${c.year} (ours ${c.oursClass} K ${
+                fmt3(c.oursK)
+              }, paper ${c.paperClass} K ${fmt3(c.paperK)})`
+            ).join("; ")
+          }.`
+        : `Every one of the ${cmp.classAgreement.compared} compared country-years has the paper's class.`,
+    );
+  }
+  const paperOnly = cmp.classes.filter((c) => c.paperClass !== null && c.oursClass === null);
+  const paperClassified = cmp.classes.filter((c) => c.paperClass !== null).length;
+  if (paperOnly.length && paperOnly.length === paperClassified) {
+    out.push(`None of the paper's ${paperClassified} classified country-years has a K of ours.`);
+  } else if (paperOnly.length) {
+    out.push(
+      `The paper classifies ${paperOnly.length} country-years we do not: ${
+        paperOnly.map((c) => `${c.country} ${c.year}`).join(", ")
+      }.`,
+    );
+  }
+  return out;
 }

@@ -5,8 +5,18 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import {
+  assertKnownKeys,
+  assertNoRepeats,
+  type KeySchema,
+  parseStrictJson,
+} from "../data/strict_json.ts";
 import type { SeType } from "../stats/types.ts";
 import type { GravityPanel } from "./types.ts";
+import { type ForecastConfig, parseForecastConfig, validateForecast } from "./forecast_config.ts";
+import { parseUncertaintyConfig, type UncertaintyConfig } from "./uncertainty.ts";
+import { type BenchmarkConfig, parseBenchmarkConfig } from "./benchmark.ts";
+import { parseStructuralConfig, type StructuralConfig } from "./structural.ts";
 
 /**
  * How a bilateral term is formed from reporter i and partner j:
@@ -79,6 +89,16 @@ export interface StudyConfig {
   };
   /** Free-text statements of the choices made (printed with the results). */
   choices: string[];
+  /** Out-of-time validation and scenario settings (absent: every default). */
+  forecast?: ForecastConfig;
+  /** Intervals and class probabilities of K (lib/gravity/uncertainty.ts). */
+  uncertainty: UncertaintyConfig;
+  /** The world benchmark of K (lib/gravity/benchmark.ts); null when the config has none. */
+  benchmark: BenchmarkConfig | null;
+  /** The structural world K (lib/gravity/structural.ts); null when the config has none. */
+  structural: StructuralConfig | null;
+  /** Optional sensitivity table: the same equation on each listed dependent variable. */
+  sensitivity?: { variants: { label: string; dependent: string; note?: string }[] };
 }
 
 const FORMATIONS: Formation[] = [
@@ -92,6 +112,36 @@ const FORMATIONS: Formation[] = [
 ];
 const SE_TYPES: SeType[] = ["classical", "hc0", "hc1", "hc2", "hc3", "cluster"];
 const K_DEFS: KDefinition[] = ["level", "smearing", "log-ratio"];
+
+/**
+ * Every key a study config may have (an unknown key is refused with the allowed ones listed and
+ * the nearest suggested). A new config field is added here as well as to the parser.
+ */
+export const STUDY_CONFIG_KEYS: KeySchema = {
+  title: "any",
+  dataDir: "any",
+  paperDir: "any",
+  reporter: "any",
+  partners: "any",
+  years: { from: "any", to: "any" },
+  dependent: { variable: "any", note: "any" },
+  terms: [{ name: "any", variable: "any", formation: "any", log: "any", note: "any" }],
+  cbec: {
+    indicators: "any",
+    retention: { rule: "any", share: "any" },
+    includeReporter: "any",
+    minCoverage: "any",
+  },
+  se: "any",
+  potential: { definition: "any", thresholds: { huge: "any", remodelling: "any" } },
+  choices: "any",
+  // Sections being added by other branches; their own parsers check what is inside.
+  sensitivity: "any",
+  uncertainty: "any",
+  benchmark: "any",
+  forecast: "any",
+  structural: "any",
+};
 
 function fail(file: string, message: string): never {
   throw new InputError(`${file}: ${message}`);
@@ -128,6 +178,7 @@ function strList(file: string, where: string, v: unknown): string[] {
  */
 export function parseStudyConfig(raw: unknown, file = "study config"): StudyConfig {
   if (!isObject(raw)) fail(file, "the config must be a JSON object");
+  assertKnownKeys(file, raw, STUDY_CONFIG_KEYS);
   const years = raw.years;
   if (!isObject(years)) fail(file, 'field "years" must be an object {"from": ..., "to": ...}');
   const from = num(file, '"years.from"', years.from);
@@ -170,6 +221,7 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     names.add(t.name);
   }
   const cbec = isObject(raw.cbec) ? raw.cbec : fail(file, 'field "cbec" must be an object');
+  assertNoRepeats(file, cbec.indicators, '"cbec.indicators"');
   const ret = cbec.retention ?? { rule: "kaiser" };
   if (!isObject(ret)) fail(file, '"cbec.retention" must be an object {"rule": ...}');
   let retention: Retention;
@@ -208,6 +260,7 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
   }
   const reporter = str(file, '"reporter"', raw.reporter);
   const partners = strList(file, '"partners"', raw.partners);
+  assertNoRepeats(file, partners, '"partners"');
   if (partners.includes(reporter)) fail(file, `the reporter ${reporter} is also a partner`);
   return {
     title: typeof raw.title === "string" ? raw.title : "Extended gravity study",
@@ -230,6 +283,31 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     se,
     potential: { definition, thresholds: { huge, remodelling } },
     choices: Array.isArray(raw.choices) ? raw.choices.map(String) : [],
+    ...(raw.forecast === undefined
+      ? {}
+      : { forecast: parseForecastConfig(raw.forecast, from, String(dep.variable), file) }),
+    uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
+    benchmark: parseBenchmarkConfig(raw.benchmark, file),
+    structural: parseStructuralConfig(raw.structural, file),
+    ...(raw.sensitivity === undefined
+      ? {}
+      : { sensitivity: parseSensitivity(file, raw.sensitivity) }),
+  };
+}
+
+function parseSensitivity(file: string, v: unknown): NonNullable<StudyConfig["sensitivity"]> {
+  if (!isObject(v) || !Array.isArray(v.variants) || v.variants.length === 0) {
+    fail(file, '"sensitivity" must be {"variants": [{"label": ..., "dependent": ...}, ...]}');
+  }
+  return {
+    variants: v.variants.map((x: unknown, i: number) => {
+      if (!isObject(x)) fail(file, `sensitivity.variants[${i}] must be an object`);
+      return {
+        label: str(file, `sensitivity.variants[${i}].label`, x.label),
+        dependent: str(file, `sensitivity.variants[${i}].dependent`, x.dependent),
+        ...(typeof x.note === "string" ? { note: x.note } : {}),
+      };
+    }),
   };
 }
 
@@ -248,13 +326,7 @@ export async function loadStudyConfig(path: string): Promise<StudyConfig> {
   } catch (e) {
     throw new InputError(`${path}: cannot read the config (${(e as Error).name})`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${path}: not valid JSON (${(e as Error).message.split("\n")[0]})`);
-  }
-  return parseStudyConfig(raw, path);
+  return parseStudyConfig(parseStrictJson(text, path), path);
 }
 
 /**
@@ -293,5 +365,20 @@ export function validateAgainstPanel(
   }
   if (!vars.has(config.dependent.variable)) {
     fail(file, `unknown dependent variable "${config.dependent.variable}" (not a panel variable)`);
+  }
+  if (config.forecast) {
+    const regressors: Record<string, boolean> = {};
+    for (const t of config.terms) regressors[t.variable] = t.log ?? true;
+    validateForecast(
+      config.forecast,
+      {
+        reporter: config.reporter,
+        partners: config.partners,
+        dependent: config.dependent.variable,
+        regressors,
+      },
+      panel,
+      file,
+    );
   }
 }

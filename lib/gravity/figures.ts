@@ -19,17 +19,29 @@ import {
   screePlot,
 } from "../report/figures.ts";
 import { escapeXml, noDataSvg } from "../report/dom.ts";
+import { type KIntervalRow, kIntervals } from "../report/k_intervals.ts";
 import { reportPage, type ReportSection } from "../report/html.ts";
 import { formatTable } from "../report/table.ts";
-import { formatComparison, pcaSpec, table1Spec, table2Spec, table3Spec } from "./format.ts";
+import {
+  benchmarkSpecs,
+  formatComparison,
+  pcaSpec,
+  table1Spec,
+  table2Spec,
+  table3Spec,
+} from "./format.ts";
+import { benchmarkFits } from "./format_benchmark.ts";
+import { sensitivitySpec } from "./sensitivity_table.ts";
 import type { StudyResult } from "./study.ts";
+import { forecastFan } from "../report/forecast_figure.ts";
+import { formatForecast } from "./forecast_format.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */
 export interface StudyFigure {
   name: string;
   title: string;
   /** Which part of the study it belongs to. */
-  part: "pca" | "regression" | "potential";
+  part: "pca" | "regression" | "potential" | "benchmark" | "forecast";
   svg: string;
   /** Why the figure shows "no data" (absent when it is drawn). */
   noData?: string;
@@ -191,7 +203,95 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
     () => kLines(kRows(r), { thresholds }),
     gap,
   );
+  if (r.config.uncertainty?.enabled !== false) {
+    const level = Math.round((r.uncertainty?.level ?? r.config.uncertainty?.level ?? 0.9) * 100);
+    const title = `Trade potential K with ${level}% intervals, by partner`;
+    add(
+      "potential",
+      "k_intervals",
+      title,
+      () => kIntervals(kIntervalRows(r), { title, thresholds }),
+      gap,
+    );
+  }
+  const fits = benchmarkFits(r);
+  if (fits.length || r.structural?.ok) {
+    const level = Math.round(r.config.uncertainty.level * 100);
+    const title = `K against the world benchmark with ${level}% intervals, by partner`;
+    const rows: KIntervalRow[] = [
+      ...kIntervalRows(r).filter((k) => k.k !== null),
+      ...fits.flatMap((f) =>
+        f.k.map((k) => ({
+          country: k.country,
+          year: k.year,
+          k: k.k,
+          kLower: k.kLower,
+          kUpper: k.kUpper,
+          class: k.class,
+          series: `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`,
+        }))
+      ),
+    ];
+    if (r.structural?.ok) {
+      rows.push(...r.structural.k.map((k) => ({
+        country: k.country,
+        year: k.year,
+        k: k.k,
+        kLower: k.kLower,
+        kUpper: k.kUpper,
+        class: k.class,
+        series: "structural",
+      })));
+    }
+    out.push({
+      part: "benchmark",
+      name: "k_benchmark_intervals",
+      title,
+      svg: kIntervals(rows, { title, thresholds }),
+    });
+  }
+  if (r.forecast) out.push(forecastFigure(r.forecast));
   return out;
+}
+
+/**
+ * The forecast figure of a study: actual vs forecast by partner with intervals, the cut-off
+ * marked, and the first scenario's projection fan.
+ *
+ * @example
+ * ```ts
+ * forecastFigure(result.forecast!).svg.startsWith("<svg"); // true
+ * ```
+ */
+export function forecastFigure(f: NonNullable<StudyResult["forecast"]>): StudyFigure {
+  const s = f.scenarios[0];
+  const iv = (
+    rows: {
+      country: string;
+      year: number;
+      predicted: number | null;
+      lo: number | null;
+      hi: number | null;
+    }[],
+  ) =>
+    rows.filter((x) => x.predicted !== null).map((x) => ({
+      country: x.country,
+      year: x.year,
+      predicted: x.predicted as number,
+      lo: x.lo as number,
+      hi: x.hi as number,
+    }));
+  const title = `Actual vs forecast (cut-off ${f.metrics.cutoff}) and projection to ` +
+    `${s?.horizon ?? f.settings.lastDataYear}, US$ bn, log scale`;
+  const svg = forecastFan({
+    cutoff: f.metrics.cutoff,
+    level: f.settings.level,
+    actual: f.history,
+    forecasts: iv(f.validation),
+    projection: iv(s?.rows ?? []),
+    ...(s ? { scenario: s.name } : {}),
+  }, { title });
+  return { part: "forecast", name: "forecast_fan", title, svg };
 }
 
 /**
@@ -212,6 +312,22 @@ export function kRows(r: StudyResult): KRow[] {
     }
   }
   return rows;
+}
+
+/**
+ * The study's K with their intervals, one row per partner-year of the window (in-sample K).
+ *
+ * @example
+ * ```ts
+ * kIntervals(kIntervalRows(result));
+ * ```
+ */
+export function kIntervalRows(r: StudyResult): KIntervalRow[] {
+  const ours = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
+  return kRows(r).map((row) => {
+    const p = ours.get(`${row.country}|${row.year}`);
+    return { ...row, kLower: p?.kLower ?? null, kUpper: p?.kUpper ?? null, series: "in-sample" };
+  });
 }
 
 /** The command that runs the estimable equation (1) config, for hints and the report. */
@@ -288,6 +404,20 @@ export function studyReport(r: StudyResult, options: StudyReportOptions = {}): s
       heading: "Table 3. Trade potential K",
       html: [formatTable(table3Spec(r), "html"), figs("potential")].join("\n"),
     },
+    ...(r.benchmark || r.structural
+      ? [{
+        heading: "The world benchmark: K out of sample",
+        html: [...benchmarkSpecs(r).map((s) => formatTable(s, "html")), figs("benchmark")].join(
+          "\n",
+        ),
+      }]
+      : []),
+    ...(r.sensitivity
+      ? [{
+        heading: "Sensitivity: the same equation on each dependent variable",
+        html: formatTable(sensitivitySpec(r.sensitivity), "html"),
+      }]
+      : []),
     {
       heading: "Comparison with the paper and why they differ",
       html: [
@@ -298,6 +428,12 @@ export function studyReport(r: StudyResult, options: StudyReportOptions = {}): s
         .join("\n"),
     },
   ];
+  if (r.forecast) {
+    sections.push({
+      heading: "Forecast: out-of-time validation and scenario projections",
+      html: [formatForecast(r.forecast, "html"), figs("forecast")].join("\n"),
+    });
+  }
   if (r.warnings.length) sections.push({ heading: "Warnings", html: list(r.warnings) });
   return reportPage({
     title: c.title,

@@ -4,6 +4,18 @@
  */
 import { formatCell, formatTable, type TableFormat, type TableSpec } from "../report/table.ts";
 import type { StudyResult } from "./study.ts";
+import { formatForecast } from "./forecast_format.ts";
+import {
+  benchmarkCells,
+  benchmarkColumns,
+  benchmarkColumnsNote,
+  benchmarkKSpec,
+  benchmarkRegressionSpec,
+  structuralKSpec,
+  worldCoverageSpec,
+} from "./format_benchmark.ts";
+import { describeDisagreement } from "./compare.ts";
+import { sensitivitySpec } from "./sensitivity_table.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
 /** The paper's numbers are printed with three decimals: show them so (0.000, not 0). */
@@ -95,7 +107,7 @@ export function table1Spec(r: StudyResult, options: { compact?: boolean } = {}):
     rows: r.data.coverage.map((c) => ({ ...c })),
     notes: [
       ...moved,
-      `Filled = cells in the window the importer interpolated or extrapolated (flagged).`,
+      `Filled = cells in the window the importer interpolated, extrapolated or rebased (flagged).`,
       `Design: ${r.data.partnerYears} partner-years; ${r.data.withDependent} have the dependent ` +
       `variable; ${r.data.complete} have it and every term; ${r.data.excluded.length} excluded ` +
       `(listed in results.json data.excluded).`,
@@ -107,6 +119,26 @@ export function table1Spec(r: StudyResult, options: { compact?: boolean } = {}):
         : []),
     ],
   };
+}
+
+/**
+ * The benchmark's tables, in report order (none without a benchmark): K against the benchmark
+ * (Table 3b), the world panel's coverage (Table 1b), the benchmark regressions.
+ *
+ * @example
+ * ```ts
+ * for (const s of benchmarkSpecs(result)) console.log(formatTable(s, "text"));
+ * ```
+ */
+export function benchmarkSpecs(r: StudyResult): TableSpec[] {
+  return [
+    benchmarkKSpec(r),
+    structuralKSpec(r),
+    worldCoverageSpec(r),
+    benchmarkRegressionSpec(r),
+  ].filter(
+    (s): s is TableSpec => s !== null,
+  );
 }
 
 /** Width the text report is wrapped to. */
@@ -275,6 +307,43 @@ export function table2Spec(r: StudyResult): TableSpec {
   };
 }
 
+/** The interval and P(class) cells of a potential row (empty without uncertainty). */
+function kIntervalCells(o: StudyResult["potential"][number] | undefined): Record<string, unknown> {
+  if (!o || o.kLower === undefined) return {};
+  const p = o.classProbabilities;
+  return {
+    interval: o.kLower === null ? null : `${formatCell(o.kLower, 2)}-${formatCell(o.kUpper, 2)}`,
+    pClass: p && o.class ? p[o.class] : null,
+  };
+}
+
+/** The interval and P(class) columns of Table 3 (none when no uncertainty was computed). */
+function kIntervalColumns(r: StudyResult): TableSpec["columns"] {
+  if (!r.uncertainty) return [];
+  return [
+    {
+      key: "interval",
+      label: `${Math.round(r.uncertainty.level * 100)}% int.`,
+      format: (v) => (v === null || v === undefined ? "." : String(v)),
+    },
+    {
+      key: "pClass",
+      label: "P(cls)",
+      format: (v) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(2) : "."),
+    },
+  ];
+}
+
+/** Compact text: with benchmark columns, Actual and Predicted move to Table 3b and the CSV. */
+function compactColumns(
+  r: StudyResult,
+  compact: boolean,
+  columns: TableSpec["columns"],
+): TableSpec["columns"] {
+  if (!compact || benchmarkColumns(r).length === 0) return columns;
+  return columns.filter((c) => c.key !== "actual" && c.key !== "predicted");
+}
+
 /**
  * Table 3: K and class per country-year, ours beside the paper's.
  *
@@ -283,7 +352,7 @@ export function table2Spec(r: StudyResult): TableSpec {
  * console.log(formatTable(table3Spec(result), "markdown"));
  * ```
  */
-export function table3Spec(r: StudyResult): TableSpec {
+export function table3Spec(r: StudyResult, options: { compact?: boolean } = {}): TableSpec {
   const ours = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
   const design = new Map(r.data.design.map((d) => [`${d.country}|${d.year}`, d]));
   const paper = new Map(
@@ -301,6 +370,8 @@ export function table3Spec(r: StudyResult): TableSpec {
         predicted: o?.predicted ?? null,
         k: o?.k ?? null,
         class: o ? (o.class ?? (o.outOfSample ? "(out of sample)" : "-")) : "-",
+        ...kIntervalCells(o),
+        ...benchmarkCells(r, country, year),
         paperK: p?.paperK ?? null,
         paperClass: p?.paperClass ?? "-",
         agree: p?.agree ?? null,
@@ -310,17 +381,19 @@ export function table3Spec(r: StudyResult): TableSpec {
   const cmp = r.paper?.comparison;
   return {
     title: "Table 3. Trade potential K: ours beside the paper's",
-    columns: [
+    columns: compactColumns(r, options.compact ?? false, [
       { key: "country", label: "Country" },
       { key: "year", label: "Year", format: String },
       { key: "actual", label: "Actual", format: (v) => formatCell(v, 4) },
       { key: "predicted", label: "Predicted", format: (v) => formatCell(v, 4) },
       { key: "k", label: "K", format: f3 },
       { key: "class", label: "Class", align: "left" },
+      ...kIntervalColumns(r),
+      ...benchmarkColumns(r),
       { key: "paperK", label: "Paper K", format: fixed3 },
       { key: "paperClass", label: "Paper class", align: "left" },
       { key: "agree", label: "Same class", format: yesNo, align: "left" },
-    ],
+    ]),
     rows,
     notes: [
       `${r.potentialNote}; classes: K <= ${r.config.potential.thresholds.huge} huge, ` +
@@ -328,6 +401,14 @@ export function table3Spec(r: StudyResult): TableSpec {
       `expanding, K >= ${r.config.potential.thresholds.remodelling} remodelling.`,
       ...(cmp?.paperInconsistencies.length
         ? [`The paper contradicts its own thresholds: ${cmp.paperInconsistencies.join("; ")}.`]
+        : []),
+      ...benchmarkColumnsNote(r),
+      ...(r.uncertainty
+        ? [
+          `${
+            Math.round(r.uncertainty.level * 100)
+          }% int. = interval of K; P(cls) = probability of the class shown. ${r.uncertainty.method}`,
+        ]
         : []),
     ],
   };
@@ -354,6 +435,7 @@ export function formatComparison(r: StudyResult, markdown = false): string[] {
         `country-years compared (the paper has ${
           r.paper!.table3.filter((p) => p.k !== null).length
         } K values).`,
+      ...describeDisagreement(cmp).map((l) => `  ${l}`),
     );
   } else lines.push("  (paper tables not loaded)");
   lines.push(markdown ? "\n**Why they differ**\n" : "Why they differ");
@@ -373,11 +455,15 @@ function studyHtml(r: StudyResult): string {
     `<h2>${escapeHtml(r.config.title)}</h2>`,
     `<p>${escapeHtml(studyHeadline(r))}</p>`,
     ...(r.config.choices.length ? ["<h3>Choices</h3>", list(r.config.choices)] : []),
-    ...[table1Spec(r), pcaSpec(r), table2Spec(r), table3Spec(r)].map((s) => formatTable(s, "html")),
+    ...[table1Spec(r), pcaSpec(r), table2Spec(r), table3Spec(r), ...benchmarkSpecs(r)].map((s) =>
+      formatTable(s, "html")
+    ),
+    ...(r.sensitivity ? [formatTable(sensitivitySpec(r.sensitivity), "html")] : []),
     "<h3>Comparison with the paper</h3>",
     list(cmp.slice(0, why).map((l) => l.trim())),
     "<h3>Why they differ</h3>",
     list(r.differences),
+    ...(r.forecast ? [formatForecast(r.forecast, "html")] : []),
     ...(r.warnings.length ? ["<h3>Warnings</h3>", list(r.warnings)] : []),
   ].join("\n");
 }
@@ -405,10 +491,13 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
     for (const c of r.config.choices) out.push(`  - ${c}`);
   }
   const t1 = table1Spec(r, { compact: !md });
-  for (const spec of [t1, pcaSpec(r), table2Spec(r), table3Spec(r)]) {
+  for (const spec of [t1, pcaSpec(r), table2Spec(r), table3Spec(r, { compact: !md })]) {
     out.push("", formatTable(spec, format));
   }
+  for (const spec of benchmarkSpecs(r)) out.push("", formatTable(spec, format));
+  if (r.sensitivity) out.push("", formatTable(sensitivitySpec(r.sensitivity), format));
   out.push("", ...formatComparison(r, md));
+  if (r.forecast) out.push("", formatForecast(r.forecast, format));
   if (r.warnings.length) {
     out.push("", "Warnings:", ...r.warnings.map((w) => `  - ${w}`));
   }

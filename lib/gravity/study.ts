@@ -14,6 +14,12 @@ import { buildDesign, type DesignRow, panelLookup } from "./terms.ts";
 import type { GravityPanel } from "./types.ts";
 import { displayable } from "../report/jupyter.ts";
 import { formatStudy } from "./format.ts";
+import { type ForecastResult, runForecast } from "./forecast_study.ts";
+import { type BenchmarkResult, type PpmlEstimator, runBenchmark } from "./benchmark.ts";
+import type { ChinaWorldPanel } from "./china_world.ts";
+import type { StructuralResult } from "./structural.ts";
+import { type KUncertaintyFields, type StudyUncertainty, studyUncertainty } from "./uncertainty.ts";
+import { sensitivityAnalysis, type SensitivityResult } from "./sensitivity.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
 export interface CoverageRow {
@@ -31,7 +37,7 @@ export interface CoverageRow {
   reporterYears: { present: number; total: number } | null;
   /** Missing cells, compact: "TKM 2015-2022; TJK 2017-2022". */
   missing: string;
-  /** Cells in the window flagged interpolated or extrapolated by the importer. */
+  /** Cells in the window flagged interpolated, extrapolated or rebased by the importer. */
   filled: number;
 }
 
@@ -73,12 +79,22 @@ export interface StudyResult {
   };
   pca: CbecIndexResult;
   regression: StudyRegression;
-  potential: (PotentialRow & { outOfSample: boolean })[];
+  potential: (PotentialRow & { outOfSample: boolean } & Partial<KUncertaintyFields>)[];
   potentialNote: string;
+  /** How the K intervals and class probabilities were computed (null when not computed). */
+  uncertainty?: StudyUncertainty | null;
+  /** K against the world benchmark (null when not configured or the world panel is absent). */
+  benchmark?: BenchmarkResult | null;
+  /** The structural world K (null when not configured or not computed). */
+  structural?: StructuralResult | null;
   warnings: string[];
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
   differences: string[];
+  /** Out-of-time validation and scenario projections (null unless `forecast: true`). */
+  forecast: ForecastResult | null;
+  /** The same equation on each dependent variable of `config.sensitivity` (null without one). */
+  sensitivity: SensitivityResult | null;
 }
 
 function ranges(years: number[]): string {
@@ -119,7 +135,7 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
         else if (c === config.reporter) repPresent++;
         else present++;
         const flag = panel.flags?.[`${c}|${y}|${variable}`];
-        if (flag === "interpolated" || flag === "extrapolated") filled++;
+        if (flag === "interpolated" || flag === "extrapolated" || flag === "rebased") filled++;
       }
       if (miss.length) missingParts.push(`${c} ${ranges(miss)}`);
     }
@@ -154,6 +170,17 @@ function coverageTable(config: StudyConfig, panel: GravityPanel): CoverageRow[] 
 export interface StudyOptions {
   /** The paper's tables (from `loadPaperTables`) to compare with. */
   paper?: PaperTables;
+  /**
+   * Run the forecast section: out-of-time validation and scenarios (default false; the study
+   * command turns it on).
+   */
+  forecast?: boolean;
+  /** The China world panel, for the benchmark (config.benchmark). */
+  world?: ChinaWorldPanel;
+  /** The PPML estimator of the benchmark (lib/stats), when available. */
+  ppml?: PpmlEstimator;
+  /** The structural world fit (computed, and cached, by the caller: it is heavy). */
+  structural?: StructuralResult;
 }
 
 /**
@@ -249,6 +276,36 @@ export function runGravityStudy(
       residuals: regression.fit.residuals,
     }).map((r) => ({ ...r, outOfSample: !r.inSample }));
   }
+  let uncertainty: StudyUncertainty | null = null;
+  if (regression.fit && config.uncertainty.enabled && regression.fit.dfResidual > 0) {
+    uncertainty = studyUncertainty(
+      design,
+      regression.fit.rows.map((i) => complete[i]),
+      regression.fit.coefficients,
+      regression.fit.residuals,
+      { ...config.potential, uncertainty: config.uncertainty },
+    );
+    warnings.push(...uncertainty.warnings);
+    const byKey = uncertainty.byKey;
+    potential = potential.map((p) => ({
+      ...p,
+      ...(byKey[`${p.country}|${p.year}`] ??
+        { kLower: null, kUpper: null, classProbabilities: null }),
+    }));
+  }
+  let benchmark: BenchmarkResult | null = null;
+  if (config.benchmark?.enabled && options.world) {
+    benchmark = runBenchmark(options.world, config.benchmark, {
+      partners: config.partners,
+      thresholds: config.potential.thresholds,
+      uncertainty: config.uncertainty,
+      ...(options.ppml ? { ppml: options.ppml } : {}),
+    });
+    for (const f of benchmark.fits) {
+      if (!f.ok) warnings.push(`benchmark ${f.estimator}: ${f.reason}`);
+      warnings.push(...f.warnings.map((w) => `benchmark ${f.estimator}: ${w}`));
+    }
+  }
   if (config.potential.definition === "log-ratio") warnings.push(LOG_RATIO_WARNING);
   const potentialNote = {
     level: "K = actual / exp(fitted)",
@@ -287,9 +344,33 @@ export function runGravityStudy(
     regression,
     potential,
     potentialNote,
+    uncertainty,
+    benchmark,
+    structural: config.structural?.enabled ? options.structural ?? null : null,
     warnings,
     paper,
     differences: [],
+    forecast: options.forecast ? runForecast(config, panel) : null,
+    sensitivity: config.sensitivity
+      ? sensitivityAnalysis(
+        config,
+        panel,
+        config.sensitivity.variants,
+        // the variants need neither the world benchmark nor the K intervals
+        (c) =>
+          runGravityStudy(
+            {
+              ...c,
+              sensitivity: undefined,
+              benchmark: null,
+              structural: null,
+              uncertainty: { ...c.uncertainty, enabled: false },
+            },
+            panel,
+            { ...options, forecast: false },
+          ),
+      )
+      : null,
   };
   result.differences = explainDifferences(result, panel);
   // renders as HTML tables in a Deno notebook; JSON and property access are unchanged

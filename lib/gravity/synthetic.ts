@@ -9,6 +9,7 @@ import { Matrix, QrDecomposition } from "ml-matrix";
 import { cbecIndex } from "./cbec_index.ts";
 import { CBEC_INDEX, parseStudyConfig, type StudyConfig } from "./config.ts";
 import { buildDesign } from "./terms.ts";
+import { normalStream } from "./uncertainty.ts";
 import type { GravityPanel, PanelRow } from "./types.ts";
 
 /** Options of {@link syntheticStudy}. */
@@ -21,6 +22,15 @@ export interface SyntheticOptions {
   /** Spread of ln K (0 = every K is exactly 1 and the fit is exact). Default 0.4. */
   spread?: number;
   seed?: number;
+  /**
+   * How ln K is drawn: "orthogonal" (default) makes it exactly orthogonal to the design, so OLS
+   * recovers beta exactly; "normal" draws it as spread x N(0, 1) (plus a partner effect
+   * partnerSpread x N(0, 1)), so the estimates carry sampling error, as in real data (for the
+   * coverage tests of the K intervals).
+   */
+  noise?: "orthogonal" | "normal";
+  /** Standard deviation of a partner effect in ln K under noise "normal" (default 0). */
+  partnerSpread?: number;
 }
 
 /** A synthetic study: config, panel and the truth behind it. */
@@ -143,7 +153,12 @@ export function syntheticStudy(options: SyntheticOptions = {}): SyntheticStudy {
   const raw = Matrix.columnVector(design.map(() => u(-spread, spread)));
   // make u orthogonal to every design column: u = raw - X (X'X)^-1 X' raw
   const coef = new QrDecomposition(X).solve(raw);
-  const resid = raw.sub(X.mmul(coef)).getColumn(0);
+  let resid = raw.sub(X.mmul(coef)).getColumn(0);
+  if (options.noise === "normal") {
+    const z = normalStream((options.seed ?? 20240601) + 1);
+    const effect = new Map(partners.map((p) => [p, (options.partnerSpread ?? 0) * z()]));
+    resid = design.map((r) => effect.get(r.country)! + spread * z());
+  }
   const b = [beta["(Intercept)"] ?? 0, ...terms.map((t) => beta[t] ?? 0)];
   const byKey = new Map(rows.map((r) => [`${r.iso3}|${r.year}`, r]));
   const k = design.map((r, i) => {

@@ -29,6 +29,58 @@ export function escapeXml(s: string): string {
   );
 }
 
+// Advance widths (in em) of DejaVu Sans, the font `system-ui, sans-serif` resolves to on Debian
+// and the widest of the common ones, by character class: estimates that err on the wide side.
+const NARROW = /[ijlI.,:;'|!()[\]{}\/ ]/;
+const WIDE = /[mwMW@%]/;
+const SYMBOL = /[<>=≤≥+~×−±]/;
+function charWidth(c: string): number {
+  if (NARROW.test(c)) return 0.34;
+  if (WIDE.test(c)) return 1.0;
+  if (SYMBOL.test(c)) return 0.84;
+  if (/[A-Z]/.test(c)) return 0.72;
+  if (/[0-9]/.test(c)) return 0.64;
+  return 0.62;
+}
+
+/**
+ * Estimated width in pixels of a line of text in the figures' font (an upper estimate, so that
+ * what is laid out with it is not clipped).
+ *
+ * @example
+ * ```ts
+ * textWidth("Scree plot", 14, true); // about 90
+ * ```
+ */
+export function textWidth(s: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const c of s) em += charWidth(c);
+  return Math.ceil(em * fontSize * (bold ? 1.12 : 1));
+}
+
+/**
+ * Break text into lines no wider than `width` pixels (by {@link textWidth}), at spaces; a word
+ * longer than the width gets a line of its own.
+ *
+ * @example
+ * ```ts
+ * wrapLines("Trade potential K = actual / predicted", 120, 14, true); // ["Trade potential K", ...]
+ * ```
+ */
+export function wrapLines(s: string, width: number, fontSize: number, bold = false): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of s.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, fontSize, bold) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /**
  * A fresh, private linkedom `document` (nothing is put on `globalThis`).
  *
@@ -118,6 +170,8 @@ export interface FrameOptions {
   notes?: string[];
   /** Panels per row when several panels are given (default: all in one row up to the width). */
   columns?: number;
+  /** The figure function, written as `data-kind` on the root `<svg>` (a hook for CSS and tests). */
+  kind?: string;
 }
 
 /** A panel placed by {@link frameSvg}: a rendered Plot and an optional heading. */
@@ -130,6 +184,23 @@ export interface FramePanel {
 
 const LEGEND_ROW = 18;
 const PAD = 8;
+const TITLE_SIZE = 14;
+const TITLE_LINE = 18;
+const NOTE_SIZE = 10;
+const NOTE_LINE = 13;
+/** Titles and notes longer than this wrap instead of widening the figure. */
+const MAX_TEXT_WIDTH = 640;
+
+/** One `<text>` of one or more lines (tspans), the first baseline at y0 + 14 (title) or 14. */
+function textLines(lines: string[], cls: string, y0: number, size: number, attrs: string): string {
+  const step = cls === "title" ? TITLE_LINE : NOTE_LINE;
+  const tspans = lines.map((l, i) =>
+    i === 0 ? escapeXml(l) : `<tspan x="${PAD}" dy="${step}">${escapeXml(l)}</tspan>`
+  );
+  return `<text class="${cls}" x="${PAD}" y="${y0 + 14}" font-size="${size}"${attrs}>${
+    tspans.join("")
+  }</text>`;
+}
 
 function legendSvg(
   items: LegendItem[],
@@ -140,7 +211,7 @@ function legendSvg(
   let x = 0;
   let y = y0;
   for (const item of items) {
-    const w = 22 + item.label.length * 6 + 14;
+    const w = 20 + textWidth(item.label, 11) + 14;
     if (x > 0 && x + w > width) {
       x = 0;
       y += LEGEND_ROW;
@@ -188,16 +259,20 @@ export function frameSvg(panels: FramePanel[], options: FrameOptions = {}): stri
     0,
     ...rows.map((r) => r.reduce((a, p) => a + p.width, 0)),
   );
-  const width = Math.max(gridW, 320) + 2 * PAD;
+  // Wide enough for the panels, and for the title and notes on one line each up to 640 px;
+  // longer ones wrap.
+  const wanted = Math.max(
+    options.title ? textWidth(options.title, TITLE_SIZE, true) : 0,
+    ...(options.notes ?? []).map((n) => textWidth(n, NOTE_SIZE)),
+  );
+  const textW = Math.max(gridW, 320, Math.min(wanted, MAX_TEXT_WIDTH));
+  const width = textW + 2 * PAD;
   const parts: string[] = [];
   let y = 4;
   if (options.title) {
-    parts.push(
-      `<text class="title" x="${PAD}" y="${y + 14}" font-size="14" font-weight="bold">${
-        escapeXml(options.title)
-      }</text>`,
-    );
-    y += 24;
+    const lines = wrapLines(options.title, textW, TITLE_SIZE, true);
+    parts.push(textLines(lines, "title", y, TITLE_SIZE, ' font-weight="bold"'));
+    y += 24 + (lines.length - 1) * TITLE_LINE;
   }
   if (options.legend?.length) {
     const lg = legendSvg(options.legend, width - 2 * PAD, y);
@@ -226,19 +301,20 @@ export function frameSvg(panels: FramePanel[], options: FrameOptions = {}): stri
     y += rowH;
   }
   for (const note of options.notes ?? []) {
-    parts.push(
-      `<text class="note" x="${PAD}" y="${y + 12}" font-size="10">${escapeXml(note)}</text>`,
-    );
-    y += 16;
+    const lines = wrapLines(note, textW, NOTE_SIZE);
+    parts.push(textLines(lines, "note", y - 2, NOTE_SIZE, ""));
+    y += 16 + (lines.length - 1) * NOTE_LINE;
   }
   const height = Math.ceil(y + 4);
-  return `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+  const kind = options.kind ? ` data-kind="${escapeXml(options.kind)}"` : "";
+  return `<svg xmlns="${SVG_NS}"${kind} width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
     `font-family="${FONT}" font-size="10" fill="currentColor" color="#222" style="background:white">` +
     parts.join("") + `</svg>`;
 }
 
 /**
- * A small SVG that says there is nothing to draw (used by every figure on empty input).
+ * A small SVG that says there is nothing to draw (used by every figure on empty input); a title
+ * too long for its 320 px wraps.
  *
  * @example
  * ```ts
@@ -246,11 +322,11 @@ export function frameSvg(panels: FramePanel[], options: FrameOptions = {}): stri
  * ```
  */
 export function noDataSvg(title?: string, message = "no data"): string {
-  const width = 320;
-  const height = title ? 80 : 60;
-  const t = title
-    ? `<text x="8" y="20" font-size="14" font-weight="bold">${escapeXml(title)}</text>`
-    : "";
+  // Small: 320 px wide unless the message needs more; a long title wraps.
+  const width = Math.max(320, textWidth(message, 12) + 2 * PAD + 16);
+  const lines = title ? wrapLines(title, width - 2 * PAD, TITLE_SIZE, true) : [];
+  const height = (title ? 80 : 60) + Math.max(0, lines.length - 1) * TITLE_LINE;
+  const t = title ? textLines(lines, "title", 6, TITLE_SIZE, ' font-weight="bold"') : "";
   return `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
     `font-family="${FONT}" font-size="12" fill="currentColor" color="#222" style="background:white">${t}` +
     `<rect x="4" y="${height - 48}" width="${

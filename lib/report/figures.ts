@@ -8,7 +8,15 @@
 
 import * as Plot from "@observablehq/plot";
 import type { PotentialClass } from "../gravity/types.ts";
-import { type FramePanel, frameSvg, type LegendItem, noDataSvg, renderPlot } from "./dom.ts";
+import {
+  type FramePanel,
+  frameSvg,
+  type LegendItem,
+  noDataSvg,
+  type RenderedPlot,
+  renderPlot,
+} from "./dom.ts";
+import { dotPositions, pickLabels } from "./labels.ts";
 
 /** Options shared by every figure. */
 export interface FigureOptions {
@@ -47,6 +55,51 @@ export const MISSING_COLOR = "#e0e0e0";
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const uniqueSorted = (xs: string[]) => [...new Set(xs)].sort();
 const fmt = (v: number, digits = 2) => (finite(v) ? v.toFixed(digits).replace("-", "−") : ".");
+
+/** Trade values for tooltips: three significant digits, compact ("12.3B"). */
+const compact = (v: number) =>
+  new Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 3 }).format(v);
+
+/** 1, 2 and 5 times the powers of ten in [lo, hi] (just the powers when that gives over 12). */
+function logTicks(lo: number, hi: number): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** e;
+      if (v >= lo && v <= hi) ticks.push(v);
+    }
+  }
+  return ticks.length > 12 ? ticks.filter((v) => Number.isInteger(Math.log10(v))) : ticks;
+}
+
+/**
+ * A labelled scatter without overlapping labels: drawn once without labels to find the dots,
+ * then again with the labels that fit (most important first, see {@link pickLabels}).
+ */
+function labelledScatter<T>(
+  data: T[],
+  label: (d: T) => string | undefined,
+  priority: (d: T) => number,
+  draw: (labelled: T[]) => RenderedPlot,
+): { plot: RenderedPlot; notes: string[] } {
+  const bare = draw([]);
+  const dots = dotPositions(bare.svg);
+  const candidates = data.map((d, i) => ({ d, text: label(d), ...dots[i] }))
+    .filter((c) => c.text && dots.length === data.length);
+  if (!candidates.length) return { plot: bare, notes: [] };
+  const keep = pickLabels(
+    candidates.map((c) => ({ x: c.x, y: c.y, text: c.text!, priority: priority(c.d) })),
+    { width: bare.width - 2 },
+  );
+  const labelled = candidates.filter((_, i) => keep[i]).map((c) => c.d);
+  const hidden = candidates.length - labelled.length;
+  return {
+    plot: draw(labelled),
+    notes: hidden
+      ? [`${hidden} label(s) of crowded points left out: hover a point for its values.`]
+      : [],
+  };
+}
 
 /** Integer year ticks from min to max (thinned to at most about 10). */
 function yearTicks(years: number[]): number[] {
@@ -147,12 +200,13 @@ export function indicatorsOverTime(rows: IndicatorRow[], options: IndicatorsOpti
   });
   const nFilled = data.filter((r) => !isObserved(r.flag)).length;
   return frameSvg(panels, {
+    kind: "indicatorsOverTime",
     title,
     columns,
     legend: [
       ...seriesLegend(scale, "line"),
       { label: "observed", color: "#444", symbol: "circle" },
-      { label: "interpolated/extrapolated (flagged)", color: "#444", symbol: "hollow" },
+      { label: "interpolated/extrapolated/rebased (flagged)", color: "#444", symbol: "hollow" },
     ],
     notes: [
       `${data.length} values, ${nFilled} flagged as filled in by the importer (hollow); ` +
@@ -192,7 +246,12 @@ export function correlationHeatmap(input: CorrelationInput, options: FigureOptio
     y: { domain: variables, label: null },
     color: { type: "linear", scheme: "RdBu", domain: [-1, 1] },
     marks: [
-      Plot.cell(cells, { x: "col", y: "row", fill: (d) => (finite(d.r) ? d.r : null) }),
+      Plot.cell(cells, {
+        x: "col",
+        y: "row",
+        fill: (d) => (finite(d.r) ? d.r : null),
+        title: (d) => `${d.row} × ${d.col}\nr = ${fmt(d.r)}`,
+      }),
       Plot.text(cells, {
         x: "col",
         y: "row",
@@ -203,6 +262,7 @@ export function correlationHeatmap(input: CorrelationInput, options: FigureOptio
   });
   const stops = [-1, -0.5, 0, 0.5, 1];
   return frameSvg([p], {
+    kind: "correlationHeatmap",
     title,
     legend: stops.map((s) => ({ label: `r = ${fmt(s, 1)}`, color: p.color?.(s) ?? "#ccc" })),
   });
@@ -248,7 +308,7 @@ export function screePlot(
       Plot.dot(data, { x: "component", y: "value", fill: "currentColor", r: 3.5 }),
     ],
   });
-  return frameSvg([p], { title });
+  return frameSvg([p], { kind: "screePlot", title });
 }
 
 /** Input of {@link loadingsBars}: loadings[v][c] for variables v and components c. */
@@ -317,6 +377,7 @@ export function loadingsBars(input: LoadingsInput, options: FigureOptions = {}):
     ],
   });
   return frameSvg([p], {
+    kind: "loadingsBars",
     title,
     legend: [
       { label: "positive", color: "#4269d0" },
@@ -350,16 +411,26 @@ export function cbecIndexByCountry(rows: IndexRow[], options: FigureOptions = {}
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? 300,
-    x: { tickFormat: "d", label: "year", ticks: yearTicks(data.map((r) => r.year)) },
+    x: { tickFormat: "d", label: "year", ticks: yearTicks(data.map((r) => r.year)), inset: 10 },
     y: { label: "CBEC index", grid: true },
     color: scale,
     marks: [
       Plot.ruleY([0], { stroke: "#999" }),
       Plot.lineY(data, { x: "year", y: "index", z: "country", stroke: "country" }),
-      Plot.dot(data, { x: "year", y: "index", fill: "country", r: 3 }),
+      Plot.dot(data, {
+        x: "year",
+        y: "index",
+        fill: "country",
+        r: 3,
+        title: (d) => `${d.country} ${d.year}\nCBEC index ${fmt(d.index, 3)}`,
+      }),
     ],
   });
-  return frameSvg([p], { title, legend: seriesLegend(scale, "circle") });
+  return frameSvg([p], {
+    kind: "cbecIndexByCountry",
+    title,
+    legend: seriesLegend(scale, "circle"),
+  });
 }
 
 /** One coefficient with its confidence interval (CI bounds may be missing, e.g. the paper's). */
@@ -411,6 +482,12 @@ export function coefficientPlot(
   const series = options.paper ? [oursName, paperName] : [oursName];
   const colors = ["#4269d0", "#ff725c"].slice(0, series.length);
   const withCi = data.filter((d) => finite(d.ciLower) && finite(d.ciUpper));
+  const pct = `${Math.round(level * 100)}%`;
+  const coefTitle = (d: CoefficientRow & { series: string }) =>
+    `${d.term} (${d.series})\nestimate ${fmt(d.estimate, 3)}` +
+    (finite(d.ciLower) && finite(d.ciUpper)
+      ? `\n${pct} CI [${fmt(d.ciLower, 3)}, ${fmt(d.ciUpper, 3)}]`
+      : "\nno confidence interval");
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? Math.max(140, 40 + terms.length * series.length * 18),
@@ -428,12 +505,21 @@ export function coefficientPlot(
         x2: "ciUpper",
         stroke: "series",
         strokeWidth: 2,
+        title: coefTitle,
       }),
-      Plot.dot(data, { fy: "term", y: "series", x: "estimate", fill: "series", r: 4 }),
+      Plot.dot(data, {
+        fy: "term",
+        y: "series",
+        x: "estimate",
+        fill: "series",
+        r: 4,
+        title: coefTitle,
+      }),
     ],
   });
   const noCi = data.length - withCi.length;
   return frameSvg([p], {
+    kind: "coefficientPlot",
     title,
     legend: series.map((s, i) => ({ label: s, color: colors[i], symbol: "circle" as const })),
     notes: noCi ? [`${noCi} estimate(s) without a confidence interval drawn as dots only.`] : [],
@@ -472,38 +558,58 @@ export function actualVsPredicted(
   const lo = Math.min(...all) / 1.2;
   const hi = Math.max(...all) * 1.2;
   const scale = seriesScale(data.map((r) => r.country));
-  const p = renderPlot({
-    width: options.width ?? 640,
-    height: options.height ?? 420,
-    marginLeft: 60,
-    x: { type: "log", domain: [lo, hi], label: "predicted", grid: true },
-    y: { type: "log", domain: [lo, hi], label: "actual", grid: true },
-    color: scale,
-    marks: [
-      Plot.line([[lo, lo], [hi, hi]], { stroke: "#999", strokeDasharray: "5,4" }),
-      Plot.dot(data, { x: "predicted", y: "actual", fill: "country", r: 4 }),
-      ...(options.labels ?? true
-        ? [
-          Plot.text(data, {
-            x: "predicted",
-            y: "actual",
-            text: (d) => `${d.country} ${d.year}`,
-            dx: 6,
-            textAnchor: "start",
-            fontSize: 9,
-          }),
-        ]
-        : []),
-    ],
-  });
+  // Ticks at 1, 2 and 5 times powers of ten, labelled as money is ("30B", not SI's "30G").
+  const ticks = logTicks(lo, hi);
+  const axis = { type: "log" as const, domain: [lo, hi], grid: true, ticks, tickFormat: compact };
+  const draw = (labelled: ActualPredictedRow[]) =>
+    renderPlot({
+      width: options.width ?? 640,
+      height: options.height ?? 420,
+      marginLeft: 60,
+      x: { ...axis, label: "predicted (USD)" },
+      y: { ...axis, label: "actual (USD)" },
+      color: scale,
+      marks: [
+        Plot.line([[lo, lo], [hi, hi]], { stroke: "#999", strokeDasharray: "5,4" }),
+        Plot.dot(data, {
+          x: "predicted",
+          y: "actual",
+          fill: "country",
+          r: 4,
+          title: (d) =>
+            `${d.country} ${d.year}\nactual ${compact(d.actual)}\npredicted ${
+              compact(d.predicted)
+            }\nK = ${fmt(d.actual / d.predicted)}`,
+        }),
+        Plot.text(labelled, {
+          x: "predicted",
+          y: "actual",
+          text: (d) => `${d.country} ${d.year}`,
+          dx: 6,
+          textAnchor: "start",
+          fontSize: 9,
+        }),
+      ],
+    });
+  // Label the points furthest from the line (|ln K|) first; crowded ones keep their tooltip.
+  const { plot: p, notes } = labelledScatter(
+    data,
+    (d) => (options.labels ?? true) ? `${d.country} ${d.year}` : undefined,
+    (d) => Math.abs(Math.log(d.actual / d.predicted)),
+    draw,
+  );
   const dropped = rows.length - data.length;
   return frameSvg([p], {
+    kind: "actualVsPredicted",
     title,
     legend: [
       ...seriesLegend(scale, "circle"),
       { label: "actual = predicted (K = 1)", color: "#999", symbol: "dashed" },
     ],
-    notes: dropped ? [`${dropped} row(s) with missing or non-positive values not drawn.`] : [],
+    notes: [
+      ...(dropped ? [`${dropped} row(s) with missing or non-positive values not drawn.`] : []),
+      ...notes,
+    ],
   });
 }
 
@@ -526,27 +632,45 @@ export function residualsVsFitted(rows: ResidualRow[], options: FigureOptions = 
   const title = options.title ?? "Residuals vs fitted";
   const data = rows.filter((r) => finite(r.fitted) && finite(r.residual));
   if (data.length === 0) return noDataSvg(title);
-  const p = renderPlot({
-    width: options.width ?? 640,
-    height: options.height ?? 320,
-    // Room on the right for the label of the right-most point (labels start right of the dot).
-    marginRight: data.some((d) => d.label) ? 60 : 20,
-    x: { label: "fitted", grid: true },
-    y: { label: "residual", grid: true },
-    marks: [
-      Plot.ruleY([0], { stroke: "#d73027" }),
-      Plot.dot(data, { x: "fitted", y: "residual", fill: "#4269d0", r: 3.5 }),
-      Plot.text(data.filter((d) => d.label), {
-        x: "fitted",
-        y: "residual",
-        text: "label",
-        dx: 6,
-        textAnchor: "start",
-        fontSize: 9,
-      }),
-    ],
-  });
-  return frameSvg([p], { title });
+  const draw = (labelled: ResidualRow[]) =>
+    renderPlot({
+      width: options.width ?? 640,
+      height: options.height ?? 320,
+      // Room on the right for the label of the right-most point (labels start right of the dot).
+      marginRight: data.some((d) => d.label) ? 60 : 20,
+      // Inset: the extreme points (and their labels) clear the axes and the frame.
+      x: { label: "fitted", grid: true, inset: 10 },
+      y: { label: "residual", grid: true, inset: 12 },
+      marks: [
+        Plot.ruleY([0], { stroke: "#d73027" }),
+        Plot.dot(data, {
+          x: "fitted",
+          y: "residual",
+          fill: "#4269d0",
+          r: 3.5,
+          title: (d) =>
+            `${d.label ? `${d.label}\n` : ""}fitted ${fmt(d.fitted, 3)}\nresidual ${
+              fmt(d.residual, 3)
+            }`,
+        }),
+        Plot.text(labelled, {
+          x: "fitted",
+          y: "residual",
+          text: "label",
+          dx: 6,
+          textAnchor: "start",
+          fontSize: 9,
+        }),
+      ],
+    });
+  // Label the largest residuals first; crowded points keep their tooltip.
+  const { plot: p, notes } = labelledScatter(
+    data,
+    (d) => d.label,
+    (d) => Math.abs(d.residual),
+    draw,
+  );
+  return frameSvg([p], { kind: "residualsVsFitted", title, notes });
 }
 
 /** One cell of the K table (class null when K is missing). */
@@ -561,6 +685,12 @@ export interface KRow {
 export interface KFigureOptions extends FigureOptions {
   thresholds?: { huge: number; remodelling: number };
 }
+
+const CLASS_NAMES: Record<PotentialClass, string> = {
+  huge: "huge potential",
+  expanding: "expanding potential",
+  remodelling: "re-modelling",
+};
 
 function classLegend(t: { huge: number; remodelling: number }): LegendItem[] {
   return [
@@ -600,6 +730,11 @@ export function kHeatmap(rows: KRow[], options: KFigureOptions = {}): string {
         y: "country",
         fill: (d) => (d.class ? CLASS_COLORS[d.class as PotentialClass] : MISSING_COLOR),
         inset: 1,
+        title: (d) =>
+          `${d.country} ${d.year}\n` +
+          (finite(d.k)
+            ? `K = ${fmt(d.k)} (${CLASS_NAMES[d.class as PotentialClass]})`
+            : "K: none (.)"),
       }),
       Plot.text(rows, {
         x: "year",
@@ -611,6 +746,7 @@ export function kHeatmap(rows: KRow[], options: KFigureOptions = {}): string {
   });
   const missing = rows.filter((r) => !r.class).length;
   return frameSvg([p], {
+    kind: "kHeatmap",
     title,
     legend: classLegend(t),
     notes: missing ? [`${missing} country-year(s) without K (grey, ".").`] : [],
@@ -643,8 +779,8 @@ export function kLines(rows: KRow[], options: KFigureOptions = {}): string {
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? 300,
-    marginRight: 40,
-    x: { tickFormat: "d", label: "year", ticks: yearTicks(data.map((r) => r.year)) },
+    marginRight: 50,
+    x: { tickFormat: "d", label: "year", ticks: yearTicks(data.map((r) => r.year)), inset: 10 },
     y: {
       label: "K",
       grid: true,
@@ -664,10 +800,17 @@ export function kLines(rows: KRow[], options: KFigureOptions = {}): string {
       // One line per run of consecutive years: a missing year breaks the line, so no slope
       // is drawn across years that have no K.
       Plot.lineY(data, { x: "year", y: "k", z: (_, i) => runs[i], stroke: "country" }),
-      Plot.dot(data, { x: "year", y: "k", fill: "country", r: 3 }),
+      Plot.dot(data, {
+        x: "year",
+        y: "k",
+        fill: "country",
+        r: 3,
+        title: (d) => `${d.country} ${d.year}\nK = ${fmt(d.k as number)}`,
+      }),
     ],
   });
   return frameSvg([p], {
+    kind: "kLines",
     title,
     legend: [
       ...seriesLegend(scale, "circle"),

@@ -29,6 +29,8 @@ h2 { font-size: 1.25em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; ma
 nav ol { padding-left: 1.2em; }
 table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em;
   font-variant-numeric: tabular-nums; }
+/* A table wider than the column scrolls sideways instead of running off the page. */
+table { display: block; max-width: 100%; overflow-x: auto; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
 th { background: #f3f3f3; }

@@ -10,3 +10,8 @@ export * from "./jupyter.ts";
 export * from "./html.ts";
 export * from "./regression_table.ts";
 export * from "./pca_table.ts";
+export * from "./forecast_figure.ts";
+export * from "./k_intervals.ts";
+export * from "./labels.ts";
+export * from "./models_table.ts";
+export * from "./model_json.ts";

@@ -51,6 +51,11 @@ export function formatCell(value: unknown, digits = 3): string {
   return String(value);
 }
 
+/** Let a browser wrap long tokens (file paths, series codes) after / _ . , or "--" (<wbr>), so a
+ * table of sources fits the page instead of running off it. Short words are left whole. */
+const breakable = (html: string) =>
+  html.replace(/[^\s<>]{25,}/g, (w) => w.replace(/(\/|_|\.|,|--)(?=[^\s])/g, "$1<wbr>"));
+
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -90,7 +95,9 @@ export function formatTable(spec: TableSpec, format: TableFormat = "text"): stri
     const body = cells.map((row) =>
       "<tr>" +
       row.map((v, j) =>
-        `<td style="text-align:${right[j] ? "right" : "left"}">${escapeHtml(v)}</td>`
+        `<td style="text-align:${right[j] ? "right" : "left"}">${
+          right[j] ? escapeHtml(v) : breakable(escapeHtml(v))
+        }</td>`
       )
         .join("") +
       "</tr>"

@@ -22,6 +22,11 @@ export interface OlsOptions {
   cluster?: ArrayLike<string | number>;
   /** Confidence level of the intervals (default 0.95). */
   level?: number;
+  /**
+   * Iterative refinement of the QR solution: "always", "auto" (only when the condition estimate
+   * of R asks for it: 1-norm estimate above 1e4) or "never". Default "auto".
+   */
+  refine?: "always" | "auto" | "never";
 }
 
 /** One row of a coefficient table. */
@@ -69,6 +74,12 @@ export interface OlsResult {
 export interface PcaOptions {
   /** Standardize (correlation-matrix PCA, default true); false uses the covariance matrix. */
   scale?: boolean;
+  /**
+   * How to return the component scores: "rows" (default, `scores[i][c]`), "columns" (one
+   * Float64Array per component in `scoreColumns`, `scores` empty: fast for millions of rows) or
+   * "none" (`scores` empty).
+   */
+  scores?: "rows" | "columns" | "none";
 }
 
 /** Principal components of a set of columns, with KMO and Bartlett's test. */
@@ -89,6 +100,8 @@ export interface PcaResult {
   loadings: number[][];
   /** scores[i][c]: component scores of observation i (centered, scaled if `scaled`). */
   scores: number[][];
+  /** scoreColumns[c][i]: the same scores by component, when asked for with `scores: "columns"`. */
+  scoreColumns?: Float64Array[];
   /** Kaiser-Meyer-Olkin measure of sampling adequacy. */
   kmo: { overall: number; perVariable: number[] };
   /** Bartlett's test of sphericity. */

@@ -27,6 +27,7 @@ const FIGURES = [
   "residuals_vs_fitted",
   "k_heatmap",
   "k_lines",
+  "k_intervals",
 ];
 
 async function study(args: string[]) {
@@ -193,10 +194,10 @@ Deno.test("study CLI on the synthetic fixture: tables printed, outputs written, 
   assert.equal((coef.match(/<circle [^>]*fill="#ff725c"/g) ?? []).length, 7 + 1); // 7 dots + legend
   const report = await read(`${TMP}/fixture/report.html`);
   assert.equal(report.match(/<!doctype html>/g)?.length, 1);
-  assert.equal((report.match(/<figure>/g) ?? []).length, FIGURES.length);
+  assert.equal((report.match(/<figure>/g) ?? []).length, FIGURES.length + 1); // + forecast_fan
   assert.ok(report.includes("<caption>Table 3. Trade potential K: ours beside the paper's"));
   assert.ok(report.includes("<h3>Why they differ</h3>"));
-  assert.ok(r.stdout.includes(`Wrote 14 files to ${TMP}/fixture/:`), r.stdout.slice(-300));
+  assert.ok(r.stdout.includes(`Wrote 16 files to ${TMP}/fixture/:`), r.stdout.slice(-300));
 });
 
 Deno.test("study CLI --format html prints one self-contained HTML document", async () => {
@@ -205,7 +206,7 @@ Deno.test("study CLI --format html prints one self-contained HTML document", asy
   assert.ok(r.stdout.startsWith("<!doctype html>\n"));
   assert.ok(r.stdout.trimEnd().endsWith("</html>"));
   assert.equal(r.stdout.match(/<html/g)?.length, 1);
-  assert.equal((r.stdout.match(/<figure>/g) ?? []).length, FIGURES.length);
+  assert.equal((r.stdout.match(/<figure>/g) ?? []).length, FIGURES.length + 1); // + forecast_fan
   assert.ok(!/<script|<link |src="http/.test(r.stdout));
   assert.equal(r.stdout, await read(`${TMP}/html/report.html`) + "\n");
 });
@@ -254,9 +255,13 @@ Deno.test("study CLI on the bundled real data (equation (2)): tables beside the 
   assert.equal(res.data.excluded.length, res.data.partnerYears - res.data.complete);
   // the text fits in 120 columns; Table 1's missing cells and sources are listed under it
   for (const line of r.stdout.split("\n")) assert.ok(line.length <= 120, line);
-  assert.match(r.stdout, /^ {2}cpi_proxy: TJK 2017-2022; TKM 2015-2022$/m);
+  assert.match(r.stdout, /^ {2}internet_users: TKM 2018-2022$/m);
   const md = await read(`${TMP}/real/tables.md`);
-  assert.match(md, /\| cpi_proxy \| partner \| .*\| TJK 2017-2022; TKM 2015-2022 \| derived/);
+  // the CPI level has every partner-year; TJK 2017-2022 and TKM 2015-2022 (14) are rebased WB_CC
+  assert.match(
+    md,
+    /\| ln_cpi \| cpi \| partner \| 40\/40 \| - \| 14 \| {2}\| {2}\| raw\/macro\/.*:WB_CC \|/,
+  );
   const fig = (name: string) => read(`${TMP}/real/figures/${name}.svg`);
   const report = await read(`${TMP}/real/report.html`);
   for (const name of FIGURES.slice(0, 4)) assert.ok(!(await fig(name)).includes("no-data"), name);

@@ -41,7 +41,11 @@ Deno.test("loadPaperTables: a missing column is a one-line error naming the file
     () => loadPaperTables(dir),
     (e: unknown) => {
       assert.ok(e instanceof InputError);
-      assert.equal(e.message, `${dir}/table2.csv: no column "std_error"`);
+      assert.equal(
+        e.message,
+        `${dir}/table2.csv: no column "std_error" (columns: variable_paper, term, coefficient, ` +
+          `se, t, p, ci_lower, ci_upper, source)`,
+      );
       return true;
     },
   );

@@ -59,6 +59,7 @@ Deno.test("study figures on the synthetic panel: one K cell per country-year col
     "residuals_vs_fitted",
     "k_heatmap",
     "k_lines",
+    "k_intervals",
   ]);
   for (const f of figs) {
     assert.equal(f.noData, undefined, f.name);

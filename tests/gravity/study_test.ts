@@ -157,14 +157,19 @@ Deno.test("formatting: text, markdown and HTML reports carry the tables and the 
   assert.ok(html.includes("<caption>Table 2. Gravity regression: ours beside the paper's"));
   assert.ok(html.includes("<h3>Why they differ</h3>"));
   assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(r))).sort(), [
+    "benchmark",
     "config",
     "data",
     "differences",
+    "forecast",
     "paper",
     "pca",
     "potential",
     "potentialNote",
     "regression",
+    "sensitivity",
+    "structural",
+    "uncertainty",
     "warnings",
   ]);
 });

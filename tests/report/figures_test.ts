@@ -85,7 +85,14 @@ Deno.test("indicatorsOverTime: one panel per country, a dot per value, flagged o
   const headings = all(root, "text.panel-heading").map((t) => t.textContent);
   assert.deepEqual(headings, KAZ_UZB);
   const t = texts(root);
-  for (const label of ["internet", "servers", "observed", "interpolated/extrapolated (flagged)"]) {
+  for (
+    const label of [
+      "internet",
+      "servers",
+      "observed",
+      "interpolated/extrapolated/rebased (flagged)",
+    ]
+  ) {
     assert.ok(t.includes(label), label);
   }
   assert.ok(t.some((s) => s.includes("1 missing not drawn")));

@@ -99,3 +99,16 @@ Deno.test("pca: sign rule, descending eigenvalues, zero-variance column named", 
     (e: Error) => e instanceof InputError && e.message.includes('"flat"'),
   );
 });
+
+Deno.test("pca scores: 'columns' gives the row scores by component, 'none' none", () => {
+  const cols = [
+    { name: "a", values: [1, 2, 3, 4, 6] },
+    { name: "b", values: [2, 1, 4, 3, 5] },
+    { name: "c", values: [0, 1, 1, 3, 2] },
+  ];
+  const rows = pca(cols);
+  const byCol = pca(cols, { scores: "columns" });
+  assert.equal(byCol.scores.length, 0);
+  rows.scores.forEach((r, i) => r.forEach((v, c) => assert.equal(byCol.scoreColumns![c][i], v)));
+  assert.equal(pca(cols, { scores: "none" }).scores.length, 0);
+});

@@ -39,16 +39,17 @@ for m in "${MUTANTS[@]}"; do
     echo "SURVIVED $desc [$file: $line] -> $summary"; fails=$((fails + 1))
   fi
 done
-# VIF always centred (a multi-line pattern: the `if (intercept)` guarding the mean)
+# VIF always centred: the sum of squares always leaves out R's first row (the constant's
+# direction), with or without an intercept
 cp lib/stats/ols.ts "$BK/stats~ols.ts"
-perl -0pi -e 's/let mean = 0;\n      if \(intercept\) \{/let mean = 0;\n      if (true) {/' lib/stats/ols.ts
+perl -0pi -e 's/const first = intercept && kept\[0\] === 0 \? 1 : 0;/const first = 1;/' lib/stats/ols.ts
 if cmp -s lib/stats/ols.ts "$BK/stats~ols.ts"; then echo "NOT APPLIED: VIF always centred"; fails=$((fails + 1));
 else
   out=$(NO_COLOR=1 deno test --no-check --allow-read --allow-write=out --allow-run --allow-env ${TESTS[*]} 2>&1)
   cp "$BK/stats~ols.ts" lib/stats/ols.ts
   summary=$(printf '%s\n' "$out" | grep -E '^(ok|FAILED) \|' | tail -1)
   failing=$(printf '%s\n' "$out" | sed -n '/ FAILURES /,$p' | grep -E ' => ' | sed -E 's/ => .*//' | sort -u | head -4 | paste -sd ";" -)
-  if printf '%s' "$summary" | grep -q '^FAILED'; then echo "KILLED   VIF always centred [lib/stats/ols.ts: if (true) {] -> $summary; e.g. $failing";
+  if printf '%s' "$summary" | grep -q '^FAILED'; then echo "KILLED   VIF always centred [lib/stats/ols.ts: const first = 1;] -> $summary; e.g. $failing";
   else echo "SURVIVED VIF always centred -> $summary"; fails=$((fails + 1)); fi
 fi
 echo "seeded changes not caught: $fails"
