@@ -15,8 +15,21 @@ import {
 
 const dir = Deno.env.get("CBEC_NOTEBOOKS") ??
   new URL("../notebooks", import.meta.url).pathname;
-const outDir = new URL("../out/notebooks", import.meta.url).pathname;
+// executed copies go to a fresh temporary directory (removed at the end): no earlier run's file
+// can stand in for this run's output
+const tmpRoot = new URL("../out/test-tmp", import.meta.url).pathname;
+Deno.mkdirSync(tmpRoot, { recursive: true });
+const outDir = Deno.makeTempDirSync({ dir: tmpRoot, prefix: "notebooks-" });
+globalThis.addEventListener("unload", () => Deno.removeSync(outDir, { recursive: true }));
 const read = (path: string): Notebook => JSON.parse(Deno.readTextFileSync(path));
+
+Deno.test("harness: the notebook folder holds notebooks (none found is a failure, not a pass)", () => {
+  const found = listNotebooks(dir);
+  assert.ok(found.length > 0, `no notebooks (*.ipynb) found in ${dir}`);
+  if (!Deno.env.get("CBEC_NOTEBOOKS")) {
+    assert.ok(found.length >= 5, `only ${found.length} in ${dir}`);
+  }
+});
 
 for (const path of listNotebooks(dir)) {
   const name = path.slice(path.lastIndexOf("/") + 1);

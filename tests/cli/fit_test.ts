@@ -4,10 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { cli } from "./run_cli.ts";
+import { freshTmp } from "../tmp.ts";
 
 const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
 const expected = JSON.parse(Deno.readTextFileSync(FIX + "expected.json"));
-const TMP = new URL("../../out/test-tmp/cli-fit/", import.meta.url).pathname;
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -115,7 +115,7 @@ Deno.test("cli fit text output is a Stata-like table with N, R2, F and Root MSE"
 });
 
 Deno.test("cli fit: bad input gives one line naming file, row and column, exit 1", async () => {
-  await Deno.mkdir(TMP, { recursive: true });
+  const TMP = freshTmp("cli-fit-") + "/";
   const bad = TMP + "bad.csv";
   Deno.writeTextFileSync(bad, "y,x,g\n1,2,a\n2,1.2.3,b\n3,4,c\n");
   const zero = TMP + "zero.csv";

@@ -1,10 +1,10 @@
 /** The `pca` command end to end: JSON contract against numpy values, and one-line errors. */
 import assert from "node:assert/strict";
 import { cli } from "./run_cli.ts";
+import { freshTmp } from "../tmp.ts";
 
 const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
 const expected = JSON.parse(Deno.readTextFileSync(FIX + "expected.json"));
-const TMP = new URL("../../out/test-tmp/cli-pca/", import.meta.url).pathname;
 
 Deno.test("cli pca --format json matches numpy (eigenvalues, loadings, scores, KMO, Bartlett)", async () => {
   const ref = expected.pca;
@@ -70,7 +70,7 @@ Deno.test("cli pca --format json matches numpy (eigenvalues, loadings, scores, K
 });
 
 Deno.test("cli pca: bad input gives one line, exit 1", async () => {
-  await Deno.mkdir(TMP, { recursive: true });
+  const TMP = freshTmp("cli-pca-") + "/";
   const flat = TMP + "flat.csv";
   Deno.writeTextFileSync(flat, "a,b,c\n1,5,2\n2,5,1\n3,5,x\n");
   const cases: [string[], RegExp][] = [

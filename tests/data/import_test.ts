@@ -3,11 +3,12 @@ import { buildImport, parseImportConfig, writeImport } from "../../lib/data/impo
 import { loadPanel, panelValue } from "../../lib/data/panel.ts";
 import { runImport } from "../../lib/cli/import.ts";
 import { InputError } from "../../lib/errors.ts";
+import { freshTmp } from "../tmp.ts";
 
 const CONFIG = "tests/fixtures/data/import.config.json";
 
 Deno.test("fixture import: priority, interpolation, derived variables and flags", async () => {
-  const out = "out/test-tmp/data-fixture";
+  const out = freshTmp("data-fixture-");
   await writeImport({ config: CONFIG, outDir: out });
   const p = await loadPanel(out);
   assert.deepEqual(p.countries, ["CHN", "KAZ"]);
@@ -87,7 +88,7 @@ Deno.test("unknown indicator in the config: error names the file", async () => {
 });
 
 Deno.test("the real import is deterministic: byte-identical to the committed data/", async () => {
-  const out = "out/test-tmp/data";
+  const out = freshTmp("data-");
   await runImport(["--out", out]);
   for (
     const f of [

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { InputError } from "../../lib/errors.ts";
 import { readNumericColumns, type ReadNumericOptions } from "../../lib/data/numeric_csv.ts";
+import { freshTmp } from "../tmp.ts";
 
-const DIR = "out/test-tmp/numeric_csv";
-await Deno.mkdir(DIR, { recursive: true });
+const DIR = freshTmp("numeric_csv-");
 
 async function write(name: string, text: string): Promise<string> {
   const path = `${DIR}/${name}`;
@@ -121,15 +121,19 @@ Deno.test("readNumericColumns: a bad number deep in a 50 MB file names file, row
     path,
     "a,b,c,d\n" + before + "1.500000,2.250000,1.2.3,4.0625000000\n" + line.repeat(250_000),
   );
-  assert.ok((await Deno.stat(path)).size > 50e6);
-  await rejects(
-    readNumericColumns(path, ["a", "c"]),
-    `${path}: row 1000001, column "c": "1.2.3" is not a number`,
-  );
-  // A column not asked for is not parsed, so its bad cell is no error.
-  const r = await readNumericColumns(path, ["d"]);
-  assert.equal(r.n, 1_250_000);
-  assert.equal(r.columns.d[1_249_999], 4.0625);
+  try {
+    assert.ok((await Deno.stat(path)).size > 50e6);
+    await rejects(
+      readNumericColumns(path, ["a", "c"]),
+      `${path}: row 1000001, column "c": "1.2.3" is not a number`,
+    );
+    // A column not asked for is not parsed, so its bad cell is no error.
+    const r = await readNumericColumns(path, ["d"]);
+    assert.equal(r.n, 1_250_000);
+    assert.equal(r.columns.d[1_249_999], 4.0625);
+  } finally {
+    await Deno.remove(path); // 50 MB: not left behind, pass or fail
+  }
 });
 
 Deno.test("readNumericColumns: bad numbers in the papaparse path give the same message", async () => {

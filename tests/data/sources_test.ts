@@ -8,7 +8,7 @@ import {
 } from "../../lib/data/sources.ts";
 import { InputError } from "../../lib/errors.ts";
 
-const FIX = "tests/fixtures/data";
+const FIX = new URL("../fixtures/data", import.meta.url).pathname;
 const read = (f: string) => Deno.readTextFileSync(`${FIX}/${f}`);
 
 Deno.test("capitals: the unquoted comma row is mended, the hopeless row counted", () => {

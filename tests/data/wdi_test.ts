@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readDdf, readWdiApi, readWdiBulk, readWdiLong } from "../../lib/data/wdi.ts";
 import { InputError } from "../../lib/errors.ts";
 
-const FIX = "tests/fixtures/data";
+const FIX = new URL("../fixtures/data", import.meta.url).pathname;
 const read = (f: string) => Deno.readTextFileSync(`${FIX}/${f}`);
 
 Deno.test("API download: metadata lines, BOM, CRLF, trailing comma, vintage kept", () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { comparePaper, loadPaperTables } from "../../lib/gravity/compare.ts";
 
 Deno.test("the paper's Tables 2 and 3 as typed in data/paper/", async () => {
-  const p = await loadPaperTables("data/paper");
+  const p = await loadPaperTables(new URL("../../data/paper", import.meta.url).pathname);
   assert.equal(p.source, "Edelweiss Applied Science and Technology 8(6): 7902-7911, Table 2");
   assert.equal(p.table2.length, 8);
   assert.deepEqual(p.table2[2], {
@@ -29,7 +29,7 @@ Deno.test("the paper's Tables 2 and 3 as typed in data/paper/", async () => {
 });
 
 Deno.test("comparison: signs, classes, and the paper's own inconsistency (TKM 2019)", async () => {
-  const p = await loadPaperTables("data/paper");
+  const p = await loadPaperTables(new URL("../../data/paper", import.meta.url).pathname);
   const cmp = comparePaper(p, { ln_pgdp: 0.1, ln_pop: 0.2, _cons: -1 }, [
     {
       country: "KAZ",

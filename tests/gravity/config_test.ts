@@ -17,7 +17,9 @@ const oneLine = (fn: () => unknown, pattern: RegExp) => {
 };
 
 Deno.test("the default config parses and matches the paper's equation (2)", async () => {
-  const c = await loadStudyConfig("data/study.config.json");
+  const c = await loadStudyConfig(
+    new URL("../../data/study.config.json", import.meta.url).pathname,
+  );
   assert.equal(c.reporter, "CHN");
   assert.deepEqual(c.partners, ["KAZ", "KGZ", "TJK", "TKM", "UZB"]);
   assert.deepEqual(c.years, { from: 2015, to: 2022 });

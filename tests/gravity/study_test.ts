@@ -97,7 +97,8 @@ Deno.test("thin data: the study runs, says why the regression cannot be estimate
   assert.ok(r.data.excluded.every((e) => e.missing.includes("etrade (dependent) missing")));
   assert.deepEqual(r.potential, []);
   assert.equal(r.data.coverage[0].partnerYears.present, 5);
-  JSON.parse(JSON.stringify(r)); // plain JSON
+  // plain JSON: survives a round trip unchanged (no NaN, undefined, functions or class instances)
+  assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
 });
 
 Deno.test("missing regressors exclude a country-year, named, and it stays out-of-sample", () => {

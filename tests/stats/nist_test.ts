@@ -1,6 +1,7 @@
 /**
  * NIST StRD linear regression: all 11 datasets, log relative error (LRE) >= 7 on every
- * certified coefficient and standard error.
+ * certified coefficient, standard error, residual SD and R² (uncentred R² for NoInt1/2), each
+ * dataset fitted inside its own test.
  */
 import assert from "node:assert/strict";
 import { parseCsv } from "../../lib/data/csv.ts";
@@ -30,8 +31,8 @@ function lre(est: number, cert: number): number {
   return err === 0 ? 16 : Math.min(16, -Math.log10(err));
 }
 
-/** Fit one dataset from its CSV; returns [min LRE coefficients, min LRE SEs, residual SD LRE]. */
-export function nistLre(name: string): [number, number, number] {
+/** Fit one dataset from its CSV; returns the minimum LREs of coefficients, SEs, residual SD, R². */
+export function nistLre(name: string): { coef: number; se: number; sd: number; r2: number } {
   const c = certified[name];
   const table = parseCsv(Deno.readTextFileSync(new URL(c.csv, DIR)));
   const col = (h: string) => table.rows.map((r) => Number(r[table.header.indexOf(h)]));
@@ -40,9 +41,12 @@ export function nistLre(name: string): [number, number, number] {
   });
   assert.deepEqual(fit.omitted, [], `${name}: nothing may be declared collinear`);
   assert.deepEqual(fit.coefficients.map((v) => v.term), c.terms.map((t) => t));
-  const lc = Math.min(...fit.coefficients.map((v, i) => lre(v.estimate, c.coefficients[i])));
-  const ls = Math.min(...fit.coefficients.map((v, i) => lre(v.stdError, c.stdErrors[i])));
-  return [lc, ls, lre(fit.sigma, c.residualSD)];
+  return {
+    coef: Math.min(...fit.coefficients.map((v, i) => lre(v.estimate, c.coefficients[i]))),
+    se: Math.min(...fit.coefficients.map((v, i) => lre(v.stdError, c.stdErrors[i]))),
+    sd: lre(fit.sigma, c.residualSD),
+    r2: lre(fit.r2, c.rSquared),
+  };
 }
 
 const names = [
@@ -58,14 +62,15 @@ const names = [
   "Wampler4",
   "Wampler5",
 ];
+Deno.test("NIST: every dataset of the certified list is tested", () => {
+  assert.deepEqual([...names].sort(), Object.keys(certified).sort());
+});
 for (const name of names) {
-  const [lc, ls, lsd] = nistLre(name);
-  Deno.test(
-    `NIST ${name}: min LRE coefficients ${lc.toFixed(1)}, standard errors ${ls.toFixed(1)}, ` +
-      `residual SD ${lsd.toFixed(1)}`,
-    () => {
-      assert.ok(lc >= 7, `${name} coefficients LRE ${lc}`);
-      assert.ok(ls >= 7, `${name} standard errors LRE ${ls}`);
-    },
-  );
+  Deno.test(`NIST ${name}: LRE >= 7 on coefficients, standard errors, residual SD and R²`, () => {
+    const l = nistLre(name);
+    assert.ok(l.coef >= 7, `${name} coefficients LRE ${l.coef}`);
+    assert.ok(l.se >= 7, `${name} standard errors LRE ${l.se}`);
+    assert.ok(l.sd >= 7, `${name} residual SD LRE ${l.sd}`);
+    assert.ok(l.r2 >= 7, `${name} R² LRE ${l.r2}`);
+  });
 }
