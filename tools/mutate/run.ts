@@ -50,6 +50,7 @@ export function testsFor(target: string): string[] {
 /** The forecast modules: the forecast tests and those written for their mutants (fast first). */
 const FORECAST_TESTS = [
   "tests/gravity/forecast_mutants_test.ts",
+  "tests/gravity/forecast_config_mutants_test.ts",
   "tests/gravity/forecast_test.ts",
 ];
 
