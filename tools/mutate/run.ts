@@ -51,6 +51,7 @@ export function testsFor(target: string): string[] {
 const FORECAST_TESTS = [
   "tests/gravity/forecast_mutants_test.ts",
   "tests/gravity/forecast_config_mutants_test.ts",
+  "tests/gravity/forecast_study_mutants_test.ts",
   "tests/gravity/forecast_test.ts",
 ];
 
