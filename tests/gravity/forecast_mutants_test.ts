@@ -6,9 +6,11 @@
  */
 import assert from "node:assert/strict";
 import jStat from "jstat";
+import { cbecIndex } from "../../lib/gravity/cbec_index.ts";
 import {
   byHorizon,
   compareMethods,
+  forecastDesign,
   regressorProvenance,
   validateCutoff,
   type ValidationRow,
@@ -85,11 +87,12 @@ const setVal = (p: GravityPanel, c: string, y: number, v: string, x: number) => 
 Deno.test("validateCutoff: rows, model, intervals, naive rules and metrics against a fit worked here", () => {
   const { config, panel } = study();
   // holes: P01's actual missing in 2022 (no row, not excluded); P02's gdp missing in 2023
-  // (excluded, the reason names the term, not the dependent); P03 has trade 0 in 2012 and 2013
+  // (excluded, the reason names the term, not the dependent); P03 has trade 0 in 2011-2012 and -1 in 2013
   // (its history skips them); P04's history is one year (no growth forecast); P05's 2021 trade 0
   setVal(panel, "P01", 2022, "trade", NaN);
   setVal(panel, "P02", 2023, "gdp", NaN);
   setVal(panel, "P02", 2023, "trade", 5e6);
+  setVal(panel, "P03", 2011, "trade", 0);
   setVal(panel, "P03", 2012, "trade", 0);
   setVal(panel, "P03", 2013, "trade", -1);
   for (let y = 2010; y <= 2019; y++) setVal(panel, "P04", y, "trade", NaN);
@@ -157,7 +160,7 @@ Deno.test("validateCutoff: rows, model, intervals, naive rules and metrics again
       close(row.averageGrowth!, v1 * Math.exp(g * (row.year - y1)), 1e-12, "growth");
     }
   }
-  // P03's growth starts at 2011, skipping the non-positive 2012-2013 (same first point), P04 none
+  // P03's growth starts at 2014, after the non-positive 2011-2013; P04 has none
   assert.ok(r.rows.filter((x) => x.country === "P04").every((x) => x.averageGrowth === null));
   assert.ok(r.rows.filter((x) => x.country === "P04").every((x) => x.lastValue !== null));
   // metrics by hand
@@ -285,7 +288,9 @@ Deno.test("regressorProvenance: formations pick whose inputs count, missing and 
       ...config.terms,
       { ...config.terms[0], name: "ln_gdp_rep", formation: "reporter" as const },
       { ...config.terms[0], name: "ln_gdp_par", variable: "ind_a", formation: "partner" as const },
-      { ...config.terms[0], name: "cbec", variable: "cbec_index", formation: "partner" as const },
+      // the CBEC composite is the partner's whatever its formation
+      { ...config.terms[0], name: "cbec", variable: "cbec_index", formation: "product" as const },
+      { ...config.terms[0], name: "zzz", variable: "zzz", formation: "reporter" as const },
     ],
   };
   const flagged = {
@@ -298,6 +303,8 @@ Deno.test("regressorProvenance: formations pick whose inputs count, missing and 
       "AAA|2022|ind_a": "carried",
       "AAA|2022|ind_b": "carried",
       "P01|2022|ind_b": "extrapolated",
+      "AAA|2022|zzz": "interpolated",
+      "P01|2022|zzz": "carried",
     },
   };
   const p = regressorProvenance(cfg, flagged, "P01", 2022);
@@ -307,10 +314,11 @@ Deno.test("regressorProvenance: formations pick whose inputs count, missing and 
     "gdp AAA (interpolated)",
     "gdp P01 (carried)",
     "ind_b P01 (extrapolated)",
+    "zzz AAA (interpolated)",
   ]);
   assert.deepEqual(p.observed, []);
   const q = regressorProvenance(cfg, panel, "P01", 2022);
-  assert.deepEqual(q.observed, ["gdp", "dist", "ind_a", "ind_b"]);
+  assert.deepEqual(q.observed, ["gdp", "dist", "ind_a", "ind_b", "zzz"]);
   assert.deepEqual(q.filled, []);
 });
 
@@ -678,4 +686,43 @@ Deno.test("runScenario: fit on every year with data, trend from the partner's po
   ]);
   assert.ok(w.rows.every((r) => r.trend === null && r.k === null && r.predicted! > 0));
   assert.deepEqual(calls, [10 * 0.8]);
+});
+
+Deno.test("forecastDesign: the CBEC composite only when the equation has it, over the given years", () => {
+  const { config, panel } = study();
+  const plain = forecastDesign(config, panel, 2012, 2024);
+  assert.equal(plain.cbec.size, 0);
+  assert.equal(plain.design.length, 6 * 13);
+  assert.deepEqual(
+    plain.design,
+    buildDesign({ ...config, years: { from: 2012, to: 2024 } }, panel),
+  );
+  const cfg: StudyConfig = {
+    ...config,
+    terms: [...config.terms, { name: "cbec", variable: "cbec_index", formation: "partner" }],
+  };
+  const withCbec = forecastDesign(cfg, panel, 2012, 2024);
+  const idx = cbecIndex({ ...cfg, years: { from: 2012, to: 2024 } }, panel);
+  assert.equal(withCbec.cbec.size, 6 * 13);
+  for (const c of idx.composite) assert.equal(withCbec.cbec.get(`${c.country}|${c.year}`), c.value);
+  assert.deepEqual(
+    withCbec.design,
+    buildDesign({ ...cfg, years: { from: 2012, to: 2024 } }, panel, withCbec.cbec),
+  );
+});
+
+Deno.test("validateCutoff: with another actual series, an excluded row's reason leaves out the dependent", () => {
+  const { config, panel } = study();
+  for (const r of panel.rows) r.values.mirror = r.values.trade * 0.9;
+  setVal(panel, "P01", 2022, "trade", NaN);
+  setVal(panel, "P01", 2022, "gdp", NaN);
+  const fc = parseForecastConfig({ cutoff: 2020, actual: "mirror" }, 2010, "trade");
+  const r = validateCutoff(config, fc, panel, 2020);
+  assert.deepEqual(r.excluded, [{
+    country: "P01",
+    year: 2022,
+    reason: "ln_gdp: gdp missing for P01 2022",
+  }]);
+  assert.equal(r.rows.length, 6 * 4 - 1);
+  assert.ok(r.rows.every((x) => x.actual === 0.9 * val(panel, x.country, x.year, "trade")));
 });
