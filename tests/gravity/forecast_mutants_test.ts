@@ -382,6 +382,20 @@ Deno.test("fitForecast / predictRow / tCdf: boundaries and closed forms", () => 
   const bad = fitForecast([row(0, 1, 1), row(1, 1, 2), row(2, 1, 4)], ["x1"]);
   if ("reason" in bad) assert.ok(!bad.reason.includes("\n") && bad.reason.length > 0);
   else assert.deepEqual(bad.terms, ["(Intercept)"]);
+  // rows ols cannot use (NaN dropped, infinite refused): its one-line message is the reason
+  const nanRows = [row(0, 1, 1), row(1, NaN, 2), row(2, NaN, 4), row(3, 2, 5)];
+  assert.deepEqual(fitForecast(nanRows, ["x1"]), {
+    reason: "too few observations: 2 complete row(s) for 2 coefficient(s) (need n > k)",
+  });
+  assert.deepEqual(fitForecast([...rows, row(4, Infinity, 1)], ["x1"]), {
+    reason: 'column "x1": row 4 is infinite',
+  });
+  // NaN rows are left out of the fit and of its sample
+  const withNaN = fitForecast([...rows, row(5, NaN, 9)], ["x1"]);
+  assert.ok(!("reason" in withNaN));
+  assert.equal(withNaN.n, 3);
+  assert.deepEqual(withNaN.sample.x, f.sample.x);
+  assert.deepEqual(withNaN.coefficients, f.coefficients);
   // predictRow: a missing, null or infinite regressor gives null
   assert.equal(predictRow(f, {}, 0.9), null);
   assert.equal(predictRow(f, { x1: null }, 0.9), null);
