@@ -81,7 +81,7 @@ function refOls(X: number[][], y: number[]) {
 
 const study = () => syntheticForecastStudy({ partners: 6, seed: 7 });
 const val = (p: GravityPanel, c: string, y: number, v: string) =>
-  p.rows.find((r) => r.iso3 === c && r.year === y)!.values[v];
+  p.rows.find((r) => r.iso3 === c && r.year === y)?.values[v] ?? NaN;
 const setVal = (p: GravityPanel, c: string, y: number, v: string, x: number) => {
   p.rows.find((r) => r.iso3 === c && r.year === y)!.values[v] = x;
 };
@@ -496,6 +496,17 @@ Deno.test("projectSeries: no data, linear and log trends, one point, bounds prin
   );
   assert.equal(neg.rule, "trend (3 yrs 2016-2018): -3.00/yr");
   assert.deepEqual(neg.values, [{ year: 2019, value: -5 }]);
+  // logged with a zero in the span: linear as well
+  const zero = projectSeries(
+    [{ year: 2016, value: 2 }, { year: 2017, value: 0 }, { year: 2018, value: 4 }],
+    { rule: "trend", years: 3 },
+    2019,
+    true,
+  );
+  assert.deepEqual(zero, {
+    rule: "trend (3 yrs 2016-2018): +1.00/yr",
+    values: [{ year: 2019, value: 5 }],
+  });
   // log trend: exp of the least-squares slope of ln values
   const lg = projectSeries(
     [{ year: 2016, value: 1 }, { year: 2017, value: 4 }, { year: 2018, value: 2 }],
@@ -546,12 +557,20 @@ Deno.test("projectRegressors: whose series, rule precedence, CBEC composite, the
     terms: [
       ...config.terms,
       { ...config.terms[0], name: "ln_gdp_rep", formation: "reporter" },
-      { ...config.terms[0], name: "cbec", variable: "cbec_index", formation: "partner" },
+      // the CBEC composite is the partners' whatever its formation
+      { name: "cbec", variable: "cbec_index", formation: "product", log: false },
+      // terms without "log": logged by default (a log trend)
+      { name: "rep_a", variable: "ind_a", formation: "reporter" },
+      { name: "par_b", variable: "ind_b", formation: "partner" },
     ],
   };
   // P02's gdp missing after 2018: its projection starts from 2018
   setVal(panel, "P02", 2019, "gdp", NaN);
   setVal(panel, "P02", 2020, "gdp", NaN);
+  // the reporter's ind_a doubles over its last 3 years
+  [1, 2, 4].forEach((v, i) => setVal(panel, "AAA", 2018 + i, "ind_a", v));
+  // P03 has no 2015 row at all
+  panel.rows = panel.rows.filter((r) => !(r.iso3 === "P03" && r.year === 2015));
   const cbec = new Map<string, number>();
   for (const p of config.partners) {
     for (let y = 2015; y <= 2020; y++) cbec.set(`${p}|${y}`, y - 2015);
@@ -563,7 +582,7 @@ Deno.test("projectRegressors: whose series, rule precedence, CBEC composite, the
     variables: { gdp: { rule: "growth" as const, rate: 0.1 } },
     countries: {
       P01: { gdp: { rule: "value" as const, value: 7 } },
-      AAA: { dist: { rule: "hold" as const } },
+      AAA: { dist: { rule: "hold" as const }, ind_a: { rule: "trend" as const, years: 3 } },
     },
   };
   const { inputs, projected, cbec: pc } = projectRegressors(cfg, panel, cbec, spec);
@@ -580,8 +599,16 @@ Deno.test("projectRegressors: whose series, rule precedence, CBEC composite, the
       "P01 cbec_index hold last value",
       "P02 cbec_index hold last value",
       "P03 cbec_index hold last value",
+      "AAA ind_a trend (3 yrs 2018-2020): 100.0%/yr",
+      "P01 ind_b hold last value",
+      "P02 ind_b hold last value",
+      "P03 ind_b hold last value",
     ],
   );
+  const aaa = inputs.find((i) => i.country === "AAA" && i.variable === "ind_a")!;
+  assert.deepEqual(aaa.values, [{ year: 2021, value: 8 }, { year: 2022, value: 16 }]);
+  const p03 = inputs.find((i) => i.country === "P03" && i.variable === "dist")!;
+  assert.deepEqual(p03.from, { year: 2020, value: val(panel, "P03", 2020, "dist") });
   const p02 = inputs.find((i) => i.country === "P02" && i.variable === "gdp")!;
   assert.deepEqual(p02.from, { year: 2018, value: val(panel, "P02", 2018, "gdp") });
   assert.deepEqual(p02.values.map((v) => v.year), [2019, 2020, 2021, 2022]);
@@ -590,28 +617,36 @@ Deno.test("projectRegressors: whose series, rule precedence, CBEC composite, the
   // one row per country-year, observed values kept, projected ones filled in
   const keys = projected.rows.map((r) => `${r.iso3}|${r.year}`);
   assert.equal(new Set(keys).size, keys.length);
-  assert.equal(keys.length, 4 * 8);
+  assert.equal(keys.length, 4 * 8 - 1);
   const pv = (c: string, y: number, v: string) =>
     projected.rows.find((r) => r.iso3 === c && r.year === y)!.values[v];
   assert.equal(pv("P01", 2017, "gdp"), val(panel, "P01", 2017, "gdp"));
   assert.equal(pv("P01", 2017, "trade"), val(panel, "P01", 2017, "trade"));
   assert.equal(pv("P01", 2021, "gdp"), 7);
+  // a projected year inside the panel keeps the row's other values
+  assert.equal(pv("P02", 2019, "trade"), val(panel, "P02", 2019, "trade"));
+  assert.equal(pv("P02", 2019, "dist"), val(panel, "P02", 2019, "dist"));
+  close(pv("P02", 2019, "gdp"), val(panel, "P02", 2018, "gdp") * 1.1, 1e-12);
   assert.equal(pv("P03", 2022, "dist"), val(panel, "P03", 2020, "dist"));
   assert.equal(pc.get("P02|2022"), 5);
   assert.equal(pc.get("P02|2016"), 1);
   assert.equal(cbec.get("P02|2022"), undefined);
   // the input panel is untouched
-  assert.equal(panel.rows.length, 4 * 6);
+  assert.equal(panel.rows.length, 4 * 6 - 1);
   assert.ok(Number.isNaN(val(panel, "P02", 2019, "gdp")));
 });
 
 Deno.test("runScenario: fit on every year with data, trend from the partner's positive actuals, K from the model", () => {
   const { config, panel } = syntheticForecastStudy({ partners: 6, seed: 11 });
   // P01 has no trade in 2024 (base year stays 2024 through the others), P02 only one year of
-  // trade in the window (no trend, no K), P03 has a zero in 2016
+  // trade in the window (no trend, no K), P03 has a zero in 2012 (its trend starts in 2013),
+  // P04 has no 2014 row at all, P05 has trade -1 in 2024, P06 no distance (no projection)
   setVal(panel, "P01", 2024, "trade", NaN);
   for (let y = 2012; y <= 2023; y++) setVal(panel, "P02", y, "trade", NaN);
-  setVal(panel, "P03", 2016, "trade", 0);
+  setVal(panel, "P03", 2012, "trade", 0);
+  setVal(panel, "P05", 2024, "trade", -1);
+  panel.rows = panel.rows.filter((r) => !(r.iso3 === "P04" && r.year === 2014));
+  for (let y = 2010; y <= 2024; y++) setVal(panel, "P06", y, "dist", NaN);
   const spec = {
     name: "steady",
     note: "why",
@@ -636,10 +671,15 @@ Deno.test("runScenario: fit on every year with data, trend from the partner's po
   assert.equal(s.fit!.n, complete.length);
   assert.deepEqual(s.fit!.years, { from: 2012, to: 2024 });
   assert.equal(s.rows.length, 6 * 2);
-  assert.deepEqual(calls, [10 * 0.8]);
+  assert.deepEqual(calls, [8 * 0.8]);
   const f = fitForecast(complete, ["ln_gdp", "ln_dist"]);
   assert.ok(!("reason" in f));
   for (const r of s.rows) {
+    if (r.country === "P06") {
+      assert.deepEqual([r.predicted, r.lo, r.hi, r.k], [null, null, null, null]);
+      assert.ok(r.trend! > 0);
+      continue;
+    }
     // held regressors: the 2024 values
     const x = {
       ln_gdp: Math.log(val(panel, "AAA", 2024, "gdp") * val(panel, r.country, 2024, "gdp")),
@@ -677,7 +717,7 @@ Deno.test("runScenario: fit on every year with data, trend from the partner's po
   assert.equal(u.reason, "2 complete country-years for 3 coefficients (need N > k)");
   assert.equal(u.rows.length, 0);
   assert.equal(u.inputs.length, 3);
-  assert.deepEqual(calls, [10 * 0.8]);
+  assert.deepEqual(calls, [8 * 0.8]);
   // one year of trade per partner (2023): a fit, no trend, the model is not asked
   const flat = syntheticForecastStudy({ partners: 5 });
   for (const r of flat.panel.rows) if (r.year !== 2023) r.values.trade = NaN;
@@ -701,7 +741,7 @@ Deno.test("runScenario: fit on every year with data, trend from the partner's po
     2025,
   ]);
   assert.ok(w.rows.every((r) => r.trend === null && r.k === null && r.predicted! > 0));
-  assert.deepEqual(calls, [10 * 0.8]);
+  assert.deepEqual(calls, [8 * 0.8]);
 });
 
 Deno.test("forecastDesign: the CBEC composite only when the equation has it, over the given years", () => {
