@@ -57,6 +57,10 @@ Deno.test("parseRule: every form, bounds and error", () => {
     throwsExactly(() => parseRule(raw, "f", "w"), not(raw));
   }
   throwsExactly(() => parseRule({ min: 1 }, "f", "w"), not({ min: 1 }));
+  // one rule key only, whichever comes first
+  for (const raw of [{ value: 2, x: 1 }, { trend: 3, x: 1 }, { hold: true, x: 1 }]) {
+    throwsExactly(() => parseRule(raw, "f", "w"), not(raw));
+  }
   throwsExactly(
     () => parseRule({ growth: -1 }, "f", "w"),
     "f: w.growth -1 would make the value negative (<= -1)",
@@ -135,6 +139,10 @@ Deno.test("parseForecastConfig: defaults, sorting, every field's error", () => {
     countries: { KAZ: { gdp: { rule: "value", value: 9 } }, UZB: {} },
   });
   assert.equal(c.scenarios[1].name, "scenario 2");
+  assert.equal(
+    parseForecastConfig({ scenarios: [{ name: 5 }] }, 2010, "d").scenarios[0].name,
+    "scenario 1",
+  );
   assert.equal(c.scenarios[2].name, "scenario 3");
   assert.ok(!("note" in c.scenarios[2]));
   assert.deepEqual(parseForecastConfig({ scenarios: [] }, 2010, "d").scenarios, []);
@@ -216,6 +224,13 @@ Deno.test("validateForecast: actual series, horizon, countries, regressors, posi
   const bad = (raw: unknown, message: string) => throwsExactly(() => ok(raw), `c.json: ${message}`);
   ok({ scenarios: [{ horizon: 2021 }] });
   ok({ actual: "mirror" });
+  // only a fixed value is checked for sign: growth, trend and hold rules of logged variables pass
+  ok({
+    scenarios: [{
+      variables: { gdp: { growth: 0.1 }, pop: "trend" },
+      countries: { A: { gdp: "hold" } },
+    }],
+  });
   ok({
     scenarios: [{
       variables: { share: { value: -1 }, gdp: { value: 2 } },
