@@ -216,3 +216,57 @@ Deno.test("runForecast: the K model used is the one said, with the covariance wa
       "the later years' indicators, not their trade).",
   ));
 });
+
+Deno.test("runForecast: the exact notes and flag, a tie between the naive rules, edge cut-offs", () => {
+  const { config, panel } = syntheticForecastStudy({
+    partners: 5,
+    forecast: { cutoff: 2020, trainFrom: 2012, rolling: [2012, 2020], level: 0.9 },
+  });
+  // flat trade: both naive rules forecast the same value exactly (a tie: the first listed wins)
+  for (const r of panel.rows) {
+    if (r.iso3 !== "AAA") r.values.trade = 1e6 * Number(r.iso3.slice(1));
+    r.values.mirror = r.values.trade;
+  }
+  const f = runForecast({ ...config, forecast: { ...config.forecast!, actual: "mirror" } }, {
+    ...panel,
+    variables: [...panel.variables, { name: "mirror" }],
+  }, { uncertainty: tKProjection });
+  assert.equal(
+    f.settings.actualFlag,
+    "the actuals are mirror, not the dependent variable trade the model is fitted on (a " +
+      "different measure of the same trade: compare with care)",
+  );
+  assert.match(
+    f.rollingSummary,
+    /^Over the rolling origins \(cut-offs 2012, 2020\), .* is: 1 yr: last value 0\.000 \(model /,
+  );
+  // a rolling cut-off equal to trainFrom is validated, not listed as before it
+  assert.equal(f.rolling.cutoffs[0].cutoff, 2012);
+  assert.equal(f.rolling.cutoffs[0].fitN, 5);
+  assert.deepEqual(f.notes.slice(0, 4), [
+    "Ex-post forecasts: the equation is fitted on 2012 to the cut-off and each later " +
+    "partner-year is predicted from that year's observed regressors (not forecasts of them).",
+    "Interval: the OLS prediction interval in logs, fitted ± t(df) s sqrt(1 + x0'(X'X)^-1 x0), " +
+    "exponentiated (90%); the point forecast is exp(fitted).",
+    'Naive rules: "last value" carries the partner\'s last actual up to the cut-off; "average ' +
+    "growth\" grows it at the partner's average log growth between its first and last actual from " +
+    "2012 to the cut-off. Metrics are on the partner-years all three methods forecast.",
+    "Scenario K = the partner's own trade trend (average growth of its actual series) / the " +
+    "model's projection under the scenario; its interval and class probabilities reflect the " +
+    "coefficients' uncertainty, from the caller's model, not the uncertainty of the trend itself.",
+  ]);
+  // a cut-off at the last year: nothing later to test, no missing regressor to name
+  const last = runForecast(
+    { ...config, forecast: parseForecastConfig({ cutoff: 2024, rolling: [2024] }, 2010, "trade") },
+    panel,
+    { uncertainty: tKProjection },
+  );
+  assert.equal(
+    last.summary,
+    "No out-of-time validation: none of the 0 partner-years after 2024 with an actual value has " +
+      "every regressor.",
+  );
+  // a config built without the uncertainty section: the closed form
+  const bare = runForecast({ ...config, uncertainty: undefined as never }, panel);
+  assert.ok(bare.notes[3].includes("in closed form (Student t, classical covariance)"));
+});
