@@ -47,6 +47,14 @@ export function testsFor(target: string): string[] {
   return [dir];
 }
 
+/** The forecast modules: the forecast tests and those written for their mutants (fast first). */
+const FORECAST_TESTS = [
+  "tests/gravity/forecast_mutants_test.ts",
+  "tests/gravity/forecast_config_mutants_test.ts",
+  "tests/gravity/forecast_study_mutants_test.ts",
+  "tests/gravity/forecast_test.ts",
+];
+
 /** Targets judged by a narrower set of test files than their folder (faster, same verdicts). */
 const TESTS: Record<string, string[]> = {
   "lib/gravity/figures.ts": ["tests/gravity/figures_test.ts"],
@@ -82,6 +90,13 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/terms_complete_test.ts",
     "tests/stats/ols_test.ts",
   ],
+  "lib/gravity/forecast.ts": FORECAST_TESTS,
+  "lib/gravity/forecast_fit.ts": FORECAST_TESTS,
+  "lib/gravity/forecast_naive.ts": FORECAST_TESTS,
+  "lib/gravity/forecast_scenario.ts": FORECAST_TESTS,
+  "lib/gravity/forecast_uncertainty.ts": FORECAST_TESTS,
+  "lib/gravity/forecast_config.ts": FORECAST_TESTS,
+  "lib/gravity/forecast_study.ts": FORECAST_TESTS,
 };
 
 async function run(cmd: string, args: string[], cwd = ROOT): Promise<number> {
