@@ -82,6 +82,11 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/terms_complete_test.ts",
     "tests/stats/ols_test.ts",
   ],
+  "lib/stats/ppml.ts": [
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
 };
 
 async function run(cmd: string, args: string[], cwd = ROOT): Promise<number> {
