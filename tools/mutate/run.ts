@@ -127,12 +127,14 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/ppml_test.ts",
   ],
   "lib/stats/design.ts": [
+    "tests/stats/design_spec_mutants_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
     "tests/stats/ppml_test.ts",
   ],
   "lib/stats/spec.ts": [
+    "tests/stats/design_spec_mutants_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
