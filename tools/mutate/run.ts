@@ -83,6 +83,8 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/ols_test.ts",
   ],
   "lib/stats/ppml.ts": [
+    "tests/stats/ppml_mutants_test.ts",
+    "tests/stats/model_mutants_test.ts",
     "tests/stats/ppml_gamma_test.ts",
     "tests/stats/model_test.ts",
     "tests/stats/ppml_test.ts",
