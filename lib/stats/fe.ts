@@ -241,8 +241,8 @@ export function demean(
   let x0: Float64Array[] = [], x1: Float64Array[] = [];
   for (let iter = 1; iter <= maxIter && active.length; iter++) {
     const phase = iter % 3;
-    if (accelerate && phase === 1) x0 = active.map((v) => v.slice());
-    if (accelerate && phase === 2) x1 = active.map((v) => v.slice());
+    if (accelerate && phase === 2) x0 = active.map((v) => v.slice());
+    if (accelerate && phase === 0) x1 = active.map((v) => v.slice());
     const worst = new Float64Array(active.length);
     const big = new Float64Array(active.length);
     for (let d = 0; d < dims.length; d++) {

@@ -97,6 +97,78 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/forecast_uncertainty.ts": FORECAST_TESTS,
   "lib/gravity/forecast_config.ts": FORECAST_TESTS,
   "lib/gravity/forecast_study.ts": FORECAST_TESTS,
+  "lib/stats/ppml.ts": [
+    "tests/stats/ppml_mutants_test.ts",
+    "tests/stats/model_mutants_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/fe.ts": [
+    "tests/stats/fe_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/inference.ts": [
+    "tests/stats/inference_mutants_test.ts",
+    "tests/stats/model_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/separation.ts": [
+    "tests/stats/separation_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/estimate.ts": [
+    "tests/stats/model_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/lsq.ts": [
+    "tests/stats/ols_test.ts",
+    "tests/stats/nist_test.ts",
+    "tests/stats/model_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/model.ts": [
+    "tests/stats/model_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/design.ts": [
+    "tests/stats/design_spec_mutants_test.ts",
+    "tests/stats/model_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/spec.ts": [
+    "tests/stats/design_spec_mutants_test.ts",
+    "tests/stats/model_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/ppml_test.ts",
+  ],
+  "lib/stats/ols.ts": [
+    "tests/stats/ols_test.ts",
+    "tests/stats/nist_test.ts",
+  ],
+  "lib/stats/qr.ts": [
+    "tests/stats/ols_test.ts",
+    "tests/stats/nist_test.ts",
+    "tests/stats/inference_mutants_test.ts",
+    "tests/stats/model_mutants_test.ts",
+    "tests/stats/model_test.ts",
+    "tests/stats/ppml_gamma_test.ts",
+  ],
 };
 
 async function run(cmd: string, args: string[], cwd = ROOT): Promise<number> {
