@@ -82,6 +82,41 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/terms_complete_test.ts",
     "tests/stats/ols_test.ts",
   ],
+  // potential modules (mut-gravity): the slow coverage acceptance tests (6-18 s each) are
+  // filtered out; tests/gravity/*_mutants_test.ts check the same code on closed forms
+  "lib/gravity/uncertainty.ts": [
+    "--filter='/^([^aP]|adding|PPML cov)/'",
+    "tests/gravity/potential_mutants_test.ts",
+    "tests/gravity/uncertainty_test.ts",
+    "tests/gravity/benchmark_ppml_test.ts",
+    "tests/gravity/benchmark_test.ts",
+  ],
+  "lib/gravity/benchmark.ts": [
+    "tests/gravity/potential_mutants_test.ts",
+    "tests/gravity/benchmark_test.ts",
+    "tests/gravity/benchmark_ppml_test.ts",
+  ],
+  "lib/gravity/structural.ts": [
+    "tests/gravity/structural_test.ts",
+    "tests/gravity/potential_mutants_test.ts",
+  ],
+  "lib/gravity/sensitivity.ts": [
+    "tests/gravity/sensitivity_test.ts",
+    "tests/gravity/potential_mutants_test.ts",
+  ],
+  "lib/gravity/china_world.ts": [
+    "tests/gravity/china_world_test.ts",
+    "tests/gravity/benchmark_test.ts",
+    "tests/gravity/structural_test.ts",
+    "tests/gravity/potential_mutants_test.ts",
+  ],
+  "lib/gravity/world_gravity.ts": [
+    "tests/gravity/potential_mutants_test.ts",
+  ],
+  "lib/gravity/benchmark_io.ts": [
+    "tests/gravity/benchmark_ppml_test.ts",
+    "tests/gravity/potential_mutants_test.ts",
+  ],
 };
 
 async function run(cmd: string, args: string[], cwd = ROOT): Promise<number> {
@@ -152,9 +187,7 @@ async function mutateOne(
     previous = readMutants(`${OUT}/${name}.json`);
     const lines = [
       ...new Set(
-        previous.filter((m) =>
-          m.status === "Survived" || m.status === "NoCoverage"
-        )
+        previous.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
           .map((m) => m.location.start.line),
       ),
     ];
@@ -168,8 +201,7 @@ async function mutateOne(
     mutate,
     testRunner: "command",
     commandRunner: {
-      command:
-        "NO_COLOR=1 deno test --no-check --fail-fast --allow-read --allow-write=out " +
+      command: "NO_COLOR=1 deno test --no-check --fail-fast --allow-read --allow-write=out " +
         `--allow-run --allow-env ${tests.join(" ")}`,
     },
     inPlace: false,
@@ -240,17 +272,13 @@ function summarise(
   seconds: number,
 ): string {
   const s = score(mutants);
-  const survivors = mutants.filter((m) =>
-    m.status === "Survived" || m.status === "NoCoverage"
-  )
+  const survivors = mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
     .map((m) =>
       `  - ${target}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}` +
       ` -> ${JSON.stringify(m.replacement ?? "").slice(0, 80)}`
     );
   const row =
-    `| ${target} | ${
-      s.score.toFixed(1)
-    }% | ${s.killed} | ${s.survived} | ${s.errors} | ` +
+    `| ${target} | ${s.score.toFixed(1)}% | ${s.killed} | ${s.survived} | ${s.errors} | ` +
     `${Math.round(seconds)} s |`;
   return [row, ...survivors].join("\n");
 }
