@@ -101,8 +101,8 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/potential_mutants_test.ts",
   ],
   "lib/gravity/sensitivity.ts": [
+    "tests/gravity/sensitivity_mutants_test.ts",
     "tests/gravity/sensitivity_test.ts",
-    "tests/gravity/potential_mutants_test.ts",
   ],
   "lib/gravity/china_world.ts": [
     "tests/gravity/china_world_test.ts",
