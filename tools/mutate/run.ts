@@ -92,7 +92,8 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/benchmark_test.ts",
   ],
   "lib/gravity/benchmark.ts": [
-    "tests/gravity/potential_mutants_test.ts",
+    "--filter='/^([^aP]|adding|PPML cov)/'",
+    "tests/gravity/benchmark_mutants_test.ts",
     "tests/gravity/benchmark_test.ts",
     "tests/gravity/benchmark_ppml_test.ts",
   ],
