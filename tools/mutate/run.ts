@@ -98,8 +98,8 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/benchmark_ppml_test.ts",
   ],
   "lib/gravity/structural.ts": [
+    "tests/gravity/structural_mutants_test.ts",
     "tests/gravity/structural_test.ts",
-    "tests/gravity/potential_mutants_test.ts",
   ],
   "lib/gravity/sensitivity.ts": [
     "tests/gravity/sensitivity_mutants_test.ts",
