@@ -106,10 +106,9 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/sensitivity_test.ts",
   ],
   "lib/gravity/china_world.ts": [
+    "tests/gravity/china_world_mutants_test.ts",
     "tests/gravity/china_world_test.ts",
     "tests/gravity/benchmark_test.ts",
-    "tests/gravity/structural_test.ts",
-    "tests/gravity/potential_mutants_test.ts",
   ],
   "lib/gravity/world_gravity.ts": [
     "tests/gravity/potential_mutants_test.ts",
