@@ -111,7 +111,7 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/benchmark_test.ts",
   ],
   "lib/gravity/world_gravity.ts": [
-    "tests/gravity/potential_mutants_test.ts",
+    "tests/gravity/world_gravity_mutants_test.ts",
   ],
   "lib/gravity/benchmark_io.ts": [
     "tests/gravity/benchmark_ppml_test.ts",
