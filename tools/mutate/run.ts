@@ -114,8 +114,9 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/world_gravity_mutants_test.ts",
   ],
   "lib/gravity/benchmark_io.ts": [
+    "--filter='/^([^aP]|adding|PPML cov)/'",
+    "tests/gravity/benchmark_io_mutants_test.ts",
     "tests/gravity/benchmark_ppml_test.ts",
-    "tests/gravity/potential_mutants_test.ts",
   ],
 };
 
