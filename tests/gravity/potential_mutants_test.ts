@@ -3,6 +3,7 @@
 // independently, by numpy/scipy in tests/fixtures/mutants/uncertainty_truth.py (printed values
 // pasted below) or by hand in the test. See tests/mutation-gravity-potential.md.
 import assert from "node:assert/strict";
+import { InputError } from "../../lib/errors.ts";
 import {
   analyticInterval,
   chooseCovariance,
@@ -416,4 +417,40 @@ Deno.test("mutants: studyUncertainty: targets, covariance, method text and the r
   const mid = Math.sqrt(s.byKey["D|2004"].kLower * s.byKey["D|2004"].kUpper);
   close(mid, k0, 0.02 * k0);
   close(Math.sqrt(u.byKey["D|2004"].kLower * u.byKey["D|2004"].kUpper), 3 / Math.exp(1.1), 0.02);
+});
+
+// python3 tests/fixtures/mutants/uncertainty_truth.py ("cr1_2", "ppml_2")
+const CR1_2 = [[0.007799999999999999, 0.00029999999999999846], [
+  0.0003000000000000014,
+  0.0002999999999999984,
+]];
+const PPML_2 = [[0.02703933248731091, -0.012824979835878693], [
+  -0.012824979835878691,
+  0.006082994388559063,
+]];
+
+Deno.test("mutants: two clusters are enough (numpy's CR1); empty designs are InputErrors", () => {
+  const g = olsCovariance(X, E, { se: "cluster", cluster: ["a", "a", "b", "b"] });
+  matClose(g.matrix, CR1_2);
+  assert.deepEqual([g.df, g.clusters], [1, 2]);
+  const p = ppmlCovariance(X, [1, 2, 4, 5], [1.2, 1.8, 3.5, 5.5], ["a", "a", "b", "b"]);
+  matClose(p.matrix, PPML_2);
+  assert.equal(p.clusters, 2);
+  assert.throws(() => olsCovariance([], [], { se: "classical" }), InputError);
+  assert.throws(() => chooseCovariance([], [], [], "classical"), InputError);
+  assert.throws(() => ppmlCovariance([], [], [], []), InputError);
+});
+
+Deno.test("mutants: draws of a rank-1 covariance with round-off negative eigenvalues stay finite", () => {
+  // V = v v' with v = (0.1, 0.2, 0.3): ml-matrix returns eigenvalues -2.5e-17, -4.2e-19, 0.14
+  const v = [0.1, 0.2, 0.3];
+  const cov = v.map((a) => v.map((b) => a * b));
+  const d = coefficientDraws([0, 0, 0], cov, Infinity, 50, 4);
+  assert.equal(d.length, 50);
+  for (const b of d) {
+    assert.ok(b.every(Number.isFinite));
+    close(b[1], 2 * b[0], 1e-9);
+    close(b[2], 3 * b[0], 1e-9);
+  }
+  assert.equal(coefficientDraws([1], [[1]], 5, 7, 1).length, 7);
 });
