@@ -321,3 +321,32 @@ Deno.test("parseBenchmarkConfig: defaults, every field, and one-line errors", ()
   err({ raw: 3 }, '"benchmark.raw" must be a directory path');
   assert.throws(() => parseBenchmarkConfig([]), /^InputError: study config: /);
 });
+
+Deno.test("benchmark: partners and years sorted whatever the row order; early returns keep empty fields", () => {
+  const w = world();
+  w.rows.reverse();
+  const f = runBenchmark(w, config, options).fits[0];
+  assert.deepEqual(f.partners, ["P1", "P2", "P3", "P4", "P5", "P7"]);
+  assert.deepEqual(f.years, [2010, 2011]);
+  // the thresholds reach the class probabilities too: K = 2 is "expanding" between 0.4 and 3
+  const t = runBenchmark(world(), config, { ...options, thresholds: { huge: 0.4, remodelling: 3 } })
+    .fits[0];
+  assert.deepEqual(t.k[0].classProbabilities, { huge: 0, expanding: 1, remodelling: 0 });
+  const xs: number[][][] = [];
+  const none = runBenchmark(world(), { ...config, estimators: ["ppml"] }, options).fits[0];
+  assert.deepEqual([none.omitted, none.se, none.coefficients, none.df], [[], "", [], NaN]);
+  assert.equal(
+    none.reason,
+    "PPML is not available in this build (it comes with the PPML estimator of " +
+      'lib/stats, issue "Estimators")',
+  );
+  runBenchmark(world(), { ...config, estimators: ["ppml"] }, {
+    ...options,
+    ppml: (_y, x) => {
+      xs.push(x);
+      throw new InputError("stop");
+    },
+  });
+  assert.deepEqual(xs[0][0], [1, Math.log(10), 1, 0]);
+  assert.equal(xs[0].length, 12);
+});
