@@ -97,6 +97,42 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/forecast_uncertainty.ts": FORECAST_TESTS,
   "lib/gravity/forecast_config.ts": FORECAST_TESTS,
   "lib/gravity/forecast_study.ts": FORECAST_TESTS,
+  // potential modules (mut-gravity): the slow coverage acceptance tests (6-18 s each) are
+  // filtered out; tests/gravity/*_mutants_test.ts check the same code on closed forms
+  "lib/gravity/uncertainty.ts": [
+    "--filter='/^([^aP]|adding|PPML cov)/'",
+    "tests/gravity/potential_mutants_test.ts",
+    "tests/gravity/uncertainty_test.ts",
+    "tests/gravity/benchmark_ppml_test.ts",
+    "tests/gravity/benchmark_test.ts",
+  ],
+  "lib/gravity/benchmark.ts": [
+    "--filter='/^([^aP]|adding|PPML cov)/'",
+    "tests/gravity/benchmark_mutants_test.ts",
+    "tests/gravity/benchmark_test.ts",
+    "tests/gravity/benchmark_ppml_test.ts",
+  ],
+  "lib/gravity/structural.ts": [
+    "tests/gravity/structural_mutants_test.ts",
+    "tests/gravity/structural_test.ts",
+  ],
+  "lib/gravity/sensitivity.ts": [
+    "tests/gravity/sensitivity_mutants_test.ts",
+    "tests/gravity/sensitivity_test.ts",
+  ],
+  "lib/gravity/china_world.ts": [
+    "tests/gravity/china_world_mutants_test.ts",
+    "tests/gravity/china_world_test.ts",
+    "tests/gravity/benchmark_test.ts",
+  ],
+  "lib/gravity/world_gravity.ts": [
+    "tests/gravity/world_gravity_mutants_test.ts",
+  ],
+  "lib/gravity/benchmark_io.ts": [
+    "--filter='/^([^aP]|adding|PPML cov)/'",
+    "tests/gravity/benchmark_io_mutants_test.ts",
+    "tests/gravity/benchmark_ppml_test.ts",
+  ],
   "lib/stats/ppml.ts": [
     "tests/stats/ppml_mutants_test.ts",
     "tests/stats/model_mutants_test.ts",
