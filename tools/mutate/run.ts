@@ -275,9 +275,7 @@ async function mutateOne(
     previous = readMutants(`${OUT}/${name}.json`);
     const lines = [
       ...new Set(
-        previous.filter((m) =>
-          m.status === "Survived" || m.status === "NoCoverage"
-        )
+        previous.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
           .map((m) => m.location.start.line),
       ),
     ];
@@ -291,8 +289,7 @@ async function mutateOne(
     mutate,
     testRunner: "command",
     commandRunner: {
-      command:
-        "NO_COLOR=1 deno test --no-check --fail-fast --allow-read --allow-write=out " +
+      command: "NO_COLOR=1 deno test --no-check --fail-fast --allow-read --allow-write=out " +
         `--allow-run --allow-env ${tests.join(" ")}`,
     },
     inPlace: false,
@@ -363,17 +360,13 @@ function summarise(
   seconds: number,
 ): string {
   const s = score(mutants);
-  const survivors = mutants.filter((m) =>
-    m.status === "Survived" || m.status === "NoCoverage"
-  )
+  const survivors = mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
     .map((m) =>
       `  - ${target}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}` +
       ` -> ${JSON.stringify(m.replacement ?? "").slice(0, 80)}`
     );
   const row =
-    `| ${target} | ${
-      s.score.toFixed(1)
-    }% | ${s.killed} | ${s.survived} | ${s.errors} | ` +
+    `| ${target} | ${s.score.toFixed(1)}% | ${s.killed} | ${s.survived} | ${s.errors} | ` +
     `${Math.round(seconds)} s |`;
   return [row, ...survivors].join("\n");
 }
