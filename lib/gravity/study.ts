@@ -200,131 +200,29 @@ export function runGravityStudy(
   panel: GravityPanel,
   options: StudyOptions = {},
 ): StudyResult {
-  const warnings: string[] = [];
-  const usesCbec = config.terms.some((t) => t.variable === CBEC_INDEX);
   const pcaResult = cbecIndex(config, panel);
-  if (usesCbec && !pcaResult.ok) warnings.push(`CBEC index: ${pcaResult.reason}`);
+  const warnings = cbecWarnings(config, pcaResult);
   const cbecMap = new Map(pcaResult.composite.map((c) => [`${c.country}|${c.year}`, c.value]));
-  if (usesCbec) {
-    const cbecTerm = config.terms.find((t) => t.variable === CBEC_INDEX)!;
-    if (cbecTerm.formation !== "partner" && !config.cbec.includeReporter) {
-      warnings.push(
-        `term ${cbecTerm.name} uses the reporter's CBEC index but cbec.includeReporter is false, ` +
-          `so it is missing everywhere`,
-      );
-    }
-  }
   const design = buildDesign(config, panel, cbecMap);
   const complete = design.filter((r) => r.complete);
-  const kCoefficients = config.terms.length + 1;
-  const terms = config.terms.map((t) => t.name);
-  const regression: StudyRegression = {
-    estimable: false,
-    dependent: config.dependent.variable,
-    nComplete: complete.length,
-    kCoefficients,
-    fit: null,
-    sample: complete.map((r) => ({ country: r.country, year: r.year })),
-  };
-  if (complete.length <= kCoefficients) {
-    const termMissing = terms.filter((t) => design.every((r) => r.x[t] === null));
-    regression.reason = `the regression cannot be estimated: ${complete.length} country-years ` +
-      `have the dependent variable and every term, k = ${kCoefficients} coefficients ` +
-      `(need N > k)` +
-      (complete.length && complete.length <= 12
-        ? ` [${complete.map((r) => `${r.country} ${r.year}`).join(", ")}]`
-        : "") +
-      (termMissing.length ? `; missing in every country-year: ${termMissing.join(", ")}` : "");
-  } else {
-    try {
-      const fit = ols(
-        complete.map((r) => r.y as number),
-        terms.map((t) => ({ name: t, values: complete.map((r) => r.x[t] as number) })),
-        {
-          intercept: true,
-          se: config.se,
-          ...(config.se === "cluster" ? { cluster: complete.map((r) => r.country) } : {}),
-        },
-      );
-      regression.fit = {
-        ...regressionJson(fit),
-        fitted: fit.fitted,
-        residuals: fit.residuals,
-        rows: fit.rows,
-      };
-      regression.estimable = true;
-      regression.sample = fit.rows.map((i) => ({
-        country: complete[i].country,
-        year: complete[i].year,
-      }));
-      if (fit.dfResidual <= 0) {
-        warnings.push("the regression has no residual degrees of freedom: no inference");
-      }
-    } catch (e) {
-      regression.reason = `the regression cannot be estimated: ${
-        (e as Error).message.split("\n")[0]
-      }`;
-    }
-  }
-  const coefficients: Record<string, number> = {};
-  let potential: StudyResult["potential"] = [];
-  if (regression.fit) {
-    for (const c of regression.fit.coefficients) coefficients[c.term] = c.estimate;
-    potential = potentialTable(design, coefficients, {
-      definition: config.potential.definition,
-      thresholds: config.potential.thresholds,
-      residuals: regression.fit.residuals,
-    }).map((r) => ({ ...r, outOfSample: !r.inSample }));
-  }
-  let uncertainty: StudyUncertainty | null = null;
-  if (regression.fit && config.uncertainty.enabled && regression.fit.dfResidual > 0) {
-    uncertainty = studyUncertainty(
-      design,
-      regression.fit.rows.map((i) => complete[i]),
-      regression.fit.coefficients,
-      regression.fit.residuals,
-      { ...config.potential, uncertainty: config.uncertainty },
-    );
-    warnings.push(...uncertainty.warnings);
-    const byKey = uncertainty.byKey;
-    potential = potential.map((p) => ({
-      ...p,
-      ...(byKey[`${p.country}|${p.year}`] ??
-        { kLower: null, kUpper: null, classProbabilities: null }),
-    }));
-  }
-  let benchmark: BenchmarkResult | null = null;
-  if (config.benchmark?.enabled && options.world) {
-    benchmark = runBenchmark(options.world, config.benchmark, {
-      partners: config.partners,
-      thresholds: config.potential.thresholds,
-      uncertainty: config.uncertainty,
-      ...(options.ppml ? { ppml: options.ppml } : {}),
-    });
-    for (const f of benchmark.fits) {
-      if (!f.ok) warnings.push(`benchmark ${f.estimator}: ${f.reason}`);
-      warnings.push(...f.warnings.map((w) => `benchmark ${f.estimator}: ${w}`));
-    }
-  }
+  const regression = estimateRegression(config, design, complete, warnings);
+  const { coefficients, potential: pointPotential } = studyPotential(config, design, regression);
+  const { uncertainty, potential } = studyIntervals(
+    config,
+    design,
+    complete,
+    regression,
+    pointPotential,
+    warnings,
+  );
+  const benchmark = studyBenchmark(config, options, warnings);
   if (config.potential.definition === "log-ratio") warnings.push(LOG_RATIO_WARNING);
   const potentialNote = {
     level: "K = actual / exp(fitted)",
     smearing: "K = actual / (exp(fitted) x mean(exp(residuals))) (Duan's smearing)",
     "log-ratio": "K = ln(actual) / fitted (paper-compatible log ratio; unit-dependent)",
   }[config.potential.definition];
-  let paper: StudyResult["paper"] = null;
-  if (options.paper) {
-    const ours: Record<string, number> | null = regression.fit ? {} : null;
-    if (ours) {
-      for (const [t, b] of Object.entries(coefficients)) {
-        ours[t === "(Intercept)" ? "_cons" : t] = b;
-      }
-    }
-    paper = {
-      ...options.paper,
-      comparison: comparePaper(options.paper, ours, potential, config.potential.thresholds),
-    };
-  }
+  const paper = studyPaper(config, options.paper, regression, coefficients, potential);
   const excluded = design.filter((r) => !r.complete).map((r) => ({
     country: r.country,
     year: r.year,
@@ -351,30 +249,216 @@ export function runGravityStudy(
     paper,
     differences: [],
     forecast: options.forecast ? runForecast(config, panel) : null,
-    sensitivity: config.sensitivity
-      ? sensitivityAnalysis(
-        config,
-        panel,
-        config.sensitivity.variants,
-        // the variants need neither the world benchmark nor the K intervals
-        (c) =>
-          runGravityStudy(
-            {
-              ...c,
-              sensitivity: undefined,
-              benchmark: null,
-              structural: null,
-              uncertainty: { ...c.uncertainty, enabled: false },
-            },
-            panel,
-            { ...options, forecast: false },
-          ),
-      )
-      : null,
+    sensitivity: studySensitivity(config, panel, options),
   };
   result.differences = explainDifferences(result, panel);
   // renders as HTML tables in a Deno notebook; JSON and property access are unchanged
   return displayable(result, (r) => formatStudy(r, "html"));
+}
+
+/** The warnings about the CBEC index: it failed, or a term uses the reporter's index that is not built. */
+function cbecWarnings(config: StudyConfig, pcaResult: StudyResult["pca"]): string[] {
+  const warnings: string[] = [];
+  const usesCbec = config.terms.some((t) => t.variable === CBEC_INDEX);
+  if (usesCbec && !pcaResult.ok) warnings.push(`CBEC index: ${pcaResult.reason}`);
+  if (usesCbec) {
+    const cbecTerm = config.terms.find((t) => t.variable === CBEC_INDEX)!;
+    if (cbecTerm.formation !== "partner" && !config.cbec.includeReporter) {
+      warnings.push(
+        `term ${cbecTerm.name} uses the reporter's CBEC index but cbec.includeReporter is false, ` +
+          `so it is missing everywhere`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Fit the OLS regression on the complete rows of the design, or say why it cannot be estimated
+ * (too few rows, or the fit failed). Appends its warnings to `warnings`.
+ */
+function estimateRegression(
+  config: StudyConfig,
+  design: StudyResult["data"]["design"],
+  complete: StudyResult["data"]["design"],
+  warnings: string[],
+): StudyRegression {
+  const kCoefficients = config.terms.length + 1;
+  const terms = config.terms.map((t) => t.name);
+  const regression: StudyRegression = {
+    estimable: false,
+    dependent: config.dependent.variable,
+    nComplete: complete.length,
+    kCoefficients,
+    fit: null,
+    sample: complete.map((r) => ({ country: r.country, year: r.year })),
+  };
+  if (complete.length <= kCoefficients) {
+    const termMissing = terms.filter((t) => design.every((r) => r.x[t] === null));
+    regression.reason = `the regression cannot be estimated: ${complete.length} country-years ` +
+      `have the dependent variable and every term, k = ${kCoefficients} coefficients ` +
+      `(need N > k)` +
+      (complete.length && complete.length <= 12
+        ? ` [${complete.map((r) => `${r.country} ${r.year}`).join(", ")}]`
+        : "") +
+      (termMissing.length ? `; missing in every country-year: ${termMissing.join(", ")}` : "");
+    return regression;
+  }
+  try {
+    const fit = ols(
+      complete.map((r) => r.y as number),
+      terms.map((t) => ({ name: t, values: complete.map((r) => r.x[t] as number) })),
+      {
+        intercept: true,
+        se: config.se,
+        ...(config.se === "cluster" ? { cluster: complete.map((r) => r.country) } : {}),
+      },
+    );
+    regression.fit = {
+      ...regressionJson(fit),
+      fitted: fit.fitted,
+      residuals: fit.residuals,
+      rows: fit.rows,
+    };
+    regression.estimable = true;
+    regression.sample = fit.rows.map((i) => ({
+      country: complete[i].country,
+      year: complete[i].year,
+    }));
+    if (fit.dfResidual <= 0) {
+      warnings.push("the regression has no residual degrees of freedom: no inference");
+    }
+  } catch (e) {
+    regression.reason = `the regression cannot be estimated: ${
+      (e as Error).message.split("\n")[0]
+    }`;
+  }
+  return regression;
+}
+
+/** The fitted coefficients by term and the point K table (empty when there is no fit). */
+function studyPotential(
+  config: StudyConfig,
+  design: StudyResult["data"]["design"],
+  regression: StudyRegression,
+): { coefficients: Record<string, number>; potential: StudyResult["potential"] } {
+  const coefficients: Record<string, number> = {};
+  let potential: StudyResult["potential"] = [];
+  if (regression.fit) {
+    for (const c of regression.fit.coefficients) coefficients[c.term] = c.estimate;
+    potential = potentialTable(design, coefficients, {
+      definition: config.potential.definition,
+      thresholds: config.potential.thresholds,
+      residuals: regression.fit.residuals,
+    }).map((r) => ({ ...r, outOfSample: !r.inSample }));
+  }
+  return { coefficients, potential };
+}
+
+/**
+ * The K intervals and class probabilities (config.uncertainty), merged into the K table; the
+ * table is returned unchanged when they are off or there is no inference. Appends its warnings.
+ */
+function studyIntervals(
+  config: StudyConfig,
+  design: StudyResult["data"]["design"],
+  complete: StudyResult["data"]["design"],
+  regression: StudyRegression,
+  potential: StudyResult["potential"],
+  warnings: string[],
+): { uncertainty: StudyUncertainty | null; potential: StudyResult["potential"] } {
+  if (!(regression.fit && config.uncertainty.enabled && regression.fit.dfResidual > 0)) {
+    return { uncertainty: null, potential };
+  }
+  const uncertainty = studyUncertainty(
+    design,
+    regression.fit.rows.map((i) => complete[i]),
+    regression.fit.coefficients,
+    regression.fit.residuals,
+    { ...config.potential, uncertainty: config.uncertainty },
+  );
+  warnings.push(...uncertainty.warnings);
+  const byKey = uncertainty.byKey;
+  return {
+    uncertainty,
+    potential: potential.map((p) => ({
+      ...p,
+      ...(byKey[`${p.country}|${p.year}`] ??
+        { kLower: null, kUpper: null, classProbabilities: null }),
+    })),
+  };
+}
+
+/** The China world benchmark (config.benchmark, given the world panel), or null. Appends its warnings. */
+function studyBenchmark(
+  config: StudyConfig,
+  options: StudyOptions,
+  warnings: string[],
+): BenchmarkResult | null {
+  if (!(config.benchmark?.enabled && options.world)) return null;
+  const benchmark = runBenchmark(options.world, config.benchmark, {
+    partners: config.partners,
+    thresholds: config.potential.thresholds,
+    uncertainty: config.uncertainty,
+    ...(options.ppml ? { ppml: options.ppml } : {}),
+  });
+  for (const f of benchmark.fits) {
+    if (!f.ok) warnings.push(`benchmark ${f.estimator}: ${f.reason}`);
+    warnings.push(...f.warnings.map((w) => `benchmark ${f.estimator}: ${w}`));
+  }
+  return benchmark;
+}
+
+/** The paper's tables with our comparison (coefficients renamed to Stata's `_cons`), or null. */
+function studyPaper(
+  config: StudyConfig,
+  tables: PaperTables | undefined,
+  regression: StudyRegression,
+  coefficients: Record<string, number>,
+  potential: StudyResult["potential"],
+): StudyResult["paper"] {
+  if (!tables) return null;
+  const ours: Record<string, number> | null = regression.fit ? {} : null;
+  if (ours) {
+    for (const [t, b] of Object.entries(coefficients)) {
+      ours[t === "(Intercept)" ? "_cons" : t] = b;
+    }
+  }
+  return {
+    ...tables,
+    comparison: comparePaper(tables, ours, potential, config.potential.thresholds),
+  };
+}
+
+/**
+ * The sensitivity table (config.sensitivity), or null: each variant is a full study run without
+ * the world benchmark, the structural fit, the K intervals and the forecast.
+ */
+function studySensitivity(
+  config: StudyConfig,
+  panel: GravityPanel,
+  options: StudyOptions,
+): StudyResult["sensitivity"] {
+  return config.sensitivity
+    ? sensitivityAnalysis(
+      config,
+      panel,
+      config.sensitivity.variants,
+      // the variants need neither the world benchmark nor the K intervals
+      (c) =>
+        runGravityStudy(
+          {
+            ...c,
+            sensitivity: undefined,
+            benchmark: null,
+            structural: null,
+            uncertainty: { ...c.uncertainty, enabled: false },
+          },
+          panel,
+          { ...options, forecast: false },
+        ),
+    )
+    : null;
 }
 
 function explainDifferences(r: StudyResult, panel: GravityPanel): string[] {
