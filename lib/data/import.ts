@@ -386,36 +386,96 @@ export async function buildImport(
   cfg: ImportConfig,
   options: BuildOptions = {},
 ): Promise<ImportFiles> {
-  const scopeOf = new Map(cfg.variables.map((v) => [v.name, v.scope]));
-  // Pass 1: the latest year any country or bilateral source has for the panel countries.
-  let to = cfg.years.to;
-  if (to === "latest") {
-    let max = cfg.years.from;
-    for (const s of cfg.sources) {
-      const scope = scopeOf.get(s.variable)!;
-      if (scope === "year") continue;
-      for (const o of (await readSource(s, cfg, scope, undefined)).observations) {
-        if (o.year !== null && o.year > max) max = o.year;
-      }
-    }
-    to = max;
-  }
+  const to = await lastYear(cfg);
   const years = Array.from({ length: to - cfg.years.from + 1 }, (_, i) => cfg.years.from + i);
   const yi = new Map(years.map((y, i) => [y, i]));
-  const keys = (scope: VariableConfig["scope"]) => (scope === "year" ? ["*"] : cfg.countries);
-  const grid = new Map<string, Map<string, Cell[]>>();
-  const notes: string[] = [];
-  const tradeLog: string[][] = [];
-  const totalsLog: string[][] = [];
-  const vintages = new Map<string, [string, string][]>();
+  const grid = emptyGrid(cfg, years);
+  const { notes, tradeLog, totalsLog, vintages } = await readSources(cfg, grid, years, yi);
+  markSuperseded(tradeLog, grid, yi);
+  fillGrid(cfg, grid, years);
+  const cellOf = (name: string, iso3: string, i: number): Cell => {
+    const v = cfg.variables.find((x) => x.name === name)!;
+    return grid.get(name)!.get(v.scope === "year" ? "*" : iso3)![i];
+  };
+  const dictionary = variableDictionary(cfg, vintages);
+  const files: ImportFiles = {
+    ...panelFiles(cfg, years, cellOf),
+    "variables.json": JSON.stringify(dictionary, null, 2) + "\n",
+    ...selectionFiles(tradeLog, totalsLog),
+  };
+  files["README.md"] = readme(cfg, years, dictionary, cellOf, notes, tradeLog, totalsLog);
+  if (cfg.world && options.binary) {
+    const out = cfg.world.output ?? "world-trade.csv.gz";
+    const built = await buildWorldPanel(await countryNames(cfg), {
+      ...cfg.world,
+      onProgress: options.onProgress,
+    });
+    options.binary[out] = built.bytes;
+    files[out.replace(/\.csv\.gz$/, "") + ".json"] = JSON.stringify(built.stats, null, 2) + "\n";
+    files["README.md"] += worldReadme(built.stats, out, cfg.world.vintage ?? "").join("\n") + "\n";
+  }
+  return files;
+}
+
+/** The panel's series of cells: variable -> country (or "*" for year-scope) -> one cell a year. */
+type Grid = Map<string, Map<string, Cell[]>>;
+
+/** The keys of a variable's series: "*" for a year-scope variable, else the panel countries. */
+function gridKeys(cfg: ImportConfig, scope: VariableConfig["scope"]): string[] {
+  return scope === "year" ? ["*"] : cfg.countries;
+}
+
+/**
+ * The last panel year: `years.to`, or for "latest" the latest year any country or bilateral
+ * source has for the panel countries (pass 1 over the sources).
+ */
+async function lastYear(cfg: ImportConfig): Promise<number> {
+  const scopeOf = new Map(cfg.variables.map((v) => [v.name, v.scope]));
+  const to = cfg.years.to;
+  if (to !== "latest") return to;
+  let max = cfg.years.from;
+  for (const s of cfg.sources) {
+    const scope = scopeOf.get(s.variable)!;
+    if (scope === "year") continue;
+    for (const o of (await readSource(s, cfg, scope, undefined)).observations) {
+      if (o.year !== null && o.year > max) max = o.year;
+    }
+  }
+  return max;
+}
+
+/** A grid with every cell missing. */
+function emptyGrid(cfg: ImportConfig, years: number[]): Grid {
+  const grid: Grid = new Map();
   for (const v of cfg.variables) {
     const m = new Map<string, Cell[]>();
-    for (const k of keys(v.scope)) {
+    for (const k of gridKeys(cfg, v.scope)) {
       m.set(k, years.map(() => ({ value: NaN, flag: "missing" as Flag, source: "" })));
     }
     grid.set(v.name, m);
   }
-  // Pass 2: read every source; earlier config entries win.
+  return grid;
+}
+
+/**
+ * Pass 2: read every source into the grid (earlier config entries win); returns the notes, the
+ * trade and totals selection logs and the vintages of each variable's sources.
+ */
+async function readSources(
+  cfg: ImportConfig,
+  grid: Grid,
+  years: number[],
+  yi: Map<number, number>,
+): Promise<{
+  notes: string[];
+  tradeLog: string[][];
+  totalsLog: string[][];
+  vintages: Map<string, [string, string][]>;
+}> {
+  const notes: string[] = [];
+  const tradeLog: string[][] = [];
+  const totalsLog: string[][] = [];
+  const vintages = new Map<string, [string, string][]>();
   for (const s of cfg.sources) {
     const v = cfg.variables.find((x) => x.name === s.variable)!;
     const r = await readSource(s, cfg, v.scope, years);
@@ -428,67 +488,99 @@ export async function buildImport(
       notes.push(...linkSource(s, r, m, years, yi, label));
       continue;
     }
-    for (const o of r.observations) {
-      const series = m.get(v.scope === "year" ? "*" : o.iso3);
-      if (!series) continue;
-      const idx = o.year === null
-        ? years.map((_, i) => i)
-        : yi.has(o.year)
-        ? [yi.get(o.year)!]
-        : [];
-      for (const i of idx) {
-        if (series[i].flag === "missing") {
-          series[i] = { value: o.value, flag: "observed", source: label };
-        }
-      }
-    }
-    const base = s.file.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
-    if (s.layout === "trade-pages" || s.layout === "imf-dots" || s.layout === "comtrade-report") {
-      const files = [s.file, ...(s.with ?? [])].map((f) =>
-        f.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/")
-      );
-      for (const l of r.log!) {
-        tradeLog.push([
-          files.length > 1 ? files.join(" + ") : base,
-          String(l.row),
-          l.year,
-          l.key,
-          l.label,
-          l.basis,
-          l.side,
-          l.value,
-          l.unit,
-          formatNumber(l.converted),
-          l.decision,
-          l.reason,
-          v.name,
-          label,
-        ]);
-      }
-    }
-    if (s.layout === "cbec-pages") {
-      for (const l of r.log!) {
-        totalsLog.push([
-          v.name,
-          base,
-          String(l.row),
-          l.year,
-          l.label,
-          l.value,
-          l.unit,
-          formatNumber(l.converted),
-          l.decision,
-          l.reason,
-        ]);
+    placeObservations(r, m, v, years, yi, label);
+    tradeLog.push(...tradeLogRows(s, r, v, label));
+    totalsLog.push(...totalsLogRows(s, r, v));
+  }
+  return { notes, tradeLog, totalsLog, vintages };
+}
+
+/** Put a source's observations into the cells earlier sources left missing. */
+function placeObservations(
+  r: Awaited<ReturnType<typeof readSource>>,
+  m: Map<string, Cell[]>,
+  v: VariableConfig,
+  years: number[],
+  yi: Map<number, number>,
+  label: string,
+): void {
+  for (const o of r.observations) {
+    const series = m.get(v.scope === "year" ? "*" : o.iso3);
+    if (!series) continue;
+    const idx = o.year === null ? years.map((_, i) => i) : yi.has(o.year) ? [yi.get(o.year)!] : [];
+    for (const i of idx) {
+      if (series[i].flag === "missing") {
+        series[i] = { value: o.value, flag: "observed", source: label };
       }
     }
   }
-  markSuperseded(tradeLog, grid, yi);
-  // Gap filling (sources only), then derived variables in config order.
+}
+
+/** The path of a raw file as the data README names it (`raw/...`). */
+function rawPath(file: string): string {
+  return file.replace(/^(\.\.\/)*shared\/data\/raw\//, "raw/");
+}
+
+/** The trade-selection log rows of a trade source (with its variable and label appended). */
+function tradeLogRows(
+  s: SourceConfig,
+  r: Awaited<ReturnType<typeof readSource>>,
+  v: VariableConfig,
+  label: string,
+): string[][] {
+  if (!(s.layout === "trade-pages" || s.layout === "imf-dots" || s.layout === "comtrade-report")) {
+    return [];
+  }
+  const files = [s.file, ...(s.with ?? [])].map(rawPath);
+  const file = files.length > 1 ? files.join(" + ") : rawPath(s.file);
+  return r.log!.map((l) => [
+    file,
+    String(l.row),
+    l.year,
+    l.key,
+    l.label,
+    l.basis,
+    l.side,
+    l.value,
+    l.unit,
+    formatNumber(l.converted),
+    l.decision,
+    l.reason,
+    v.name,
+    label,
+  ]);
+}
+
+/** The totals-selection log rows of a `cbec-pages` source. */
+function totalsLogRows(
+  s: SourceConfig,
+  r: Awaited<ReturnType<typeof readSource>>,
+  v: VariableConfig,
+): string[][] {
+  if (s.layout !== "cbec-pages") return [];
+  return r.log!.map((l) => [
+    v.name,
+    rawPath(s.file),
+    String(l.row),
+    l.year,
+    l.label,
+    l.value,
+    l.unit,
+    formatNumber(l.converted),
+    l.decision,
+    l.reason,
+  ]);
+}
+
+/**
+ * Gap filling (sources only, flagged interpolated / extrapolated), then derived variables in
+ * config order; the reporter's bilateral cells become not-applicable.
+ */
+function fillGrid(cfg: ImportConfig, grid: Grid, years: number[]): void {
   for (const v of cfg.variables) {
     const m = grid.get(v.name)!;
     if (v.derive) {
-      for (const k of keys(v.scope)) m.set(k, derive(v, k, cfg, grid, years));
+      for (const k of gridKeys(cfg, v.scope)) m.set(k, derive(v, k, cfg, grid, years));
       continue;
     }
     const first = cfg.sources.find((s) => s.variable === v.name);
@@ -511,11 +603,14 @@ export async function buildImport(
       }
     }
   }
-  const cellOf = (name: string, iso3: string, i: number): Cell => {
-    const v = cfg.variables.find((x) => x.name === name)!;
-    return grid.get(name)!.get(v.scope === "year" ? "*" : iso3)![i];
-  };
-  // panel.csv and panel-flags.csv
+}
+
+/** panel.csv (one row a country-year) and panel-flags.csv (one row a cell). */
+function panelFiles(
+  cfg: ImportConfig,
+  years: number[],
+  cellOf: (name: string, iso3: string, i: number) => Cell,
+): { "panel.csv": string; "panel-flags.csv": string } {
   const names = cfg.variables.map((v) => v.name);
   const panelRows: (string | number)[][] = [["iso3", "year", ...names]];
   const flagRows: (string | number)[][] = [["iso3", "year", "variable", "flag", "source"]];
@@ -528,7 +623,15 @@ export async function buildImport(
       }
     });
   }
-  const dictionary: VariableInfo[] = cfg.variables.map((v) => {
+  return { "panel.csv": formatCsv(panelRows), "panel-flags.csv": formatCsv(flagRows) };
+}
+
+/** The data dictionary (variables.json): meaning, unit, sources and vintages of each variable. */
+function variableDictionary(
+  cfg: ImportConfig,
+  vintages: Map<string, [string, string][]>,
+): VariableInfo[] {
+  return cfg.variables.map((v) => {
     const srcs = cfg.sources.filter((s) => s.variable === v.name);
     return {
       name: v.name,
@@ -547,10 +650,14 @@ export async function buildImport(
       note: v.note ?? "",
     };
   });
-  const files: ImportFiles = {
-    "panel.csv": formatCsv(panelRows),
-    "panel-flags.csv": formatCsv(flagRows),
-    "variables.json": JSON.stringify(dictionary, null, 2) + "\n",
+}
+
+/** trade-selection.csv and totals-selection.csv: every source row read, kept or rejected. */
+function selectionFiles(
+  tradeLog: string[][],
+  totalsLog: string[][],
+): { "trade-selection.csv": string; "totals-selection.csv": string } {
+  return {
     "trade-selection.csv": formatCsv([
       [
         "file",
@@ -585,18 +692,6 @@ export async function buildImport(
       ...totalsLog,
     ]),
   };
-  files["README.md"] = readme(cfg, years, dictionary, cellOf, notes, tradeLog, totalsLog);
-  if (cfg.world && options.binary) {
-    const out = cfg.world.output ?? "world-trade.csv.gz";
-    const built = await buildWorldPanel(await countryNames(cfg), {
-      ...cfg.world,
-      onProgress: options.onProgress,
-    });
-    options.binary[out] = built.bytes;
-    files[out.replace(/\.csv\.gz$/, "") + ".json"] = JSON.stringify(built.stats, null, 2) + "\n";
-    files["README.md"] += worldReadme(built.stats, out, cfg.world.vintage ?? "").join("\n") + "\n";
-  }
-  return files;
 }
 
 /**
