@@ -98,47 +98,68 @@ function regressionGap(r: StudyResult): { short: string; reason: string } | null
  * ```
  */
 export function studyFigures(r: StudyResult): StudyFigure[] {
-  const out: StudyFigure[] = [];
-  const add = (
-    part: StudyFigure["part"],
-    name: string,
-    title: string,
-    draw: () => string,
-    gap: { short: string; reason: string } | null,
-  ) =>
-    out.push(
-      gap
-        ? { part, name, title, svg: noData(title, gap.short, gap.reason), noData: gap.reason }
-        : { part, name, title, svg: draw() },
-    );
+  const out: StudyFigure[] = [
+    ...pcaFigures(r),
+    ...regressionFigures(r),
+    ...potentialFigures(r),
+  ];
+  const benchmark = benchmarkFigure(r);
+  if (benchmark) out.push(benchmark);
+  if (r.forecast) out.push(forecastFigure(r.forecast));
+  return out;
+}
+
+/** Why a figure is empty: a short caption and the full reason. */
+type FigureGap = { short: string; reason: string } | null;
+
+/** One figure: drawn by `draw`, or a "no data" SVG with the reason when there is a gap. */
+function figureOf(
+  part: StudyFigure["part"],
+  name: string,
+  title: string,
+  draw: () => string,
+  gap: FigureGap,
+): StudyFigure {
+  return gap
+    ? { part, name, title, svg: noData(title, gap.short, gap.reason), noData: gap.reason }
+    : { part, name, title, svg: draw() };
+}
+
+/** The PCA figures: correlation heatmap, scree plot, loadings, CBEC index by country. */
+function pcaFigures(r: StudyResult): StudyFigure[] {
   const p = r.pca;
   const pcaGap = p.ok ? null : { short: "PCA not computed", reason: p.reason ?? "" };
   const corr = indicatorCorrelation(p);
   const corrTitle = `Correlation of the CBEC indicators (N = ${p.n} country-years)`;
-  add(
-    "pca",
-    "correlation_heatmap",
-    corrTitle,
-    () => correlationHeatmap(corr!, { title: corrTitle }),
-    pcaGap,
-  );
-  add("pca", "scree_plot", "Scree plot (CBEC indicators)", () =>
-    screePlot(p.eigenvalues, {
-      title: "Scree plot (CBEC indicators)",
-      ...(p.retention.rule === "kaiser" ? { threshold: 1 } : {}),
-    }), pcaGap);
-  add("pca", "loadings_bars", "PCA loadings of the retained components", () =>
-    loadingsBars({
-      variables: p.indicators,
-      loadings: p.loadings,
-      components: Array.from({ length: p.retained }, (_, c) => c),
-    }, { title: "PCA loadings of the retained components" }), pcaGap);
-  add("pca", "cbec_index_by_country", "CBEC index by country", () =>
-    cbecIndexByCountry(
-      p.composite.map((c) => ({ country: c.country, year: c.year, index: c.value })),
-      { title: "CBEC index by country" },
-    ), pcaGap);
+  return [
+    figureOf(
+      "pca",
+      "correlation_heatmap",
+      corrTitle,
+      () => correlationHeatmap(corr!, { title: corrTitle }),
+      pcaGap,
+    ),
+    figureOf("pca", "scree_plot", "Scree plot (CBEC indicators)", () =>
+      screePlot(p.eigenvalues, {
+        title: "Scree plot (CBEC indicators)",
+        ...(p.retention.rule === "kaiser" ? { threshold: 1 } : {}),
+      }), pcaGap),
+    figureOf("pca", "loadings_bars", "PCA loadings of the retained components", () =>
+      loadingsBars({
+        variables: p.indicators,
+        loadings: p.loadings,
+        components: Array.from({ length: p.retained }, (_, c) => c),
+      }, { title: "PCA loadings of the retained components" }), pcaGap),
+    figureOf("pca", "cbec_index_by_country", "CBEC index by country", () =>
+      cbecIndexByCountry(
+        p.composite.map((c) => ({ country: c.country, year: c.year, index: c.value })),
+        { title: "CBEC index by country" },
+      ), pcaGap),
+  ];
+}
 
+/** The regression figures: coefficients beside the paper's, actual vs predicted, residuals. */
+function regressionFigures(r: StudyResult): StudyFigure[] {
   const gap = regressionGap(r);
   const fit = r.regression.fit;
   const paper: CoefficientRow[] = (r.paper?.table2 ?? []).map((c) => ({
@@ -147,111 +168,125 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
     ciLower: c.ciLower,
     ciUpper: c.ciUpper,
   }));
-  add(
-    "regression",
-    "coefficient_plot",
-    "Coefficients with 95% CIs: ours beside the paper's",
-    () =>
-      coefficientPlot(fit!.coefficients, {
-        title: "Coefficients with 95% CIs: ours beside the paper's",
-        seriesNames: ["ours", "paper (Table 2)"],
-        ...(paper.length ? { paper } : {}),
-      }),
-    gap,
-  );
-  add(
-    "regression",
-    "actual_vs_predicted",
-    "Actual vs predicted trade (log scales)",
-    () =>
-      actualVsPredicted(
-        r.potential.filter((k) => k.actual !== null).map((k) => ({
-          country: k.country,
-          year: k.year,
-          actual: k.actual as number,
-          predicted: k.predicted,
-        })),
-      ),
-    gap,
-  );
-  add(
-    "regression",
-    "residuals_vs_fitted",
-    "Residuals vs fitted",
-    () =>
-      residualsVsFitted(fit!.fitted.map((f, i) => ({
-        fitted: f,
-        residual: fit!.residuals[i],
-        label: `${r.regression.sample[i].country} ${r.regression.sample[i].year}`,
-      }))),
-    gap,
-  );
+  return [
+    figureOf(
+      "regression",
+      "coefficient_plot",
+      "Coefficients with 95% CIs: ours beside the paper's",
+      () =>
+        coefficientPlot(fit!.coefficients, {
+          title: "Coefficients with 95% CIs: ours beside the paper's",
+          seriesNames: ["ours", "paper (Table 2)"],
+          ...(paper.length ? { paper } : {}),
+        }),
+      gap,
+    ),
+    figureOf(
+      "regression",
+      "actual_vs_predicted",
+      "Actual vs predicted trade (log scales)",
+      () =>
+        actualVsPredicted(
+          r.potential.filter((k) => k.actual !== null).map((k) => ({
+            country: k.country,
+            year: k.year,
+            actual: k.actual as number,
+            predicted: k.predicted,
+          })),
+        ),
+      gap,
+    ),
+    figureOf(
+      "regression",
+      "residuals_vs_fitted",
+      "Residuals vs fitted",
+      () =>
+        residualsVsFitted(fit!.fitted.map((f, i) => ({
+          fitted: f,
+          residual: fit!.residuals[i],
+          label: `${r.regression.sample[i].country} ${r.regression.sample[i].year}`,
+        }))),
+      gap,
+    ),
+  ];
+}
 
+/** The K figures: heatmap, lines over time and (unless turned off) intervals by partner. */
+function potentialFigures(r: StudyResult): StudyFigure[] {
+  const gap = regressionGap(r);
   const thresholds = r.config.potential.thresholds;
   const kTitle = `Trade potential ${r.potentialNote}`;
-  add(
-    "potential",
-    "k_heatmap",
-    kTitle,
-    () => kHeatmap(kRows(r), { title: kTitle, thresholds }),
-    gap,
-  );
-  add(
-    "potential",
-    "k_lines",
-    "Trade potential K over time",
-    () => kLines(kRows(r), { thresholds }),
-    gap,
-  );
+  const out = [
+    figureOf(
+      "potential",
+      "k_heatmap",
+      kTitle,
+      () => kHeatmap(kRows(r), { title: kTitle, thresholds }),
+      gap,
+    ),
+    figureOf(
+      "potential",
+      "k_lines",
+      "Trade potential K over time",
+      () => kLines(kRows(r), { thresholds }),
+      gap,
+    ),
+  ];
   if (r.config.uncertainty?.enabled !== false) {
     const level = Math.round((r.uncertainty?.level ?? r.config.uncertainty?.level ?? 0.9) * 100);
     const title = `Trade potential K with ${level}% intervals, by partner`;
-    add(
+    out.push(figureOf(
       "potential",
       "k_intervals",
       title,
       () => kIntervals(kIntervalRows(r), { title, thresholds }),
       gap,
-    );
+    ));
   }
+  return out;
+}
+
+/**
+ * Our K beside the world benchmark's (OLS, PPML) and the structural K, with intervals; null
+ * when there is neither a benchmark fit nor a structural fit.
+ */
+function benchmarkFigure(r: StudyResult): StudyFigure | null {
   const fits = benchmarkFits(r);
-  if (fits.length || r.structural?.ok) {
-    const level = Math.round(r.config.uncertainty.level * 100);
-    const title = `K against the world benchmark with ${level}% intervals, by partner`;
-    const rows: KIntervalRow[] = [
-      ...kIntervalRows(r).filter((k) => k.k !== null),
-      ...fits.flatMap((f) =>
-        f.k.map((k) => ({
-          country: k.country,
-          year: k.year,
-          k: k.k,
-          kLower: k.kLower,
-          kUpper: k.kUpper,
-          class: k.class,
-          series: `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`,
-        }))
-      ),
-    ];
-    if (r.structural?.ok) {
-      rows.push(...r.structural.k.map((k) => ({
+  if (!(fits.length || r.structural?.ok)) return null;
+  const thresholds = r.config.potential.thresholds;
+  const level = Math.round(r.config.uncertainty.level * 100);
+  const title = `K against the world benchmark with ${level}% intervals, by partner`;
+  const rows: KIntervalRow[] = [
+    ...kIntervalRows(r).filter((k) => k.k !== null),
+    ...fits.flatMap((f) =>
+      f.k.map((k) => ({
         country: k.country,
         year: k.year,
         k: k.k,
         kLower: k.kLower,
         kUpper: k.kUpper,
         class: k.class,
-        series: "structural",
-      })));
-    }
-    out.push({
-      part: "benchmark",
-      name: "k_benchmark_intervals",
-      title,
-      svg: kIntervals(rows, { title, thresholds }),
-    });
+        series: `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`,
+      }))
+    ),
+  ];
+  if (r.structural?.ok) {
+    rows.push(...r.structural.k.map((k) => ({
+      country: k.country,
+      year: k.year,
+      k: k.k,
+      kLower: k.kLower,
+      kUpper: k.kUpper,
+      class: k.class,
+      series: "structural",
+    })));
   }
-  if (r.forecast) out.push(forecastFigure(r.forecast));
-  return out;
+  return {
+    part: "benchmark",
+    name: "k_benchmark_intervals",
+    title,
+    svg: kIntervals(rows, { title, thresholds }),
+  };
 }
 
 /**
