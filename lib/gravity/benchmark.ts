@@ -9,8 +9,7 @@
 import { InputError } from "../errors.ts";
 import { ols } from "../stats/ols.ts";
 import type { ChinaWorldPanel, ChinaWorldRow } from "./china_world.ts";
-import { classifyK, type Thresholds } from "./potential.ts";
-import type { PotentialClass } from "./types.ts";
+import { classifyK, type PotentialRow, type Thresholds } from "./potential.ts";
 import {
   chooseCovariance,
   type CoefficientCovariance,
@@ -124,15 +123,7 @@ export function parseBenchmarkConfig(raw: unknown, file = "study config"): Bench
 }
 
 /** One K of the benchmark (a study partner-year). */
-export interface BenchmarkK extends KUncertaintyFields {
-  country: string;
-  year: number;
-  actual: number | null;
-  /** Linear prediction (ln of the predicted level). */
-  fitted: number;
-  predicted: number;
-  k: number | null;
-  class: PotentialClass | null;
+export interface BenchmarkK extends PotentialRow, KUncertaintyFields {
   /** True when the row entered the fit (outOfSample false). */
   inSample: boolean;
   /** Regressor values of the row (term name -> value; year effects included). */
