@@ -109,6 +109,7 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/benchmark.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
     "tests/gravity/benchmark_mutants_test.ts",
+    "tests/gravity/benchmark_survivors_test.ts",
     "tests/gravity/benchmark_test.ts",
     "tests/gravity/benchmark_ppml_test.ts",
   ],
