@@ -115,6 +115,7 @@ const TESTS: Record<string, string[]> = {
   ],
   "lib/gravity/structural.ts": [
     "tests/gravity/structural_mutants_test.ts",
+    "tests/gravity/structural_survivors_test.ts",
     "tests/gravity/structural_test.ts",
   ],
   "lib/gravity/sensitivity.ts": [
