@@ -109,11 +109,13 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/benchmark.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
     "tests/gravity/benchmark_mutants_test.ts",
+    "tests/gravity/benchmark_survivors_test.ts",
     "tests/gravity/benchmark_test.ts",
     "tests/gravity/benchmark_ppml_test.ts",
   ],
   "lib/gravity/structural.ts": [
     "tests/gravity/structural_mutants_test.ts",
+    "tests/gravity/structural_survivors_test.ts",
     "tests/gravity/structural_test.ts",
   ],
   "lib/gravity/sensitivity.ts": [
