@@ -26,6 +26,30 @@ export interface WorldTradeColumns {
   estimate: ArrayLike<boolean>;
 }
 
+/** Growable {@link WorldTradeColumns}: plain arrays to push rows into. */
+export interface TradeColumnsBuilder {
+  reporter: string[];
+  partner: string[];
+  flow: string[];
+  year: number[];
+  value: number[];
+  estimate: boolean[];
+}
+
+/**
+ * Empty growable trade columns (push one entry per flow-year into each array).
+ *
+ * @example
+ * ```ts
+ * const t = emptyTradeColumns();
+ * t.reporter.push("CHN"); t.partner.push("KAZ"); t.flow.push("exports");
+ * t.year.push(2020); t.value.push(1e9); t.estimate.push(false);
+ * ```
+ */
+export function emptyTradeColumns(): TradeColumnsBuilder {
+  return { reporter: [], partner: [], flow: [], year: [], value: [], estimate: [] };
+}
+
 /** One partner-year of the China world panel (NaN = missing). */
 export interface ChinaWorldRow {
   partner: string;
@@ -272,14 +296,7 @@ export interface IndexedWorldTrade {
  */
 export function reporterTrade(w: IndexedWorldTrade, reporter: string): WorldTradeColumns {
   const r = w.codes.indexOf(reporter);
-  const out = {
-    reporter: [] as string[],
-    partner: [] as string[],
-    flow: [] as string[],
-    year: [] as number[],
-    value: [] as number[],
-    estimate: [] as boolean[],
-  };
+  const out = emptyTradeColumns();
   for (let i = 0; i < w.n; i++) {
     if (w.reporter[i] !== r) continue;
     out.reporter.push(reporter);

@@ -4,7 +4,7 @@
  * ones among them), 2010-2020, trade = exp(year effect + X beta + u).
  * @module
  */
-import type { ChinaWorldInputs, WorldTradeColumns } from "./china_world.ts";
+import { type ChinaWorldInputs, emptyTradeColumns } from "./china_world.ts";
 import { normalStream } from "./uncertainty.ts";
 import jStat from "jstat";
 import type { GeoPair } from "../data/cepii.ts";
@@ -47,14 +47,7 @@ export function syntheticWorld(
     ...SYNTHETIC_WORLD_CA5,
     ...Array.from({ length: nPartners - 5 }, (_, i) => `X${String(i).padStart(2, "0")}`),
   ];
-  const trade = {
-    reporter: [] as string[],
-    partner: [] as string[],
-    flow: [] as string[],
-    year: [] as number[],
-    value: [] as number[],
-    estimate: [] as boolean[],
-  } satisfies WorldTradeColumns;
+  const trade = emptyTradeColumns();
   const gdp: ChinaWorldInputs["gdp"] = [];
   const pop: ChinaWorldInputs["pop"] = [];
   const geo: GeoPair[] = [];
