@@ -246,6 +246,15 @@ function potentialFigures(r: StudyResult): StudyFigure[] {
   return out;
 }
 
+/** One row of the K-intervals figure from any K with an interval, labelled by its series. */
+function intervalRow(
+  k: Omit<KIntervalRow, "series">,
+  series: string,
+): KIntervalRow {
+  const { country, year, kLower, kUpper } = k;
+  return { country, year, k: k.k, kLower, kUpper, class: k.class, series };
+}
+
 /**
  * Our K beside the world benchmark's (OLS, PPML) and the structural K, with intervals; null
  * when there is neither a benchmark fit nor a structural fit.
@@ -259,27 +268,11 @@ function benchmarkFigure(r: StudyResult): StudyFigure | null {
   const rows: KIntervalRow[] = [
     ...kIntervalRows(r).filter((k) => k.k !== null),
     ...fits.flatMap((f) =>
-      f.k.map((k) => ({
-        country: k.country,
-        year: k.year,
-        k: k.k,
-        kLower: k.kLower,
-        kUpper: k.kUpper,
-        class: k.class,
-        series: `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`,
-      }))
+      f.k.map((k) => intervalRow(k, `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`))
     ),
   ];
   if (r.structural?.ok) {
-    rows.push(...r.structural.k.map((k) => ({
-      country: k.country,
-      year: k.year,
-      k: k.k,
-      kLower: k.kLower,
-      kUpper: k.kUpper,
-      class: k.class,
-      series: "structural",
-    })));
+    rows.push(...r.structural.k.map((k) => intervalRow(k, "structural")));
   }
   return {
     part: "benchmark",
