@@ -17,7 +17,17 @@
  * @module
  */
 
+import {
+  buildRecord,
+  type MutantJson,
+  type MutationRecord,
+  recordsMarkdown,
+  replaceBetween,
+  score,
+} from "./record.ts";
+
 const ROOT = new URL("../../", import.meta.url).pathname;
+const RECORDS = `${ROOT}tests/mutation`;
 const TOOL = `${ROOT}tools/mutate`;
 const OUT = `${ROOT}out/mutate`;
 
@@ -227,33 +237,6 @@ async function gitDiff(file: string): Promise<string> {
   return new TextDecoder().decode(out.stdout);
 }
 
-interface MutantJson {
-  id: string;
-  mutatorName: string;
-  replacement?: string;
-  status: string;
-  location: {
-    start: { line: number; column: number };
-    end: { line: number; column: number };
-  };
-}
-
-/** Score = killed (incl. timeouts) / (killed + survived + no coverage), as Stryker reports it. */
-export function score(mutants: MutantJson[]) {
-  const n = (s: string[]) => mutants.filter((m) => s.includes(m.status)).length;
-  const killed = n(["Killed", "Timeout"]);
-  const survived = n(["Survived", "NoCoverage"]);
-  const errors = n(["CompileError", "RuntimeError"]);
-  const total = killed + survived;
-  return {
-    killed,
-    survived,
-    errors,
-    total,
-    score: total ? (100 * killed) / total : NaN,
-  };
-}
-
 /** Key of a mutant that survives a rerun (same place, same mutation). */
 const mutantKey = (m: MutantJson) => {
   const { start, end } = m.location;
@@ -261,14 +244,15 @@ const mutantKey = (m: MutantJson) => {
     (m.replacement ?? "");
 };
 
+/** out/mutate/<base>.json and tests/mutation/<base>.json: lib/gravity/x.ts -> gravity_x. */
+export const reportBase = (target: string) =>
+  target.replace(/^lib\//, "").replace(/\.ts$/, "").replaceAll("/", "_");
+
 async function mutateOne(
   target: string,
   survivorsOnly: boolean,
 ): Promise<string> {
-  const name = target.replace(/^lib\//, "").replace(/\.ts$/, "").replaceAll(
-    "/",
-    "_",
-  );
+  const name = reportBase(target);
   // --survivors: re-test only the lines where the last full run left mutants alive (tests are
   // only ever added, so its killed mutants stay killed), then merge the verdicts
   let previous: MutantJson[] | null = null;
@@ -298,7 +282,7 @@ async function mutateOne(
     disableTypeChecks: false,
     concurrency: 1,
     coverageAnalysis: "off",
-    timeoutMS: 20000,
+    timeoutMS: 10000,
     reporters: ["clear-text", "progress-append-only", "json", "html"],
     jsonReporter: { fileName: `out/mutate/${reportName}.json` },
     htmlReporter: { fileName: `out/mutate/${reportName}.html` },
@@ -315,17 +299,8 @@ async function mutateOne(
   await Deno.mkdir(OUT, { recursive: true });
   const cfgPath = `${OUT}/${reportName}.stryker.conf.json`;
   await Deno.writeTextFile(cfgPath, JSON.stringify(config, null, 2));
-  // ../shared/data/nist-strd as the tests see it from the sandbox (out/mutate/.stryker-tmp/X/)
-  const nist = `${OUT}/.stryker-tmp/shared/data/nist-strd`;
-  await Deno.mkdir(nist, { recursive: true });
-  for (const e of Deno.readDirSync(`${ROOT}../shared/data/nist-strd`)) {
-    if (e.isFile) {
-      await Deno.copyFile(
-        `${ROOT}../shared/data/nist-strd/${e.name}`,
-        `${nist}/${e.name}`,
-      );
-    }
-  }
+  await copySharedData();
+  const blob = await gitBlob(target);
   const t0 = performance.now();
   console.error(`mutate: ${target} against ${tests.join(" ")}`);
   const code = await run(`${TOOL}/node_modules/.bin/stryker`, ["run", cfgPath]);
@@ -337,6 +312,7 @@ async function mutateOne(
   }
   if (code !== 0) return `| ${target} | stryker exited with ${code} | | | | |`;
   let mutants = readMutants(`${OUT}/${reportName}.json`);
+  const full = !previous;
   if (previous) {
     const now = new Map(mutants.map((m) => [mutantKey(m), m]));
     mutants = previous.map((m) => now.get(mutantKey(m)) ?? m);
@@ -345,7 +321,124 @@ async function mutateOne(
       JSON.stringify(mutants),
     );
   }
+  await writeRecord(target, name, blob, tests, mutants, full ? seconds : null);
   return summarise(target, mutants, seconds);
+}
+
+/**
+ * The tests read ../shared/data/ (NIST, the raw trade and geography files) relative to the
+ * repository; in the sandbox (out/mutate/.stryker-tmp/X/) that is out/mutate/.stryker-tmp/shared.
+ * It is a copy (about 60 MB, made once), never a link, so cleaning the sandbox cannot touch
+ * ../shared.
+ */
+async function copySharedData() {
+  const dest = `${OUT}/.stryker-tmp/shared/data`;
+  try {
+    await Deno.stat(`${dest}/.complete`);
+    return;
+  } catch { /* not there yet */ }
+  await Deno.mkdir(dest, { recursive: true });
+  for (const dir of ["nist-strd", "raw"]) {
+    if (await run("cp", ["-r", `${ROOT}../shared/data/${dir}`, dest]) !== 0) {
+      throw new Error(`could not copy ../shared/data/${dir} into the sandbox`);
+    }
+  }
+  await Deno.writeTextFile(`${dest}/.complete`, "");
+}
+
+async function gitBlob(file: string): Promise<string> {
+  const out = await new Deno.Command("git", {
+    args: ["hash-object", file],
+    cwd: ROOT,
+  }).output();
+  return new TextDecoder().decode(out.stdout).trim();
+}
+
+function readRecord(name: string): MutationRecord | null {
+  try {
+    return JSON.parse(Deno.readTextFileSync(`${RECORDS}/${name}.json`));
+  } catch {
+    return null;
+  }
+}
+
+/** Writes tests/mutation/<name>.json, keeping the reasons of the last record's survivors. */
+async function writeRecord(
+  target: string,
+  name: string,
+  blob: string,
+  tests: string[],
+  mutants: MutantJson[],
+  seconds: number | null,
+) {
+  const previous = readRecord(name);
+  const record = buildRecord({
+    file: target,
+    blob,
+    date: new Date().toISOString().slice(0, 10),
+    minutes: seconds === null ? previous?.minutes ?? 0 : Math.round(seconds / 6) / 10,
+    tests,
+    mutants,
+    sourceText: await Deno.readTextFile(`${ROOT}${target}`),
+    previous,
+  });
+  await Deno.mkdir(RECORDS, { recursive: true });
+  await Deno.writeTextFile(
+    `${RECORDS}/${name}.json`,
+    JSON.stringify(record, null, 2) + "\n",
+  );
+}
+
+/** lib/gravity and lib/stats files that hold code (not types.ts, mod.ts). */
+function scoredFiles(): string[] {
+  const files: string[] = [];
+  for (const dir of ["lib/gravity", "lib/stats"]) {
+    for (const e of Deno.readDirSync(`${ROOT}${dir}`)) {
+      if (
+        e.isFile && e.name.endsWith(".ts") &&
+        !["types.ts", "mod.ts"].includes(e.name)
+      ) {
+        files.push(`${dir}/${e.name}`);
+      }
+    }
+  }
+  return files.sort();
+}
+
+/** `--table`: the table and equivalents from tests/mutation/*.json into tests/README.md. */
+async function writeTable() {
+  const records: MutationRecord[] = [];
+  for (const e of Deno.readDirSync(RECORDS)) {
+    if (e.name.endsWith(".json")) {
+      records.push(JSON.parse(Deno.readTextFileSync(`${RECORDS}/${e.name}`)));
+    }
+  }
+  const files = scoredFiles();
+  const blobs: Record<string, string> = {};
+  for (const f of files) blobs[f] = await gitBlob(f);
+  const have = new Set(records.map((r) => r.file));
+  const body = recordsMarkdown(
+    records,
+    blobs,
+    files.filter((f) => !have.has(f)),
+  );
+  const path = `${ROOT}tests/README.md`;
+  await Deno.writeTextFile(
+    path,
+    replaceBetween(await Deno.readTextFile(path), body),
+  );
+  // --config: given a file path alone, deno fmt does not apply deno.json's lineWidth
+  await run("deno", ["fmt", "--quiet", "--config", `${ROOT}deno.json`, path]);
+  const stale = records.filter((r) => blobs[r.file] !== undefined && blobs[r.file] !== r.blob);
+  const low = records.filter((r) => r.score < 85);
+  const untriaged = records.reduce(
+    (a, r) => a + r.survivors.filter((s) => !s.reason).length,
+    0,
+  );
+  console.log(
+    `tests/README.md: ${records.length} records, ${files.length - have.size} files not run, ` +
+      `${stale.length} stale, ${low.length} below 85%, ${untriaged} survivors not triaged`,
+  );
 }
 
 function readMutants(path: string): MutantJson[] {
@@ -381,6 +474,20 @@ if (import.meta.main) {
     if (await run("npm", ["ci", "--no-audit", "--no-fund"], TOOL) !== 0) {
       Deno.exit(1);
     }
+  }
+  if (Deno.args.includes("--table")) {
+    await writeTable();
+    Deno.exit(0);
+  }
+  if (Deno.args.includes("--record")) {
+    // the record of the last report of each target (e.g. after a run by an older driver)
+    for (const t of Deno.args.filter((a) => !a.startsWith("--"))) {
+      const name = reportBase(t);
+      const mutants = readMutants(`${OUT}/${name}.json`);
+      await writeRecord(t, name, await gitBlob(t), testsFor(t), mutants, null);
+      console.log(summarise(t, mutants, 0));
+    }
+    Deno.exit(0);
   }
   const survivorsOnly = Deno.args.includes("--survivors");
   const args = Deno.args.filter((a) => a !== "--survivors");
