@@ -259,14 +259,16 @@ async function mutateOne(
   let mutate = [target];
   if (survivorsOnly) {
     previous = readMutants(`${OUT}/${name}.json`);
+    // the whole line span of each survivor (a multi-line mutant, e.g. a block replaced by {},
+    // lies inside a range only if the range covers all its lines)
     const lines = [
       ...new Set(
         previous.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
-          .map((m) => m.location.start.line),
+          .map((m) => `${m.location.start.line}-${m.location.end.line}`),
       ),
     ];
     if (lines.length === 0) return summarise(target, previous, 0);
-    mutate = lines.map((l) => `${target}:${l}-${l}`);
+    mutate = lines.map((l) => `${target}:${l}`);
   }
   const reportName = survivorsOnly ? `${name}.rerun` : name;
   const before = await gitDiff(target);
