@@ -3,6 +3,7 @@
  * data/. They would go stale silently, so this test recomputes them and fails when they differ
  * (then update the README section, or the data, on purpose).
  */
+import "./root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { loadPanel } from "../lib/data/panel.ts";
 import { loadStudyConfig } from "../lib/gravity/config.ts";

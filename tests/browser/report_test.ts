@@ -9,6 +9,7 @@
  * left; and the marks of the K heatmap, actual-vs-predicted and coefficient figures carry a
  * tooltip (<title>) with the value shown. Full-page screenshots go to out/screenshots/.
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import type { Browser } from "puppeteer-core";
 import {

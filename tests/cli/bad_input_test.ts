@@ -5,12 +5,11 @@
  * The README's "Bad input" table lists these classes and message shapes.
  */
 import assert from "node:assert/strict";
+import { freshTmp } from "../tmp.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const MAIN = `${ROOT}lib/cli/main.ts`;
-const T = "out/test-tmp/bad-input";
-await Deno.remove(T, { recursive: true }).catch(() => {});
-await Deno.mkdir(T, { recursive: true });
+const T = freshTmp("bad-input-");
 
 const put = (name: string, text: string | Uint8Array) => {
   const path = `${T}/${name}`;
@@ -36,7 +35,7 @@ const emptyName = put("empty_name.csv", "y,,x\n1,2,3\n");
 const dupG = put("dup_g.csv", "y,x,g,g\n1,2,a,b\n2,3,a,b\n3,5,c,d\n4,4,c,d\n");
 
 // --- study configs and a panel with a repeated column / row -----------------------------------
-const study = JSON.parse(Deno.readTextFileSync("data/study.config.json"));
+const study = JSON.parse(Deno.readTextFileSync(`${ROOT}data/study.config.json`));
 const studyCfg = (name: string, patch: (c: Record<string, unknown>) => void) => {
   const c = structuredClone(study);
   patch(c);
@@ -49,7 +48,7 @@ const unknownKey = studyCfg("unknown_key.json", (c) => {
 const twicePartner = studyCfg("twice_partner.json", (c) => (c.partners = ["KAZ", "KGZ", "KAZ"]));
 const twiceYear = put(
   "twice_year.json",
-  Deno.readTextFileSync("data/study.config.json").replace(
+  Deno.readTextFileSync(`${ROOT}data/study.config.json`).replace(
     '"from": 2015',
     '"from": 2015, "from": 2016',
   ),
@@ -57,7 +56,7 @@ const twiceYear = put(
 const notJson = put("not_json.json", '{"title": "x",');
 const panelDir = `${T}/panel`;
 Deno.mkdirSync(panelDir, { recursive: true });
-const panelText = Deno.readTextFileSync("data/panel.csv");
+const panelText = Deno.readTextFileSync(`${ROOT}data/panel.csv`);
 const [head, ...panelRows] = panelText.split("\n");
 // A repeated "pop" column (one more cell per row, so the table stays rectangular).
 {
@@ -71,19 +70,19 @@ const [head, ...panelRows] = panelText.split("\n");
   h.splice(j, 0, "pop");
   Deno.writeTextFileSync(`${panelDir}/panel.csv`, [h.join(","), ...rows].join("\n") + "\n");
 }
-Deno.copyFileSync("data/variables.json", `${panelDir}/variables.json`);
-Deno.copyFileSync("data/panel-flags.csv", `${panelDir}/panel-flags.csv`);
+Deno.copyFileSync(`${ROOT}data/variables.json`, `${panelDir}/variables.json`);
+Deno.copyFileSync(`${ROOT}data/panel-flags.csv`, `${panelDir}/panel-flags.csv`);
 const panelCfg = studyCfg("panel_dup.json", (c) => (c.dataDir = panelDir));
 const rowDir = `${T}/panel-row`;
 Deno.mkdirSync(rowDir, { recursive: true });
 Deno.writeTextFileSync(`${rowDir}/panel.csv`, panelText + panelRows[20] + "\n");
-Deno.copyFileSync("data/variables.json", `${rowDir}/variables.json`);
-Deno.copyFileSync("data/panel-flags.csv", `${rowDir}/panel-flags.csv`);
+Deno.copyFileSync(`${ROOT}data/variables.json`, `${rowDir}/variables.json`);
+Deno.copyFileSync(`${ROOT}data/panel-flags.csv`, `${rowDir}/panel-flags.csv`);
 const rowCfg = studyCfg("panel_row.json", (c) => (c.dataDir = rowDir));
 const panelRow20 = panelRows[20].split(",");
 
 // --- import configs ----------------------------------------------------------------------------
-const fixture = JSON.parse(Deno.readTextFileSync("tests/fixtures/data/import.config.json"));
+const fixture = JSON.parse(Deno.readTextFileSync(`${ROOT}tests/fixtures/data/import.config.json`));
 const importCfg = (name: string, patch: (c: Record<string, unknown>) => void) => {
   const c = structuredClone(fixture);
   patch(c);
@@ -289,6 +288,7 @@ async function runCase(c: Case, i: number): Promise<void> {
       MAIN,
       ...c.args.map((a) => (a === O ? outDir : a)),
     ],
+    cwd: ROOT,
     env: { NO_COLOR: "1" },
     stdout: "piped",
     stderr: "piped",

@@ -1,9 +1,10 @@
 /** The forecast section of `deno task study` in every output format, and one-line scenario errors. */
 import assert from "node:assert/strict";
 import { cli } from "./run_cli.ts";
+import { freshTmp } from "../tmp.ts";
 
-const TMP = "out/test-tmp/forecast-cli";
-const EQ1 = "data/study.eq1.config.json";
+const TMP = freshTmp("forecast-cli-");
+const EQ1 = new URL("../../data/study.eq1.config.json", import.meta.url).pathname;
 const PERMS = ["--allow-read", "--allow-write=out", "--allow-env=NO_COLOR"];
 const run = (format: string) =>
   cli(["study", "--config", EQ1, "--format", format, "--out", `${TMP}/${format}`], PERMS);
@@ -38,7 +39,6 @@ Deno.test("study CLI: the forecast section in text, markdown, JSON and HTML, wit
 });
 
 Deno.test("study CLI: a bad scenario is one line on stderr", async () => {
-  await Deno.mkdir(TMP, { recursive: true });
   const raw = JSON.parse(await Deno.readTextFile(EQ1));
   const cases: [unknown, RegExp][] = [
     [{ scenarios: [{ countries: { ABC: {} } }] }, /unknown country "ABC"/],

@@ -1,3 +1,4 @@
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { classifyK } from "../../lib/gravity/potential.ts";
 

@@ -11,9 +11,9 @@ import Papa from "papaparse";
 import { parseCsv, parseNumber } from "../../lib/data/csv.ts";
 import { readNumericColumns } from "../../lib/data/numeric_csv.ts";
 import { InputError } from "../../lib/errors.ts";
+import { freshTmp } from "../tmp.ts";
 
-const DIR = "out/test-tmp/csv-property";
-await Deno.mkdir(DIR, { recursive: true });
+const DIR = freshTmp("csv-property-");
 const FILE = `${DIR}/t.csv`;
 const enc = new TextEncoder();
 /** Runs per property x FC_SCALE (default 1: a few seconds in all; raise it to hunt). */

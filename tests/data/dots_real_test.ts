@@ -4,6 +4,7 @@
  * (tests/fixtures/data/make_dots_truth.py: Python standard library zipfile + xml.etree, written to
  * tests/fixtures/data/dots_truth.json).
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { loadPanel, panelValue } from "../../lib/data/panel.ts";
 import { loadWorldPanel } from "../../lib/data/world.ts";

@@ -15,8 +15,9 @@ import {
 } from "../../lib/data/sources.ts";
 import { readDdf, readWdiApi, readWdiBulk, readWdiLong } from "../../lib/data/wdi.ts";
 import { oneLine, oneLineAsync } from "./one_line.ts";
+import { freshTmp } from "../tmp.ts";
 
-const TMP = new URL("../../out/test-tmp/header/", import.meta.url).pathname;
+const TMP = freshTmp("header-") + "/";
 
 Deno.test("findColumn: found once, missing, repeated, empty", () => {
   assert.equal(findColumn("f.csv", ["a", "b", "c"], "b"), 1);
@@ -50,7 +51,6 @@ Deno.test("csv.ts: a repeated column (also after trimming) is refused when used"
 });
 
 Deno.test("numeric_csv.ts (the fit/pca reader): repeated column refused on both paths", async () => {
-  await Deno.mkdir(TMP, { recursive: true });
   const plain = `${TMP}plain.csv`;
   const quoted = `${TMP}quoted.csv`;
   await Deno.writeTextFile(plain, "y,x,x\n1,2,3\n4,5,6\n");

@@ -3,14 +3,17 @@
  * in the test; bad inputs through the CLI: exit 1, one line on stderr, no stack trace, and the
  * output folder left exactly as it was.
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { writeImport } from "../../lib/data/import.ts";
 import { loadPanel, panelValue } from "../../lib/data/panel.ts";
 import { loadWorldPanel } from "../../lib/data/world.ts";
 import { InputError } from "../../lib/errors.ts";
 import { comtradeReport, type DotsFixture, dotsWorkbook, NAMES_CSV } from "./xlsx_fixtures.ts";
+import { freshTmp } from "../tmp.ts";
 
-const ROOT = "out/test-tmp/import-xlsx";
+const ROOT = freshTmp("import-xlsx-");
+const REPO = new URL("../../", import.meta.url).pathname;
 
 const CHN_BOOK: DotsFixture = {
   reporter: "China, P.R.: Mainland",
@@ -20,7 +23,6 @@ const CHN_BOOK: DotsFixture = {
 
 async function setup(name: string, kgz: DotsFixture = {}): Promise<string> {
   const dir = `${ROOT}/${name}`;
-  await Deno.remove(dir, { recursive: true }).catch(() => {});
   await Deno.mkdir(`${dir}/dots`, { recursive: true });
   await Deno.writeTextFile(`${dir}/names.csv`, NAMES_CSV);
   await Deno.writeFile(`${dir}/dots/DOTS_1.xlsx`, await dotsWorkbook(CHN_BOOK));
@@ -144,7 +146,7 @@ async function cliImport(dir: string): Promise<{ code: number; stderr: string }>
       "run",
       "--allow-read",
       `--allow-write=${ROOT}`,
-      "lib/cli/main.ts",
+      REPO + "lib/cli/main.ts",
       "import",
       "--config",
       `${dir}/import.config.json`,

@@ -1,3 +1,4 @@
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { float32Shortest, linkSeries, readGmd } from "../../lib/data/macro.ts";
 import { buildImport, parseImportConfig } from "../../lib/data/import.ts";

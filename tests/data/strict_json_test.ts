@@ -2,6 +2,7 @@
  * Strict configs: a key written twice, an unknown key (with the allowed keys and the nearest
  * suggested), and a partner, country, indicator or year named twice are each one line.
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { parseImportConfig } from "../../lib/data/import.ts";
 import {

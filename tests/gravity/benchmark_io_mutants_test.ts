@@ -3,6 +3,7 @@
 // the structural slopes' covariance on one fixed-effect group (numpy again), and
 // loadBenchmarkWorld's early exits. Written for the mutants of `deno task mutate
 // lib/gravity/benchmark_io.ts` (tests/mutation-gravity-potential.md).
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import {
   loadBenchmarkWorld,

@@ -2,6 +2,7 @@
 // known gravity surface (so the OLS coefficients, K and the sample counts are known by hand),
 // plus a fake PPML estimator. Written for the mutants of `deno task mutate
 // lib/gravity/benchmark.ts` (tests/mutation-gravity-potential.md).
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import {
   BENCHMARK_DEFAULTS,

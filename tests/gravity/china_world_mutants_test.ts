@@ -1,6 +1,7 @@
 // buildChinaWorldPanel and reporterTrade on hand-made inputs, every field worked out by hand
 // below; loadChinaWorldPanel's one-line error for a missing file. Written for the mutants of
 // `deno task mutate lib/gravity/china_world.ts` (tests/mutation-gravity-potential.md).
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import {
   buildChinaWorldPanel,

@@ -1,3 +1,4 @@
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { loadChinaWorldPanel, type WorldTradeColumns } from "../../lib/gravity/china_world.ts";
 import { parseCepiiMapping, readGeoDist } from "../../lib/data/cepii.ts";

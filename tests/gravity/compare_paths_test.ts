@@ -3,6 +3,7 @@
  * table without the expected column or without rows, the comparison without our coefficients,
  * and cells without K or class.
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { comparePaper, loadPaperTables, type PaperTables } from "../../lib/gravity/compare.ts";
 import { InputError } from "../../lib/errors.ts";

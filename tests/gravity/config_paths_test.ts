@@ -2,6 +2,7 @@
  * Every check and default of the study config (found by mutation testing): each malformed field
  * is its own one-line message naming the file and the field, and the defaults are filled in.
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { InputError } from "../../lib/errors.ts";
 import {

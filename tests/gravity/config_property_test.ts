@@ -4,6 +4,7 @@
  * any JSON, a key dropped, a key misspelt, a list entry repeated) give either a parsed config or
  * one InputError line naming the file, never a stack trace.
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { parseImportConfig } from "../../lib/data/import.ts";

@@ -1,3 +1,4 @@
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { InputError } from "../../lib/errors.ts";
 import { loadPanel } from "../../lib/data/panel.ts";

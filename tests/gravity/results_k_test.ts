@@ -4,12 +4,16 @@
  * coefficients and the design rows, the benchmark's K from its coefficients (year effects
  * included) and the world panel's values.
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { BENCHMARK_DEFAULTS, benchmarkTerm } from "../../lib/gravity/benchmark.ts";
 import { buildChinaWorldPanel } from "../../lib/gravity/china_world.ts";
 import { runGravityStudy, type StudyResult } from "../../lib/gravity/study.ts";
 import { syntheticStudy } from "../../lib/gravity/synthetic.ts";
 import { CA5, syntheticWorld } from "./world_fixture.ts";
+import { freshTmp } from "../tmp.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
 
 const TOL = 1e-9;
 const close = (a: number, b: number) => Math.abs(a / b - 1) < TOL;
@@ -33,7 +37,7 @@ function checkStudyK(r: StudyResult): number {
 }
 
 Deno.test("results.json of the CLI study (synthetic fixture): every K = actual / exp(x'b) to 1e-9", async () => {
-  const dir = "out/test-tmp/results-k";
+  const dir = freshTmp("results-k-");
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -47,6 +51,7 @@ Deno.test("results.json of the CLI study (synthetic fixture): every K = actual /
       "--out",
       dir,
     ],
+    cwd: ROOT,
     env: { NO_COLOR: "1" },
   }).output();
   assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
@@ -90,7 +95,7 @@ Deno.test("results JSON with the benchmark: in-sample and benchmark K recomputed
 });
 
 Deno.test("results.json of the real study: all three K (in-sample, benchmark OLS and PPML, structural) recomputed to 1e-9", async () => {
-  const dir = "out/test-tmp/results-k-real";
+  const dir = freshTmp("results-k-real-");
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -102,6 +107,7 @@ Deno.test("results.json of the real study: all three K (in-sample, benchmark OLS
       "--out",
       dir,
     ],
+    cwd: ROOT,
     env: { NO_COLOR: "1" },
   }).output();
   assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));

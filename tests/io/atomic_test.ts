@@ -4,6 +4,7 @@
  * leave the previous output directory byte-identical; an interrupted commit is rolled forward by
  * the next write. Plus the in-process rules of lib/io/atomic.ts.
  */
+import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import {
   JOURNAL,
@@ -12,10 +13,11 @@ import {
   writeDirAtomic,
   writeFilesAtomic,
 } from "../../lib/io/atomic.ts";
+import { freshTmp } from "../tmp.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const MAIN = `${ROOT}lib/cli/main.ts`;
-const TMP = "out/test-tmp/atomic";
+const TMP = freshTmp("atomic-");
 
 /** Every visible file below `dir` (temporary entries excluded) -> its bytes. */
 async function snapshot(dir: string, prefix = ""): Promise<Map<string, string>> {
@@ -39,6 +41,7 @@ function assertSame(a: Map<string, string>, b: Map<string, string>, what: string
 async function run(args: string[], write: string): Promise<void> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-read", `--allow-write=${write}`, MAIN, ...args],
+    cwd: ROOT,
     env: { NO_COLOR: "1" },
     stdout: "null",
     stderr: "piped",
@@ -57,6 +60,7 @@ async function killAt(args: string[], write: string, point: string): Promise<voi
       MAIN,
       ...args,
     ],
+    cwd: ROOT,
     env: { NO_COLOR: "1", CBEC_TEST_PAUSE: point },
     stdout: "null",
     stderr: "piped",
@@ -111,7 +115,7 @@ Deno.test("study killed half-way leaves the previous out/ byte-identical", async
 Deno.test("import killed half-way leaves the previous data directory byte-identical", async () => {
   const dir = `${TMP}/data`;
   await Deno.remove(dir, { recursive: true }).catch(() => {});
-  const cfg = "tests/fixtures/data/import.config.json";
+  const cfg = `${ROOT}tests/fixtures/data/import.config.json`;
   await run(["import", "--config", cfg, "--out", dir], "out");
   const before = await snapshot(dir);
   assert.equal(before.size, 6);
