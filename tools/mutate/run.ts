@@ -210,6 +210,7 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/nist_test.ts",
   ],
   "lib/stats/qr.ts": [
+    "tests/stats/qr_mutants_test.ts",
     "tests/stats/ols_test.ts",
     "tests/stats/nist_test.ts",
     "tests/stats/inference_mutants_test.ts",
