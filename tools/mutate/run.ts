@@ -85,6 +85,7 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/figures_test.ts",
   ],
   "lib/stats/distributions.ts": [
+    "tests/stats/distributions_survivors_test.ts",
     "tests/stats/distributions_test.ts",
     "tests/stats/distributions_edges_test.ts",
     "tests/stats/ols_test.ts",
