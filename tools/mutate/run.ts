@@ -74,10 +74,10 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study_paths_test.ts",
   ],
   "lib/stats/pca.ts": [
+    "tests/stats/pca_scores_test.ts",
     "tests/stats/pca_test.ts",
     "tests/stats/pca_paths_test.ts",
     "tests/gravity/cbec_index_test.ts",
-    "tests/gravity/boundaries_test.ts",
   ],
   "lib/stats/correlation.ts": [
     "tests/stats/correlation_test.ts",
@@ -207,6 +207,8 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/ppml_test.ts",
   ],
   "lib/stats/ols.ts": [
+    "tests/stats/ols_mutants_test.ts",
+    "tests/stats/vif_test.ts",
     "tests/stats/ols_test.ts",
     "tests/stats/nist_test.ts",
   ],
