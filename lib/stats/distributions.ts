@@ -65,9 +65,8 @@ export function incompleteBeta(x: number, a: number, b: number): number {
  * ```
  */
 export function tTwoSidedP(t: number, df: number): number {
-  if (!Number.isFinite(t)) return Number.isNaN(t) ? NaN : 0;
-  if (!(df > 0)) return NaN;
   // P(|T| > t) = I_{df/(df+t^2)}(df/2, 1/2): the regularized incomplete beta keeps tiny tails.
+  // It also gives the edges: NaN for a NaN t or df <= 0, 0 for an infinite t (I_0 = 0).
   return incompleteBeta(df / (df + t * t), df / 2, 0.5);
 }
 
@@ -83,8 +82,9 @@ export function tQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1) || !(df > 0)) return NaN;
   if (p === 0.5) return 0;
   // jstat's quantile, polished by Newton steps on the accurate upper tail (symmetric in p).
+  // Started from the lower-tail quantile of `upper` (1 - upper rounds to 1 below p = 1e-16).
   const upper = p > 0.5 ? 1 - p : p; // tail probability beyond |q|
-  let q = Math.abs(jStat.studentt.inv(1 - upper, df));
+  let q = Math.abs(jStat.studentt.inv(upper, df));
   for (let i = 0; i < 6; i++) {
     const tail = tTwoSidedP(q, df) / 2;
     const step = (tail - upper) / jStat.studentt.pdf(q, df);
@@ -103,9 +103,9 @@ export function tQuantile(p: number, df: number): number {
  * ```
  */
 export function fUpperP(f: number, d1: number, d2: number): number {
-  if (Number.isNaN(f) || !(d1 > 0) || !(d2 > 0)) return NaN;
-  if (f === Infinity) return 0;
-  if (f <= 0) return 1;
+  if (!(d1 > 0) || !(d2 > 0)) return NaN;
+  if (f <= 0) return 1; // (d2 / (d2 + d1 f) can leave [0, 1] here)
+  // a NaN f gives NaN, f = Infinity gives I_0 = 0
   return incompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
 

@@ -74,10 +74,10 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study_paths_test.ts",
   ],
   "lib/stats/pca.ts": [
+    "tests/stats/pca_scores_test.ts",
     "tests/stats/pca_test.ts",
     "tests/stats/pca_paths_test.ts",
     "tests/gravity/cbec_index_test.ts",
-    "tests/gravity/boundaries_test.ts",
   ],
   "lib/stats/correlation.ts": [
     "tests/stats/correlation_test.ts",
@@ -85,6 +85,7 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/figures_test.ts",
   ],
   "lib/stats/distributions.ts": [
+    "tests/stats/distributions_survivors_test.ts",
     "tests/stats/distributions_test.ts",
     "tests/stats/distributions_edges_test.ts",
     "tests/stats/ols_test.ts",
@@ -206,10 +207,13 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/ppml_test.ts",
   ],
   "lib/stats/ols.ts": [
+    "tests/stats/ols_mutants_test.ts",
+    "tests/stats/vif_test.ts",
     "tests/stats/ols_test.ts",
     "tests/stats/nist_test.ts",
   ],
   "lib/stats/qr.ts": [
+    "tests/stats/qr_mutants_test.ts",
     "tests/stats/ols_test.ts",
     "tests/stats/nist_test.ts",
     "tests/stats/inference_mutants_test.ts",
