@@ -230,6 +230,7 @@ const TESTS: Record<string, string[]> = {
   // mut-study: the paper comparison (with describeDisagreement's test of sensitivity_test.ts)
   "lib/gravity/compare.ts": [
     "--filter='/^(load|comp|the paper|paper comp|describe)/'",
+    "tests/gravity/compare_describe_test.ts",
     "tests/gravity/compare_paths_test.ts",
     "tests/gravity/compare_test.ts",
     "tests/gravity/boundaries_test.ts",
