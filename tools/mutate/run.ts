@@ -248,6 +248,28 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/synthetic_mutants_test.ts",
     "tests/gravity/study_test.ts",
   ],
+  // mut-study: the CBEC index (PCA composite), with the independent sklearn truth
+  "lib/gravity/cbec_index.ts": [
+    "tests/gravity/cbec_index_test.ts",
+    "tests/gravity/cbec_index_paths_test.ts",
+    "tests/gravity/boundaries_test.ts",
+    "tests/gravity/independent_truth_test.ts",
+  ],
+  // mut-study: K and the design terms (study_test.ts without its slow property test)
+  "lib/gravity/potential.ts": [
+    "--filter='/^([^p]|p[^r])/'",
+    "tests/gravity/potential_test.ts",
+    "tests/gravity/potential_terms_paths_test.ts",
+    "tests/gravity/independent_truth_test.ts",
+    "tests/gravity/study_test.ts",
+  ],
+  "lib/gravity/terms.ts": [
+    "--filter='/^([^p]|p[^r])/'",
+    "tests/gravity/potential_terms_paths_test.ts",
+    "tests/gravity/potential_test.ts",
+    "tests/gravity/independent_truth_test.ts",
+    "tests/gravity/study_test.ts",
+  ],
   // mut-study: the sensitivity table's formatting
   "lib/gravity/sensitivity_table.ts": [
     "tests/gravity/sensitivity_table_test.ts",
