@@ -221,6 +221,64 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
   ],
+  // study and config modules (mut-study): the slow property test of study_test.ts is filtered out
+  "lib/gravity/study.ts": [
+    "--filter='/^([^p]|pa)/'",
+    "tests/gravity/study_paths_test.ts",
+    "tests/gravity/study_test.ts",
+    "tests/gravity/boundaries_test.ts",
+    "tests/gravity/independent_truth_test.ts",
+    "tests/gravity/sensitivity_test.ts",
+    "tests/gravity/study_sections_test.ts",
+  ],
+  // mut-study: the paper comparison (with describeDisagreement's test of sensitivity_test.ts)
+  "lib/gravity/compare.ts": [
+    "--filter='/^(load|comp|the paper|paper comp|describe)/'",
+    "tests/gravity/compare_describe_test.ts",
+    "tests/gravity/compare_paths_test.ts",
+    "tests/gravity/compare_test.ts",
+    "tests/gravity/boundaries_test.ts",
+    "tests/gravity/sensitivity_test.ts",
+  ],
+  // mut-study: the config parser and its checks against the panel
+  "lib/gravity/config.ts": [
+    "tests/gravity/config_paths_test.ts",
+    "tests/gravity/config_test.ts",
+    "tests/gravity/config_sections_test.ts",
+  ],
+  // mut-study: the synthetic generator (study_test.ts without its slow property test)
+  "lib/gravity/synthetic.ts": [
+    "--filter='/^([^p]|pa)/'",
+    "tests/gravity/synthetic_mutants_test.ts",
+    "tests/gravity/study_test.ts",
+  ],
+  // mut-study: the CBEC index (PCA composite), with the independent sklearn truth
+  "lib/gravity/cbec_index.ts": [
+    "tests/gravity/cbec_index_test.ts",
+    "tests/gravity/cbec_index_paths_test.ts",
+    "tests/gravity/boundaries_test.ts",
+    "tests/gravity/independent_truth_test.ts",
+  ],
+  // mut-study: K and the design terms (study_test.ts without its slow property test)
+  "lib/gravity/potential.ts": [
+    "--filter='/^([^p]|p[^r])/'",
+    "tests/gravity/potential_test.ts",
+    "tests/gravity/potential_terms_paths_test.ts",
+    "tests/gravity/independent_truth_test.ts",
+    "tests/gravity/study_test.ts",
+  ],
+  "lib/gravity/terms.ts": [
+    "--filter='/^([^p]|p[^r])/'",
+    "tests/gravity/potential_terms_paths_test.ts",
+    "tests/gravity/potential_test.ts",
+    "tests/gravity/independent_truth_test.ts",
+    "tests/gravity/study_test.ts",
+  ],
+  // mut-study: the sensitivity table's formatting
+  "lib/gravity/sensitivity_table.ts": [
+    "tests/gravity/sensitivity_table_test.ts",
+    "tests/gravity/sensitivity_test.ts",
+  ],
 };
 
 async function run(cmd: string, args: string[], cwd = ROOT): Promise<number> {
