@@ -141,6 +141,7 @@ const TESTS: Record<string, string[]> = {
   ],
   "lib/gravity/world_gravity.ts": [
     "tests/gravity/world_gravity_mutants_test.ts",
+    "tests/gravity/world_gravity_self_test.ts",
   ],
   "lib/gravity/benchmark_io.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
