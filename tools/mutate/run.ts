@@ -148,6 +148,11 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/benchmark_io_mutants_test.ts",
     "tests/gravity/benchmark_ppml_test.ts",
   ],
+  // world cache (mut-world)
+  "lib/gravity/world_cache.ts": [
+    "tests/gravity/world_cache_mutants_test.ts",
+    "tests/gravity/world_cache_test.ts",
+  ],
   "lib/stats/ppml.ts": [
     "tests/stats/ppml_mutants_test.ts",
     "tests/stats/model_mutants_test.ts",
