@@ -146,6 +146,7 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/benchmark_io.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
     "tests/gravity/benchmark_io_mutants_test.ts",
+    "tests/gravity/benchmark_io_world_test.ts",
     "tests/gravity/benchmark_ppml_test.ts",
   ],
   // world cache (mut-world)
