@@ -154,6 +154,10 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/world_cache_mutants_test.ts",
     "tests/gravity/world_cache_test.ts",
   ],
+  // synthetic generators (mut-world): their documented properties
+  "lib/gravity/synthetic_world.ts": ["tests/gravity/synthetic_world_test.ts"],
+  "lib/gravity/synthetic_gravity.ts": ["tests/gravity/synthetic_gravity_test.ts"],
+  "lib/gravity/synthetic_forecast.ts": ["tests/gravity/synthetic_forecast_test.ts"],
   "lib/stats/ppml.ts": [
     "tests/stats/ppml_mutants_test.ts",
     "tests/stats/model_mutants_test.ts",
