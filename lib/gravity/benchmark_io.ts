@@ -94,15 +94,13 @@ export async function loadBenchmarkWorld(
       out.ppml = loadPpml();
     }
     if (st) {
-      const r = await structuralCached(config, st, {
+      out.structural = await structuralCached(config, st, {
         raw,
         mappingFile,
         inputs,
         cache,
         loadIndexed,
       });
-      if (typeof r === "string") warnings.push(r);
-      else out.structural = r;
     }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
@@ -111,7 +109,16 @@ export async function loadBenchmarkWorld(
   return { options: out, warnings };
 }
 
-/** The structural fit, from the cache or fitted (a warning line when it cannot be). */
+/** A raw file's text; a file that cannot be read is a one-line InputError naming it. */
+async function readText(path: string): Promise<string> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch (e) {
+    throw new InputError(`${path}: cannot read the file (${(e as Error).name})`);
+  }
+}
+
+/** The structural fit, from the cache or fitted (an InputError when an input is missing). */
 async function structuralCached(
   config: StudyConfig,
   st: NonNullable<StudyConfig["structural"]>,
@@ -122,7 +129,7 @@ async function structuralCached(
     cache: { dir: string; warn: (l: string) => void };
     loadIndexed: () => Promise<IndexedWorldTrade>;
   },
-): Promise<StructuralResult | string> {
+): Promise<StructuralResult> {
   const estimator = loadStructuralEstimator();
   const u = config.uncertainty;
   const key = {
@@ -135,9 +142,9 @@ async function structuralCached(
   const { value, hit } = await cachedJson("structural", key, io.inputs, async () => {
     console.error("structural: PPML with exporter-year and importer-year effects ...");
     const geo = readGeoDist(
-      await Deno.readTextFile(`${io.raw}/geo/cepii/dist_cepii.csv`),
-      await Deno.readTextFile(`${io.raw}/geo/cepii/geo_cepii.csv`),
-      parseCepiiMapping(await Deno.readTextFile(io.mappingFile), io.mappingFile),
+      await readText(`${io.raw}/geo/cepii/dist_cepii.csv`),
+      await readText(`${io.raw}/geo/cepii/geo_cepii.csv`),
+      parseCepiiMapping(await readText(io.mappingFile), io.mappingFile),
     );
     return runStructural(await io.loadIndexed(), geo, st, {
       reporter: config.reporter,

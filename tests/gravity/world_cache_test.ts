@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { cachedJson } from "../../lib/gravity/world_cache.ts";
+import { freshTmp } from "../tmp.ts";
 
 Deno.test("cachedJson: computes once, serves the same value (NaN and null kept apart), misses on a changed input", async () => {
-  const dir = await Deno.makeTempDir({ dir: "out", prefix: "cache-test-" });
+  const dir = freshTmp("cache-test-");
   const input = `${dir}/input.txt`;
   await Deno.writeTextFile(input, "a");
   let calls = 0;
@@ -23,5 +24,4 @@ Deno.test("cachedJson: computes once, serves the same value (NaN and null kept a
   await Deno.writeTextFile(input, "bb");
   assert.equal((await cachedJson("t", { k: 1 }, [input], compute, { dir })).hit, false);
   assert.equal(calls, 3);
-  await Deno.remove(dir, { recursive: true });
 });

@@ -133,19 +133,32 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/sensitivity_mutants_test.ts",
     "tests/gravity/sensitivity_test.ts",
   ],
+  // china_world (mut-world): its own tests only (the CEPII code-table test reads no china_world code)
   "lib/gravity/china_world.ts": [
+    "--filter='/^(China|reporterTrade|loadChina)/'",
     "tests/gravity/china_world_mutants_test.ts",
+    "tests/gravity/china_world_load_test.ts",
     "tests/gravity/china_world_test.ts",
-    "tests/gravity/benchmark_test.ts",
   ],
   "lib/gravity/world_gravity.ts": [
     "tests/gravity/world_gravity_mutants_test.ts",
+    "tests/gravity/world_gravity_self_test.ts",
   ],
   "lib/gravity/benchmark_io.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
     "tests/gravity/benchmark_io_mutants_test.ts",
+    "tests/gravity/benchmark_io_world_test.ts",
     "tests/gravity/benchmark_ppml_test.ts",
   ],
+  // world cache (mut-world)
+  "lib/gravity/world_cache.ts": [
+    "tests/gravity/world_cache_mutants_test.ts",
+    "tests/gravity/world_cache_test.ts",
+  ],
+  // synthetic generators (mut-world): their documented properties
+  "lib/gravity/synthetic_world.ts": ["tests/gravity/synthetic_world_test.ts"],
+  "lib/gravity/synthetic_gravity.ts": ["tests/gravity/synthetic_gravity_test.ts"],
+  "lib/gravity/synthetic_forecast.ts": ["tests/gravity/synthetic_forecast_test.ts"],
   "lib/stats/ppml.ts": [
     "tests/stats/ppml_mutants_test.ts",
     "tests/stats/model_mutants_test.ts",
