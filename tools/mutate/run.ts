@@ -276,6 +276,7 @@ const TESTS: Record<string, string[]> = {
   // mut-study: K and the design terms (study_test.ts without its slow property test)
   "lib/gravity/potential.ts": [
     "--filter='/^([^p]|p[^r])/'",
+    "tests/gravity/potential_thresholds_test.ts",
     "tests/gravity/potential_test.ts",
     "tests/gravity/potential_terms_paths_test.ts",
     "tests/gravity/independent_truth_test.ts",
