@@ -101,7 +101,8 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/terms_complete_test.ts",
     "tests/stats/ols_test.ts",
   ],
-  "lib/gravity/forecast.ts": FORECAST_TESTS,
+  // mut-fc: forecast_survivors_test.ts kills the interval-end mutants of validateCutoff
+  "lib/gravity/forecast.ts": [...FORECAST_TESTS, "tests/gravity/forecast_survivors_test.ts"],
   "lib/gravity/forecast_fit.ts": FORECAST_TESTS,
   "lib/gravity/forecast_naive.ts": FORECAST_TESTS,
   "lib/gravity/forecast_scenario.ts": FORECAST_TESTS,
