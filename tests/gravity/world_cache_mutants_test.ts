@@ -51,13 +51,18 @@ Deno.test("cachedJson: an empty string is served as an empty string, not as NaN"
 });
 
 Deno.test("cachedJson: the default directory is out/cache (relative to the working directory)", async () => {
+  // run from the repository root (whatever directory the tests were started from)
+  const root = new URL("../..", import.meta.url).pathname;
+  const cwd = Deno.cwd();
   const name = `default-dir-test-${crypto.randomUUID()}`;
-  const r = await cachedJson(name, 1, [], () => Promise.resolve(5));
+  Deno.chdir(root);
   try {
+    const r = await cachedJson(name, 1, [], () => Promise.resolve(5));
     assert.match(r.file, new RegExp(`^out/cache/${name}-[0-9a-f]{20}\\.json$`));
     assert.equal(Deno.readTextFileSync(r.file), "5");
-  } finally {
     Deno.removeSync(r.file);
+  } finally {
+    Deno.chdir(cwd);
   }
 });
 
