@@ -74,6 +74,7 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study_paths_test.ts",
   ],
   "lib/stats/pca.ts": [
+    "tests/stats/pca_survivors_test.ts",
     "tests/stats/pca_scores_test.ts",
     "tests/stats/pca_test.ts",
     "tests/stats/pca_paths_test.ts",
@@ -82,7 +83,6 @@ const TESTS: Record<string, string[]> = {
   "lib/stats/correlation.ts": [
     "tests/stats/correlation_test.ts",
     "tests/stats/correlation_paths_test.ts",
-    "tests/gravity/figures_test.ts",
   ],
   "lib/stats/distributions.ts": [
     "tests/stats/distributions_survivors_test.ts",
