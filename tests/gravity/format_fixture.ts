@@ -219,7 +219,7 @@ export function handBenchmarkFit(estimator: "ols" | "ppml", ok = true): Benchmar
     ok,
     ...(ok ? {} : { reason: "too few partners" }),
     n: ols ? 120 : 130,
-    partners: ols ? ["P1", "P2", "P3"] : ["P1", "P2", "P3"],
+    partners: ["P1", "P2", "P3"],
     years: [2015, 2016, 2017],
     excluded: { studyPartners: 6, missing: 4, zeroTrade: 2 },
     coefficients: [

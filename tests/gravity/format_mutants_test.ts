@@ -380,10 +380,10 @@ Deno.test("Table 3: K, class, interval and P(class); the paper's K and class; no
       "| BBB | 2019 | . | 40 | . | (out of sample) | . | . | . | - | . |",
       "| BBB | 2020 | 5 | . | . | - | . | . | . | - | . |",
       "",
-      "K = actual / predicted (level) (level); classes: K <= 0.75 huge, 0.75 < K < 1.25 " +
-      "expanding, K >= 1.25 remodelling.".replace("(level) (level)", "(level)"),
+      "K = actual / predicted (level); classes: K <= 0.75 huge, 0.75 < K < 1.25 expanding, " +
+      "K >= 1.25 remodelling.",
       "90% int. = interval of K; P(cls) = probability of the class shown. Draws of the coefficients.",
-    ].join("\n").replace("(level) (level)", "(level)"),
+    ].join("\n"),
   );
   // the paper: K with 3 decimals, class, agreement; its inconsistencies; P(class) of a row
   // without probabilities; a row in sample without a class
