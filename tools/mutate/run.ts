@@ -67,12 +67,6 @@ const FORECAST_TESTS = [
 
 /** Targets judged by a narrower set of test files than their folder (faster, same verdicts). */
 const TESTS: Record<string, string[]> = {
-  "lib/gravity/figures.ts": ["tests/gravity/figures_test.ts"],
-  "lib/gravity/format.ts": [
-    "tests/gravity/study_test.ts",
-    "tests/gravity/figures_test.ts",
-    "tests/gravity/study_paths_test.ts",
-  ],
   "lib/stats/pca.ts": [
     "tests/stats/pca_survivors_test.ts",
     "tests/stats/pca_scores_test.ts",
@@ -297,6 +291,20 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/sensitivity_table_test.ts",
     "tests/gravity/sensitivity_test.ts",
   ],
+  // formatters (mut-fmt): hand-built results (tests/gravity/format_fixture.ts), no study run
+  "lib/gravity/figures.ts": [
+    "tests/gravity/figures_mutants_test.ts",
+    "tests/gravity/figures_test.ts",
+  ],
+  "lib/gravity/format.ts": [
+    "tests/gravity/format_mutants_test.ts",
+    "tests/gravity/figures_test.ts",
+  ],
+  "lib/gravity/format_benchmark.ts": [
+    "tests/gravity/format_benchmark_mutants_test.ts",
+    "tests/gravity/format_mutants_test.ts",
+  ],
+  "lib/gravity/forecast_format.ts": ["tests/gravity/forecast_format_mutants_test.ts"],
 };
 
 async function run(cmd: string, args: string[], cwd = ROOT): Promise<number> {
