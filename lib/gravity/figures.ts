@@ -142,7 +142,8 @@ function pcaFigures(r: StudyResult): StudyFigure[] {
     figureOf("pca", "scree_plot", "Scree plot (CBEC indicators)", () =>
       screePlot(p.eigenvalues, {
         title: "Scree plot (CBEC indicators)",
-        ...(p.retention.rule === "kaiser" ? { threshold: 1 } : {}),
+        // the eigenvalue-1 line belongs to the Kaiser rule only
+        threshold: p.retention.rule === "kaiser" ? 1 : null,
       }), pcaGap),
     figureOf("pca", "loadings_bars", "PCA loadings of the retained components", () =>
       loadingsBars({

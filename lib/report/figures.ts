@@ -269,7 +269,9 @@ export function correlationHeatmap(input: CorrelationInput, options: FigureOptio
 }
 
 /**
- * Scree plot of PCA eigenvalues (descending) with the Kaiser line at eigenvalue = 1.
+ * Scree plot of PCA eigenvalues (descending) with a reference line: the Kaiser line at
+ * eigenvalue = 1 by default, another `threshold`, or none with `threshold: null` (for a component
+ * rule that is not Kaiser's, where a line at 1 would suggest a rule that was not applied).
  *
  * @example
  * ```ts
@@ -278,14 +280,24 @@ export function correlationHeatmap(input: CorrelationInput, options: FigureOptio
  */
 export function screePlot(
   eigenvalues: number[],
-  options: FigureOptions & { threshold?: number } = {},
+  options: FigureOptions & { threshold?: number | null } = {},
 ): string {
   const title = options.title ?? "Scree plot";
   const data = eigenvalues.map((value, i) => ({ component: i + 1, value })).filter((d) =>
     finite(d.value)
   );
   if (data.length === 0) return noDataSvg(title);
-  const threshold = options.threshold ?? 1;
+  const threshold = options.threshold === undefined ? 1 : options.threshold;
+  const line = threshold === null ? [] : [
+    Plot.ruleY([threshold], { stroke: "#d73027", strokeDasharray: "4,3" }),
+    Plot.text([threshold], {
+      y: (d) => d,
+      frameAnchor: "right",
+      dy: -6,
+      text: () => `eigenvalue = ${threshold}`,
+      fill: "#d73027",
+    }),
+  ];
   const p = renderPlot({
     width: options.width ?? 640,
     height: options.height ?? 260,
@@ -293,17 +305,10 @@ export function screePlot(
     y: {
       label: "eigenvalue",
       grid: true,
-      domain: [0, Math.max(threshold, ...data.map((d) => d.value)) * 1.1],
+      domain: [0, Math.max(threshold ?? 0, ...data.map((d) => d.value)) * 1.1],
     },
     marks: [
-      Plot.ruleY([threshold], { stroke: "#d73027", strokeDasharray: "4,3" }),
-      Plot.text([threshold], {
-        y: (d) => d,
-        frameAnchor: "right",
-        dy: -6,
-        text: () => `eigenvalue = ${threshold}`,
-        fill: "#d73027",
-      }),
+      ...line,
       Plot.lineY(data, { x: "component", y: "value" }),
       Plot.dot(data, { x: "component", y: "value", fill: "currentColor", r: 3.5 }),
     ],

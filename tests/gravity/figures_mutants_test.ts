@@ -627,3 +627,17 @@ Deno.test("studyReport: not estimable, given figures, hints; benchmark, sensitiv
   assert.ok(st.includes("<figure>\n<svg"));
   assert.ok(st.includes("K against the world benchmark with 90% intervals, by partner"));
 });
+
+Deno.test("scree plot: the eigenvalue-1 line only under the Kaiser rule", () => {
+  const rules = [{ rule: "first" as const }, { rule: "cumulative" as const, share: 0.8 }];
+  for (const retention of rules) {
+    const r = handStudy();
+    r.pca!.retention = retention;
+    const svg = byName(r).get("scree_plot")!.svg;
+    assert.ok(!texts(svg).includes("eigenvalue = 1"), retention.rule);
+    assert.ok(!svg.includes('aria-label="rule"'), retention.rule);
+  }
+  const kaiser = byName(handStudy()).get("scree_plot")!.svg;
+  assert.ok(texts(kaiser).includes("eigenvalue = 1"));
+  assert.ok(kaiser.includes('aria-label="rule"'));
+});

@@ -350,3 +350,13 @@ Deno.test("figures are deterministic and leak no DOM globals", () => {
   assert.equal(g.document, undefined);
   assert.equal(g.window, undefined);
 });
+
+Deno.test("screePlot: threshold null draws no reference line, and the y axis follows the data", () => {
+  const root = parse(screePlot([0.8, 0.5], { threshold: null }));
+  assert.equal(marks(root, "rule", "line").length, 0);
+  assert.ok(!texts(root).some((t) => t.startsWith("eigenvalue =")));
+  assert.equal(marks(root, "dot", "circle").length, 2);
+  // another threshold: its line and label
+  const other = parse(screePlot([2.5, 1, 0.5], { threshold: 0.7 }));
+  assert.ok(texts(other).includes("eigenvalue = 0.7"));
+});
