@@ -174,11 +174,12 @@ export function clusteredCov(
   for (const part of parts) {
     const m = clusterMeat(R, s, part.label);
     if (part.sign > 0) clusters.push(m.clusters);
-    if (part.sign > 0 && m.clusters < 2) {
+    // (the interaction of two clusterings has at least as many clusters as either: never < 2)
+    if (m.clusters < 2) {
       throw new InputError(`cluster-robust SEs need at least 2 clusters, got ${m.clusters}`);
     }
     const G = m.clusters;
-    const factor = G > 1 ? (G / (G - 1)) * ((n - 1) / (n - kDf)) : (n - 1) / (n - kDf);
+    const factor = (G / (G - 1)) * ((n - 1) / (n - kDf));
     for (let a = 0; a < meat.length; a++) meat[a] += part.sign * factor * m.meat[a];
   }
   return { cov: sandwich(R, meat), clusters };
