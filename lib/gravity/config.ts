@@ -135,7 +135,7 @@ export const STUDY_CONFIG_KEYS: KeySchema = {
   se: "any",
   potential: { definition: "any", thresholds: { huge: "any", remodelling: "any" } },
   choices: "any",
-  // Sections being added by other branches; their own parsers check what is inside.
+  // These sections' own parsers check the keys inside them.
   sensitivity: "any",
   uncertainty: "any",
   benchmark: "any",
@@ -299,9 +299,15 @@ function parseSensitivity(file: string, v: unknown): NonNullable<StudyConfig["se
   if (!isObject(v) || !Array.isArray(v.variants) || v.variants.length === 0) {
     fail(file, '"sensitivity" must be {"variants": [{"label": ..., "dependent": ...}, ...]}');
   }
+  assertKnownKeys(file, v, { variants: "any" }, ["sensitivity"]);
   return {
     variants: v.variants.map((x: unknown, i: number) => {
       if (!isObject(x)) fail(file, `sensitivity.variants[${i}] must be an object`);
+      assertKnownKeys(file, x, { label: "any", dependent: "any", note: "any" }, [
+        "sensitivity",
+        "variants",
+        i,
+      ]);
       return {
         label: str(file, `sensitivity.variants[${i}].label`, x.label),
         dependent: str(file, `sensitivity.variants[${i}].dependent`, x.dependent),

@@ -234,3 +234,22 @@ Deno.test("validateAgainstPanel: a term without 'log' (a config built in code) i
     /\.variables: open \(taken in logs\) must be positive, not -1$/,
   );
 });
+
+Deno.test("config sections: an unknown key in the sensitivity block or a variant is refused, with a suggestion", () => {
+  const variants = [{ label: "a", dependent: "etrade" }];
+  let r = raw();
+  r.sensitivity = { variants, varients: [] };
+  throwsLine(
+    () => parseStudyConfig(r, "s.json"),
+    /^s\.json: unknown key "varients" in "sensitivity" \(allowed: variants\); did you mean "variants"\?$/,
+  );
+  r = raw();
+  r.sensitivity = { variants: [{ label: "a", dependent: "etrade", nots: "x" }] };
+  throwsLine(
+    () => parseStudyConfig(r, "s.json"),
+    /^s\.json: unknown key "nots" in "sensitivity\.variants\[0\]" \(allowed: label, dependent, note\); did you mean "note"\?$/,
+  );
+  r = raw();
+  r.sensitivity = { variants };
+  assert.deepEqual(parseStudyConfig(r, "s.json").sensitivity, { variants });
+});
