@@ -175,6 +175,7 @@ const TESTS: Record<string, string[]> = {
   ],
   // mut-est: ppml_test.ts (6 s) dropped
   "lib/stats/estimate.ts": [
+    "tests/stats/estimate_survivors_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
