@@ -189,6 +189,8 @@ const TESTS: Record<string, string[]> = {
   ],
   // mut-est: ppml_test.ts (6 s) dropped
   "lib/stats/model.ts": [
+    "tests/stats/model_survivors_test.ts",
+    "tests/stats/estimate_survivors_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
