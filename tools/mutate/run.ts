@@ -198,6 +198,7 @@ const TESTS: Record<string, string[]> = {
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/design.ts": [
     "tests/stats/design_spec_mutants_test.ts",
+    "tests/stats/design_survivors_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
   ],
