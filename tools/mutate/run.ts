@@ -145,12 +145,14 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/benchmark_io_mutants_test.ts",
     "tests/gravity/benchmark_ppml_test.ts",
   ],
+  // mut-est: ppml_test.ts (6 s, real-data acceptance) dropped
   "lib/stats/ppml.ts": [
     "tests/stats/ppml_mutants_test.ts",
+    "tests/stats/ppml_survivors_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/ppml_gamma_test.ts",
     "tests/stats/model_test.ts",
-    "tests/stats/ppml_test.ts",
+    "tests/stats/estimate_survivors_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s, real-data acceptance) dropped; fe_survivors_test.ts covers its FE paths
   "lib/stats/fe.ts": [
@@ -182,6 +184,7 @@ const TESTS: Record<string, string[]> = {
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/lsq.ts": [
+    "tests/stats/lsq_survivors_test.ts",
     "tests/stats/ols_test.ts",
     "tests/stats/nist_test.ts",
     "tests/stats/model_mutants_test.ts",
