@@ -37,7 +37,8 @@ export function feSeparation(
   let keep = Array.from({ length: y.length }, (_, i) => i);
   let cur = dims;
   let separated = 0, singletons = 0;
-  for (let round = 0; round < 1000; round++) {
+  // each round drops a row or ends the loop, so it ends within n + 1 rounds
+  for (;;) {
     const before = keep.length;
     const alive: number[] = [];
     const sums = cur.map((d) => {
@@ -90,10 +91,9 @@ export function reluSeparation(
   const u = new Float64Array(n);
   for (const i of zero) u[i] = 1;
   const intercept = dims.length === 0;
-  const names = [...(intercept ? ["(Intercept)"] : []), ...columns.map((_, j) => `x${j}`)];
   const tol = 1e-6;
   for (let round = 0; round < maxRounds; round++) {
-    const zhat = rectifierFit(u, columns, dims, w, intercept, names);
+    const zhat = rectifierFit(u, columns, dims, w, intercept);
     let ok = true;
     for (const i of zero) {
       if (Math.abs(zhat[i]) < tol) zhat[i] = 0;
@@ -114,7 +114,6 @@ function rectifierFit(
   dims: FeDimension[],
   w: Float64Array,
   intercept: boolean,
-  names: string[],
 ): Float64Array {
   const n = u.length;
   const ut = Float64Array.from(u);
@@ -123,7 +122,8 @@ function rectifierFit(
   const sw = w.map(Math.sqrt);
   const cols = xt.map((x) => x.map((v, i) => v * sw[i]));
   if (intercept) cols.unshift(sw);
-  const fit = lsq({ y: ut.map((v, i) => v * sw[i]), columns: cols, intercept: false, names });
+  // no term names: only the fitted values are read, never which columns were omitted
+  const fit = lsq({ y: ut.map((v, i) => v * sw[i]), columns: cols, intercept: false, names: [] });
   const out = new Float64Array(n);
   // fitted = u - residual (the residual of the FWL regression is that of the full one)
   for (let i = 0; i < n; i++) out[i] = u[i] - (fit.residuals[i] * fit.yScale) / sw[i];

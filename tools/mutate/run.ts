@@ -184,41 +184,44 @@ const TESTS: Record<string, string[]> = {
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped; separation_survivors_test.ts
   "lib/stats/separation.ts": [
     "tests/stats/separation_mutants_test.ts",
+    "tests/stats/separation_survivors_test.ts",
     "tests/stats/model_test.ts",
   ],
+  // mut-est: ppml_test.ts (6 s) dropped
   "lib/stats/estimate.ts": [
+    "tests/stats/estimate_survivors_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
-    "tests/stats/ppml_test.ts",
   ],
+  // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/lsq.ts": [
+    "tests/stats/lsq_survivors_test.ts",
     "tests/stats/ols_test.ts",
     "tests/stats/nist_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
-    "tests/stats/ppml_gamma_test.ts",
-    "tests/stats/ppml_test.ts",
   ],
+  // mut-est: ppml_test.ts (6 s) dropped
   "lib/stats/model.ts": [
+    "tests/stats/model_survivors_test.ts",
+    "tests/stats/estimate_survivors_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
-    "tests/stats/ppml_test.ts",
   ],
+  // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/design.ts": [
     "tests/stats/design_spec_mutants_test.ts",
+    "tests/stats/design_survivors_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
-    "tests/stats/ppml_gamma_test.ts",
-    "tests/stats/ppml_test.ts",
   ],
+  // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/spec.ts": [
     "tests/stats/design_spec_mutants_test.ts",
     "tests/stats/model_mutants_test.ts",
     "tests/stats/model_test.ts",
-    "tests/stats/ppml_gamma_test.ts",
-    "tests/stats/ppml_test.ts",
   ],
   "lib/stats/ols.ts": [
     "tests/stats/ols_mutants_test.ts",
