@@ -162,12 +162,13 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
   ],
+  // mut-est: ppml_test.ts (6 s) replaced by model_survivors_test.ts
   "lib/stats/inference.ts": [
     "tests/stats/inference_mutants_test.ts",
     "tests/stats/model_mutants_test.ts",
+    "tests/stats/model_survivors_test.ts",
     "tests/stats/model_test.ts",
     "tests/stats/ppml_gamma_test.ts",
-    "tests/stats/ppml_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped; separation_survivors_test.ts
   "lib/stats/separation.ts": [
