@@ -94,14 +94,16 @@ export function reluSeparation(
   const tol = 1e-6;
   for (let round = 0; round < maxRounds; round++) {
     const zhat = rectifierFit(u, columns, dims, w, intercept);
-    let ok = true;
-    for (const i of zero) {
-      if (Math.abs(zhat[i]) < tol) zhat[i] = 0;
-      if (zhat[i] < 0) ok = false;
-    }
-    let positiveOk = true;
-    for (let i = 0; i < n; i++) if (y[i] > 0 && Math.abs(zhat[i]) > tol) positiveOk = false;
-    if (ok && positiveOk) return zero.filter((i) => zhat[i] > 0);
+    // u >= 0 is zero on the positive rows; its size sets the scale of every tolerance
+    let scale = 0;
+    for (const i of zero) scale = Math.max(scale, u[i]);
+    // u has collapsed to 0: nothing is separated
+    if (scale < 1e-9) return [];
+    // the regression reproduces u exactly: u = X g (+ fixed effects) is a certificate, and the
+    // zero-outcome rows where it is positive are separated
+    let misfit = 0;
+    for (let i = 0; i < n; i++) misfit = Math.max(misfit, Math.abs(zhat[i] - u[i]));
+    if (misfit <= tol * scale) return zero.filter((i) => u[i] > tol * scale);
     for (const i of zero) u[i] = Math.max(zhat[i], 0);
   }
   return [];

@@ -24,6 +24,10 @@ Deno.test("reluSeparation = linear-programme truth: no separation when the zero 
   // one regressor, one positive row: z = b (x - 1) is -1 or +3 on the zero rows whatever b is
   assert.deepEqual(sep([0, 3, 0, 0, 0], [[4, 1, 4, 3, 0]], null, 2), []);
   assert.deepEqual(sep([0, 3, 0, 0, 0], [[4, 1, 4, 3, 0]], null), []);
+  // mixed signs: z = a + b x = 0 on the positive rows (x = 0) forces a = 0, and b x >= 0 on
+  // x = -2 and x = 4 forces b = 0. The absolute 1e-6 stopping rule answered [5, 6] here (the
+  // shrinking target's last positive fits); the exact-fit rule answers [] like the programme.
+  assert.deepEqual(sep([0, 0, 0, 2, 3, 0, 0], [[-2, -2, 0, 0, 0, 4, 3]], null), []);
 });
 
 Deno.test("reluSeparation = linear-programme truth: separated rows found after several rounds", () => {
@@ -31,10 +35,13 @@ Deno.test("reluSeparation = linear-programme truth: separated rows found after s
   const fe5 = ["0", "1", "0", "1", "0"];
   assert.deepEqual(sep([0, 0, 1, 3, 0], [[1, -2, 1, 2, -1], [4, 3, 2, 2, -1]], fe5), [0, 1, 4]);
   // a single positive row (x = 2): z = 2 - x is 2, 0, 0, 4, 0, 1 -> rows 0, 3, 5 separated
-  assert.deepEqual(sep([0, 0, 0, 0, 2, 0], [[0, 2, 2, -2, 2, 1]], null, 2), [0, 3, 5]);
+  // the certificate is confirmed by the round after it is reached: not settled in 2 rounds
+  assert.deepEqual(sep([0, 0, 0, 0, 2, 0], [[0, 2, 2, -2, 2, 1]], null, 2), []);
+  assert.deepEqual(sep([0, 0, 0, 0, 2, 0], [[0, 2, 2, -2, 2, 1]], null, 3), [0, 3, 5]);
   assert.deepEqual(sep([0, 0, 0, 0, 2, 0], [[0, 2, 2, -2, 2, 1]], null), [0, 3, 5]);
   // fixed effect and one regressor: rows 1, 3, 5 (level 1, x > 0 on its zero rows) separated
   const fe7 = ["0", "1", "0", "1", "0", "1", "0"];
-  assert.deepEqual(sep([0, 0, 2, 0, 3, 0, 3], [[-2, 4, 0, 3, 1, 1, 1]], fe7, 2), [1, 3, 5]);
+  assert.deepEqual(sep([0, 0, 2, 0, 3, 0, 3], [[-2, 4, 0, 3, 1, 1, 1]], fe7, 2), []);
+  assert.deepEqual(sep([0, 0, 2, 0, 3, 0, 3], [[-2, 4, 0, 3, 1, 1, 1]], fe7, 3), [1, 3, 5]);
   assert.deepEqual(sep([0, 0, 2, 0, 3, 0, 3], [[-2, 4, 0, 3, 1, 1, 1]], fe7), [1, 3, 5]);
 });
