@@ -99,11 +99,11 @@ export function reluSeparation(
     for (const i of zero) scale = Math.max(scale, u[i]);
     // u has collapsed to 0: nothing is separated
     if (scale < 1e-9) return [];
-    // the regression reproduces u exactly: u = X g (+ fixed effects) is a certificate, and the
-    // zero-outcome rows where it is positive are separated
+    // the regression reproduces u (to 1e-9): u = X g (+ fixed effects) is a certificate, and the
+    // zero-outcome rows where it is positive (> 1e-6, far above the fit's error) are separated
     let misfit = 0;
     for (let i = 0; i < n; i++) misfit = Math.max(misfit, Math.abs(zhat[i] - u[i]));
-    if (misfit <= tol * scale) return zero.filter((i) => u[i] > tol * scale);
+    if (misfit <= 1e-9 * scale) return zero.filter((i) => u[i] > tol * scale);
     for (const i of zero) u[i] = Math.max(zhat[i], 0);
   }
   return [];
