@@ -13,7 +13,7 @@ MUTANTS=(
   'lib/gravity/cbec_index.ts|s/eigenvalues.filter((e) => e > 1)/eigenvalues.filter((e) => e >= 1)/|Kaiser > 1 becomes >= 1'
   'lib/gravity/study.ts|s/se: config.se,/se: "classical" as const,/|study ignores config.se'
   'lib/gravity/study.ts|s/cluster: complete.map((r) => r.country)/cluster: complete.map((r) => String(r.year))/|study clusters by year'
-  'lib/gravity/study.ts|s/comparePaper(options.paper, ours, potential, config.potential.thresholds)/comparePaper(options.paper, ours, potential)/|study: comparison ignores configured thresholds'
+  'lib/gravity/study.ts|s/comparePaper(tables, ours, potential, config.potential.thresholds)/comparePaper(tables, ours, potential)/|study: comparison ignores configured thresholds'
   'lib/gravity/compare.ts|s/classifyK(p.k, thresholds)/classifyK(p.k)/|compare: ignores the thresholds'
   'lib/gravity/cbec_index.ts|s/coverage.filter((c) => c.present < minPresent)/coverage.filter((c) => c.present <= minPresent)/|minCoverage: dropped at the boundary'
   'lib/gravity/cbec_index.ts|s/coverage\[v\].present >= minPresent/coverage[v].present > minPresent/|minCoverage: kept only above the boundary'
