@@ -12,8 +12,9 @@ import { runGravityStudy, type StudyResult } from "../../lib/gravity/study.ts";
 import { syntheticStudy } from "../../lib/gravity/synthetic.ts";
 import { CA5, syntheticWorld } from "./world_fixture.ts";
 import { freshTmp } from "../tmp.ts";
+import { cli } from "../cli/run_cli.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
+const PERMS = ["--allow-read", "--allow-write=out", "--allow-env=NO_COLOR"];
 
 const TOL = 1e-9;
 const close = (a: number, b: number) => Math.abs(a / b - 1) < TOL;
@@ -38,23 +39,11 @@ function checkStudyK(r: StudyResult): number {
 
 Deno.test("results.json of the CLI study (synthetic fixture): every K = actual / exp(x'b) to 1e-9", async () => {
   const dir = freshTmp("results-k-");
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-read",
-      "--allow-write=out",
-      "--allow-env=NO_COLOR",
-      "lib/cli/main.ts",
-      "study",
-      "--config",
-      "tests/fixtures/gravity/study.config.json",
-      "--out",
-      dir,
-    ],
-    cwd: ROOT,
-    env: { NO_COLOR: "1" },
-  }).output();
-  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const out = await cli(
+    ["study", "--config", "tests/fixtures/gravity/study.config.json", "--out", dir],
+    PERMS,
+  );
+  assert.equal(out.code, 0, out.stderr);
   const r = JSON.parse(await Deno.readTextFile(`${dir}/results.json`)) as StudyResult;
   assert.equal(checkStudyK(r), 25);
 });
@@ -96,21 +85,8 @@ Deno.test("results JSON with the benchmark: in-sample and benchmark K recomputed
 
 Deno.test("results.json of the real study: all three K (in-sample, benchmark OLS and PPML, structural) recomputed to 1e-9", async () => {
   const dir = freshTmp("results-k-real-");
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-read",
-      "--allow-write=out",
-      "--allow-env=NO_COLOR",
-      "lib/cli/main.ts",
-      "study",
-      "--out",
-      dir,
-    ],
-    cwd: ROOT,
-    env: { NO_COLOR: "1" },
-  }).output();
-  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  const out = await cli(["study", "--out", dir], PERMS);
+  assert.equal(out.code, 0, out.stderr);
   const r = JSON.parse(await Deno.readTextFile(`${dir}/results.json`)) as StudyResult;
   assert.ok(checkStudyK(r) > 0);
   // benchmark: actual / exp(sum of coefficient x stored regressor), year effect included

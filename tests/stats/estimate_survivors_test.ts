@@ -9,28 +9,15 @@ import assert from "node:assert/strict";
 import { InputError } from "../../lib/errors.ts";
 import { fitModel } from "../../lib/stats/model.ts";
 import type { ModelSpec } from "../../lib/stats/spec.ts";
+import { data, ex } from "./mutants_fixture.ts";
 
-const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
-const ex = JSON.parse(Deno.readTextFileSync(FIX + "model_mutants_expected.json"));
-const D = ex.data;
-const data = {
-  file: "mutants.csv",
-  columns: {
-    x1: Float64Array.from(D.x1 as number[]),
-    x2: Float64Array.from(D.x2 as number[]),
-    w: Float64Array.from(D.w as number[]),
-    y: Float64Array.from(D.y as number[]),
-    count: Float64Array.from(D.count as number[]),
-  },
-  labels: { g: D.g as string[], h: D.h as string[] },
-};
 const fit = (s: Partial<ModelSpec>) =>
   fitModel({ dependent: "count", terms: ["x1", "x2"], estimator: "ppml", ...s } as ModelSpec, data);
 
 Deno.test("PPML residual degrees of freedom = n - slopes - FE levels (statsmodels' n)", () => {
   const n = ex.ppml.fitted.length;
   assert.equal(fit({}).dfResidual, n - 3);
-  const levels = new Set(D.g as string[]).size;
+  const levels = new Set(data.labels.g).size;
   assert.equal(fit({ fe: ["g"] }).dfResidual, ex.ppmlFe.fitted.length - 2 - levels);
 });
 

@@ -10,21 +10,7 @@
 import assert from "node:assert/strict";
 import { fitModel, type ModelResult, predict } from "../../lib/stats/model.ts";
 import type { ModelSpec } from "../../lib/stats/spec.ts";
-
-const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
-const ex = JSON.parse(Deno.readTextFileSync(FIX + "model_mutants_expected.json"));
-const D = ex.data;
-const data = {
-  file: "mutants.csv",
-  columns: {
-    x1: Float64Array.from(D.x1 as number[]),
-    x2: Float64Array.from(D.x2 as number[]),
-    w: Float64Array.from(D.w as number[]),
-    y: Float64Array.from(D.y as number[]),
-    count: Float64Array.from(D.count as number[]),
-  },
-  labels: { g: D.g as string[], h: D.h as string[] },
-};
+import { data, ex } from "./mutants_fixture.ts";
 
 interface Block {
   estimate: number[];

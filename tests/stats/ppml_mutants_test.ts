@@ -10,9 +10,8 @@ import assert from "node:assert/strict";
 import { InputError } from "../../lib/errors.ts";
 import { encodeFactor } from "../../lib/stats/fe.ts";
 import { poissonDeviance, ppmlIrls } from "../../lib/stats/ppml.ts";
+import { ex } from "./mutants_fixture.ts";
 
-const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
-const ex = JSON.parse(Deno.readTextFileSync(FIX + "model_mutants_expected.json"));
 const y = Float64Array.from(ex.data.count as number[]);
 const x1 = Float64Array.from(ex.data.x1 as number[]);
 const x2 = Float64Array.from(ex.data.x2 as number[]);

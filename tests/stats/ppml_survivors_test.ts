@@ -13,9 +13,8 @@ import assert from "node:assert/strict";
 import { InputError } from "../../lib/errors.ts";
 import { demean, encodeFactor } from "../../lib/stats/fe.ts";
 import { ppmlIrls } from "../../lib/stats/ppml.ts";
+import { ex } from "./mutants_fixture.ts";
 
-const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
-const ex = JSON.parse(Deno.readTextFileSync(FIX + "model_mutants_expected.json"));
 const y = Float64Array.from(ex.data.count as number[]);
 const x1 = Float64Array.from(ex.data.x1 as number[]);
 const x2 = Float64Array.from(ex.data.x2 as number[]);
