@@ -4,13 +4,13 @@
  * data/world-trade.csv.gz (`deno task import`), joined to CEPII GeoDist (distance between the most
  * populated cities, contiguity, common official language, colony) from
  * ../shared/data/raw/geo/cepii/dist_cepii.csv. CEPII's 2004-era codes are mapped to today's
- * (lib/gravity/world_gravity.ts); pairs without a CEPII row are dropped and counted. Timed in-process; run under /usr/bin/time -v for the peak memory (bench/run.ts does).
+ * (lib/gravity/world/gravity_data.ts); pairs without a CEPII row are dropped and counted. Timed in-process; run under /usr/bin/time -v for the peak memory (bench/run.ts does).
  *
  *   deno run --allow-read bench/ppml_dots.ts [FIRST=2000] [LAST=2020]
  * @module
  */
-import { worldGravityData } from "../lib/gravity/world_gravity.ts";
-import { fitModel } from "../lib/stats/model.ts";
+import { worldGravityData } from "../lib/gravity/world/gravity_data.ts";
+import { fitModel } from "../lib/stats/model/fit.ts";
 
 const first = Number(Deno.args[0] ?? 2000), last = Number(Deno.args[1] ?? 2020);
 const root = (p: string) => new URL(`../${p}`, import.meta.url).pathname;

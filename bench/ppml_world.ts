@@ -7,8 +7,8 @@
  *   deno run bench/ppml_world.ts [COUNTRIES=200] [YEARS=21]
  * @module
  */
-import { fitModel } from "../lib/stats/model.ts";
-import { makeGravityPanel } from "../lib/gravity/synthetic_gravity.ts";
+import { fitModel } from "../lib/stats/model/fit.ts";
+import { makeGravityPanel } from "../lib/gravity/synthetic/gravity.ts";
 
 const C = Number(Deno.args[0] ?? 200), Y = Number(Deno.args[1] ?? 21);
 let t0 = performance.now();

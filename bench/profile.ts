@@ -8,8 +8,8 @@
  * @module
  */
 const t0 = performance.now();
-const { readNumericColumns } = await import("../lib/data/numeric_csv.ts");
-const { ols } = await import("../lib/stats/ols.ts");
+const { readNumericColumns } = await import("../lib/data/read/numeric_csv.ts");
+const { ols } = await import("../lib/stats/linear/ols.ts");
 const { pca } = await import("../lib/stats/pca.ts");
 const { formatRegression } = await import("../lib/report/regression_table.ts");
 const { formatPca } = await import("../lib/report/pca_table.ts");

@@ -7,8 +7,8 @@
  */
 // @ts-types="@types/papaparse"
 import Papa from "papaparse";
-import { numericColumn, readCsv } from "../lib/data/csv.ts";
-import { readNumericColumns } from "../lib/data/numeric_csv.ts";
+import { numericColumn, readCsv } from "../lib/data/read/csv.ts";
+import { readNumericColumns } from "../lib/data/read/numeric_csv.ts";
 
 const path = Deno.args[0] ?? "out/bench/fit_500k.csv";
 const cols = ["y", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8"];

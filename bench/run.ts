@@ -8,7 +8,7 @@
  *
  * `ppml`: PPML with exporter-year and importer-year fixed effects (`cli fit --estimator ppml
  * --fe`) against statsmodels GLM Poisson with dummy columns on synthetic panels of C countries
- * x (C-1) partners x 21 years (lib/gravity/synthetic_gravity.ts), then the world-sized panel (200 countries,
+ * x (C-1) partners x 21 years (lib/gravity/synthetic/gravity.ts), then the world-sized panel (200 countries,
  * about 836k flows: PPML and log-OLS with the same fixed effects, bench/ppml_world.ts).
  *
  * Needs out/bench/*.csv from bench/gen_data.ts (the task makes them first). Prints a markdown
@@ -136,7 +136,7 @@ if (!only || only === "ppml") {
       deno,
       "run",
       "--allow-write=out",
-      "lib/gravity/synthetic_gravity.ts",
+      "lib/gravity/synthetic/gravity.ts",
       c,
       "21",
       file,

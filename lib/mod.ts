@@ -12,5 +12,5 @@ export * from "./data/mod.ts";
 export * from "./stats/mod.ts";
 export * from "./gravity/mod.ts";
 export * from "./report/mod.ts";
-export * from "./gravity/figures.ts";
+export * from "./gravity/render/figures.ts";
 export * from "./io/atomic.ts";

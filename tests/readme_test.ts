@@ -6,9 +6,9 @@
 import "./root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { loadPanel } from "../lib/data/panel.ts";
-import { loadStudyConfig } from "../lib/gravity/config.ts";
-import { loadPaperTables } from "../lib/gravity/compare.ts";
-import { runGravityStudy } from "../lib/gravity/study.ts";
+import { loadStudyConfig } from "../lib/gravity/config/study.ts";
+import { loadPaperTables } from "../lib/gravity/study/paper.ts";
+import { runGravityStudy } from "../lib/gravity/study/run.ts";
 
 Deno.test("README 'What the study finds' figures match deno task study on data/", async () => {
   const readme = (await Deno.readTextFile("README.md")).replace(/\s+/g, " ");

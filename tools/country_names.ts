@@ -11,8 +11,8 @@
  * Run: deno run --allow-read --allow-write=data tools/country_names.ts
  * @module
  */
-import { readXlsx } from "../lib/data/xlsx.ts";
-import { parseCsv } from "../lib/data/csv.ts";
+import { readXlsx } from "../lib/data/read/xlsx.ts";
+import { parseCsv } from "../lib/data/read/csv.ts";
 import { formatCsv } from "../lib/data/panel.ts";
 
 const RAW = "../shared/data/raw";

@@ -10,13 +10,13 @@
  * A term is a column name or ln(COL).
  * @module
  */
-import { readNumericColumns } from "../data/numeric_csv.ts";
+import { readNumericColumns } from "../data/read/numeric_csv.ts";
 import { InputError } from "../errors.ts";
-import { assertNoRepeats } from "../data/strict_json.ts";
+import { assertNoRepeats } from "../data/read/strict_json.ts";
 import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";
 import { formatRegression, type RegressionFormat } from "../report/regression_table.ts";
-import { ols } from "../stats/ols.ts";
-import { evalTerm, parseTerm, parseTerms } from "../stats/terms.ts";
+import { ols } from "../stats/linear/ols.ts";
+import { evalTerm, parseTerm, parseTerms } from "../stats/formula.ts";
 import type { SeType } from "../stats/types.ts";
 
 const USAGE = "usage: fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept] " +

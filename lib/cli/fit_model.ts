@@ -4,14 +4,14 @@
  * PPML, PPML + FE side by side, fixest etable-like).
  * @module
  */
-import { readNumericColumns } from "../data/numeric_csv.ts";
+import { readNumericColumns } from "../data/read/numeric_csv.ts";
 import { InputError } from "../errors.ts";
 import { modelJson } from "../report/model_json.ts";
 import { modelsTable } from "../report/models_table.ts";
 import type { TableFormat } from "../report/table.ts";
-import { fitModel, type ModelResult } from "../stats/model.ts";
-import { type ModelSpec, specColumns } from "../stats/spec.ts";
-import { parseTerm, parseTerms } from "../stats/terms.ts";
+import { fitModel, type ModelResult } from "../stats/model/fit.ts";
+import { type ModelSpec, specColumns } from "../stats/model/spec.ts";
+import { parseTerm, parseTerms } from "../stats/formula.ts";
 
 /** What runFit parsed. */
 export interface FitModelArgs {

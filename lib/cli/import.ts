@@ -2,7 +2,7 @@
  * The `import` command: build data/ from the raw source files named in the import config.
  * @module
  */
-import { writeImport } from "../data/import.ts";
+import { writeImport } from "../data/import/build.ts";
 import { parseFlags } from "./flags.ts";
 import { stderrProgress } from "./import_progress.ts";
 

@@ -4,9 +4,9 @@
  *   deno task cli pca --data FILE.csv --columns COL[,COL...] [--no-scale] [--format text|json|markdown|html]
  * @module
  */
-import { readNumericColumns } from "../data/numeric_csv.ts";
+import { readNumericColumns } from "../data/read/numeric_csv.ts";
 import { InputError } from "../errors.ts";
-import { assertNoRepeats } from "../data/strict_json.ts";
+import { assertNoRepeats } from "../data/read/strict_json.ts";
 import { formatPca, type PcaFormat } from "../report/pca_table.ts";
 import { pca } from "../stats/pca.ts";
 import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";

@@ -6,17 +6,17 @@
  * @module
  */
 import { oneOf, parseFlags } from "./flags.ts";
-import { assertUniqueHeader } from "../data/header.ts";
+import { assertUniqueHeader } from "../data/read/header.ts";
 import { writeDirAtomic } from "../io/atomic.ts";
 import { loadPanel } from "../data/panel.ts";
 import { InputError } from "../errors.ts";
-import { loadStudyConfig, validateAgainstPanel } from "../gravity/config.ts";
-import { loadPaperTables, type PaperTables } from "../gravity/compare.ts";
-import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/format.ts";
-import { runGravityStudy, type StudyResult } from "../gravity/study.ts";
+import { loadStudyConfig, validateAgainstPanel } from "../gravity/config/study.ts";
+import { loadPaperTables, type PaperTables } from "../gravity/study/paper.ts";
+import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/render/study.ts";
+import { runGravityStudy, type StudyResult } from "../gravity/study/run.ts";
 import { formatTable } from "../report/table.ts";
-import { parseCsv } from "../data/csv.ts";
-import { loadBenchmarkWorld } from "../gravity/benchmark_io.ts";
+import { parseCsv } from "../data/read/csv.ts";
+import { loadBenchmarkWorld } from "../gravity/world/load.ts";
 
 /** Default config path (relative to the repo root, where `deno task` runs). */
 export const DEFAULT_CONFIG = "data/study.config.json";
@@ -60,13 +60,13 @@ export async function studyReportHtml(
   result: StudyResult,
   context: OutputContext = {},
 ): Promise<string> {
-  const { studyReport } = await import("../gravity/figures.ts");
+  const { studyReport } = await import("../gravity/render/figures.ts");
   return studyReport(result, context);
 }
 
 /** The figures (figures/*.svg) and the self-contained report.html (figure module loaded lazily). */
 export const writeFigures: OutputWriter = async (result, dir, context = {}) => {
-  const { studyFigures, studyReport } = await import("../gravity/figures.ts");
+  const { studyFigures, studyReport } = await import("../gravity/render/figures.ts");
   const figures = studyFigures(result);
   await Deno.mkdir(`${dir}/figures`, { recursive: true });
   const paths: string[] = [];

@@ -4,11 +4,11 @@
  * @module
  */
 import { cellLocation, InputError } from "../errors.ts";
-import { columnIndex, parseNumber, readCsv } from "./csv.ts";
-import { assertNoRepeats } from "./strict_json.ts";
-import type { Flag } from "./interpolate.ts";
+import { columnIndex, parseNumber, readCsv } from "./read/csv.ts";
+import { assertNoRepeats } from "./read/strict_json.ts";
+import type { Flag } from "./import/interpolate.ts";
 
-export type { Flag } from "./interpolate.ts";
+export type { Flag } from "./import/interpolate.ts";
 
 /** One entry of the data dictionary (`data/variables.json`). */
 export interface VariableInfo {

@@ -5,13 +5,13 @@
  */
 export * from "./table.ts";
 export * from "./dom.ts";
-export * from "./figures.ts";
+export * from "./figures/figures.ts";
 export * from "./jupyter.ts";
 export * from "./html.ts";
 export * from "./regression_table.ts";
 export * from "./pca_table.ts";
-export * from "./forecast_figure.ts";
-export * from "./k_intervals.ts";
-export * from "./labels.ts";
+export * from "./figures/forecast_fan.ts";
+export * from "./figures/k_intervals.ts";
+export * from "./figures/labels.ts";
 export * from "./models_table.ts";
 export * from "./model_json.ts";

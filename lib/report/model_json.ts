@@ -3,7 +3,7 @@
  * estimator, fixed effects, separation and the PPML convergence report. Formatting only.
  * @module
  */
-import type { ModelResult } from "../stats/model.ts";
+import type { ModelResult } from "../stats/model/fit.ts";
 import type { Coefficient } from "../stats/types.ts";
 
 /** The JSON shape of a {@link ModelResult} (no per-row arrays; NaN/Infinity become null). */

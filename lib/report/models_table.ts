@@ -4,7 +4,7 @@
  * rows, N, fit statistics and the SE type. Reads only {@link ModelResult}; computes nothing.
  * @module
  */
-import type { ModelResult } from "../stats/model.ts";
+import type { ModelResult } from "../stats/model/fit.ts";
 import { formatTable, type TableFormat } from "./table.ts";
 
 /** Options of {@link modelsTable}. */

@@ -1,6 +1,6 @@
 import "../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
-import { classifyK } from "../../lib/gravity/potential.ts";
+import { classifyK } from "../../lib/gravity/potential/k.ts";
 
 // Paths are resolved from this file and the CLI runs with the repository as its working
 // directory, so the tests pass from any directory. Every run writes to its own fresh temporary

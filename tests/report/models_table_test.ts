@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { modelJson } from "../../lib/report/model_json.ts";
 import { modelsTable, stars } from "../../lib/report/models_table.ts";
-import { fitModel } from "../../lib/stats/model.ts";
+import { fitModel } from "../../lib/stats/model/fit.ts";
 
 const data = {
   columns: {

@@ -1,8 +1,8 @@
 /**
  * Shared loaders of the Yotov et al. (2016) datasets (../shared/data/raw/gravity-teaching/agtpa/).
  */
-import { readNumericColumns } from "../../lib/data/numeric_csv.ts";
-import { worldGravityData } from "../../lib/gravity/world_gravity.ts";
+import { readNumericColumns } from "../../lib/data/read/numeric_csv.ts";
+import { worldGravityData } from "../../lib/gravity/world/gravity_data.ts";
 
 const AGTPA = new URL("../../../shared/data/raw/gravity-teaching/agtpa/", import.meta.url).pathname;
 

@@ -5,7 +5,7 @@
  * tests/stats/pca_test.ts's job.
  */
 import assert from "node:assert/strict";
-import { readNumericColumns } from "../../lib/data/numeric_csv.ts";
+import { readNumericColumns } from "../../lib/data/read/numeric_csv.ts";
 import { InputError } from "../../lib/errors.ts";
 import { pca, PCA_BLOCK } from "../../lib/stats/pca.ts";
 import type { NamedColumn } from "../../lib/stats/types.ts";

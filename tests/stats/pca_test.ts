@@ -3,8 +3,8 @@
  * real data: WDI indicators of the six study countries, and Longley's regressors.
  */
 import assert from "node:assert/strict";
-import { parseCsv } from "../../lib/data/csv.ts";
-import { readNumericColumns } from "../../lib/data/numeric_csv.ts";
+import { parseCsv } from "../../lib/data/read/csv.ts";
+import { readNumericColumns } from "../../lib/data/read/numeric_csv.ts";
 import { InputError } from "../../lib/errors.ts";
 import { pca } from "../../lib/stats/pca.ts";
 import type { PcaResult } from "../../lib/stats/types.ts";

@@ -45,10 +45,10 @@ export function testsFor(target: string): string[] {
 
 /** The forecast modules: the forecast tests and those written for their mutants (fast first). */
 const FORECAST_TESTS = [
-  "tests/gravity/forecast_mutants_test.ts",
-  "tests/gravity/forecast_config_mutants_test.ts",
-  "tests/gravity/forecast_study_mutants_test.ts",
-  "tests/gravity/forecast_test.ts",
+  "tests/gravity/forecast/forecast_mutants_test.ts",
+  "tests/gravity/config/forecast_config_mutants_test.ts",
+  "tests/gravity/forecast/forecast_study_mutants_test.ts",
+  "tests/gravity/forecast/forecast_test.ts",
 ];
 
 /** Targets judged by a narrower set of test files than their folder (faster, same verdicts). */
@@ -58,7 +58,7 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/pca_scores_test.ts",
     "tests/stats/pca_test.ts",
     "tests/stats/pca_paths_test.ts",
-    "tests/gravity/cbec_index_test.ts",
+    "tests/gravity/equation/cbec_index_test.ts",
   ],
   "lib/stats/correlation.ts": [
     "tests/stats/correlation_test.ts",
@@ -68,235 +68,238 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/distributions_survivors_test.ts",
     "tests/stats/distributions_test.ts",
     "tests/stats/distributions_edges_test.ts",
-    "tests/stats/ols_test.ts",
+    "tests/stats/linear/ols_test.ts",
     "tests/stats/pca_test.ts",
   ],
   "lib/stats/complete.ts": [
-    "tests/stats/terms_complete_test.ts",
+    "tests/stats/formula_complete_test.ts",
     "tests/stats/correlation_test.ts",
     "tests/stats/pca_test.ts",
-    "tests/stats/ols_test.ts",
+    "tests/stats/linear/ols_test.ts",
   ],
-  "lib/stats/terms.ts": [
-    "tests/stats/terms_complete_test.ts",
-    "tests/stats/ols_test.ts",
+  "lib/stats/formula.ts": [
+    "tests/stats/formula_complete_test.ts",
+    "tests/stats/linear/ols_test.ts",
   ],
   // mut-fc: forecast_survivors_test.ts kills the interval-end mutants of validateCutoff
-  "lib/gravity/forecast.ts": [...FORECAST_TESTS, "tests/gravity/forecast_survivors_test.ts"],
-  "lib/gravity/forecast_fit.ts": FORECAST_TESTS,
-  "lib/gravity/forecast_naive.ts": FORECAST_TESTS,
-  "lib/gravity/forecast_scenario.ts": FORECAST_TESTS,
-  "lib/gravity/forecast_uncertainty.ts": FORECAST_TESTS,
-  "lib/gravity/forecast_config.ts": FORECAST_TESTS,
-  "lib/gravity/forecast_study.ts": FORECAST_TESTS,
+  "lib/gravity/forecast/validate.ts": [
+    ...FORECAST_TESTS,
+    "tests/gravity/forecast/forecast_survivors_test.ts",
+  ],
+  "lib/gravity/forecast/fit.ts": FORECAST_TESTS,
+  "lib/gravity/forecast/naive.ts": FORECAST_TESTS,
+  "lib/gravity/forecast/scenario.ts": FORECAST_TESTS,
+  "lib/gravity/forecast/k_projection.ts": FORECAST_TESTS,
+  "lib/gravity/config/forecast.ts": FORECAST_TESTS,
+  "lib/gravity/forecast/run.ts": FORECAST_TESTS,
   // potential modules (mut-gravity): the slow coverage acceptance tests (6-18 s each) are
   // filtered out; tests/gravity/*_mutants_test.ts check the same code on closed forms
   // (mut-world) the closed-form tests only: without the simulation-vs-closed-form and
   // residual-variance tests (1-2 s each) and benchmark_test.ts the verdicts are the same (the
   // same 27 equivalent survivors as with them), in 18 instead of 25 minutes
-  "lib/gravity/uncertainty.ts": [
+  "lib/gravity/potential/uncertainty.ts": [
     "--filter='/^(mutants|olsCovariance|uncertainty config|PPML cov)/'",
-    "tests/gravity/potential_mutants_test.ts",
-    "tests/gravity/uncertainty_test.ts",
-    "tests/gravity/benchmark_ppml_test.ts",
+    "tests/gravity/potential/potential_mutants_test.ts",
+    "tests/gravity/potential/uncertainty_test.ts",
+    "tests/gravity/world/benchmark_ppml_test.ts",
   ],
-  "lib/gravity/benchmark.ts": [
+  "lib/gravity/world/benchmark.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
-    "tests/gravity/benchmark_mutants_test.ts",
-    "tests/gravity/benchmark_survivors_test.ts",
-    "tests/gravity/benchmark_test.ts",
-    "tests/gravity/benchmark_ppml_test.ts",
+    "tests/gravity/world/benchmark_mutants_test.ts",
+    "tests/gravity/world/benchmark_survivors_test.ts",
+    "tests/gravity/world/benchmark_test.ts",
+    "tests/gravity/world/benchmark_ppml_test.ts",
   ],
-  "lib/gravity/structural.ts": [
-    "tests/gravity/structural_mutants_test.ts",
-    "tests/gravity/structural_survivors_test.ts",
-    "tests/gravity/structural_test.ts",
+  "lib/gravity/world/structural.ts": [
+    "tests/gravity/world/structural_mutants_test.ts",
+    "tests/gravity/world/structural_survivors_test.ts",
+    "tests/gravity/world/structural_test.ts",
   ],
-  "lib/gravity/sensitivity.ts": [
-    "tests/gravity/sensitivity_mutants_test.ts",
-    "tests/gravity/sensitivity_test.ts",
+  "lib/gravity/study/sensitivity.ts": [
+    "tests/gravity/study/sensitivity_mutants_test.ts",
+    "tests/gravity/study/sensitivity_test.ts",
   ],
   // china_world (mut-world): its own tests only (the CEPII code-table test reads no china_world code)
-  "lib/gravity/china_world.ts": [
+  "lib/gravity/world/china_world.ts": [
     "--filter='/^(China|reporterTrade|loadChina)/'",
-    "tests/gravity/china_world_mutants_test.ts",
-    "tests/gravity/china_world_load_test.ts",
-    "tests/gravity/china_world_test.ts",
+    "tests/gravity/world/china_world_mutants_test.ts",
+    "tests/gravity/world/china_world_load_test.ts",
+    "tests/gravity/world/china_world_test.ts",
   ],
-  "lib/gravity/world_gravity.ts": [
-    "tests/gravity/world_gravity_mutants_test.ts",
-    "tests/gravity/world_gravity_self_test.ts",
+  "lib/gravity/world/gravity_data.ts": [
+    "tests/gravity/world/world_gravity_mutants_test.ts",
+    "tests/gravity/world/world_gravity_self_test.ts",
   ],
-  "lib/gravity/benchmark_io.ts": [
+  "lib/gravity/world/load.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
-    "tests/gravity/benchmark_io_mutants_test.ts",
-    "tests/gravity/benchmark_io_world_test.ts",
-    "tests/gravity/benchmark_ppml_test.ts",
+    "tests/gravity/world/benchmark_io_mutants_test.ts",
+    "tests/gravity/world/benchmark_io_world_test.ts",
+    "tests/gravity/world/benchmark_ppml_test.ts",
   ],
   // world cache (mut-world)
-  "lib/gravity/world_cache.ts": [
-    "tests/gravity/world_cache_mutants_test.ts",
-    "tests/gravity/world_cache_test.ts",
+  "lib/gravity/world/cache.ts": [
+    "tests/gravity/world/world_cache_mutants_test.ts",
+    "tests/gravity/world/world_cache_test.ts",
   ],
   // synthetic generators (mut-world): their documented properties
-  "lib/gravity/synthetic_world.ts": ["tests/gravity/synthetic_world_test.ts"],
-  "lib/gravity/synthetic_gravity.ts": ["tests/gravity/synthetic_gravity_test.ts"],
-  "lib/gravity/synthetic_forecast.ts": ["tests/gravity/synthetic_forecast_test.ts"],
+  "lib/gravity/synthetic/world.ts": ["tests/gravity/synthetic/synthetic_world_test.ts"],
+  "lib/gravity/synthetic/gravity.ts": ["tests/gravity/synthetic/synthetic_gravity_test.ts"],
+  "lib/gravity/synthetic/forecast.ts": ["tests/gravity/synthetic/synthetic_forecast_test.ts"],
   // mut-ppml: ppml_test.ts (8 s, real-data acceptance) and model_test.ts's OLS property dropped;
   // ppml_survivors_test.ts checks the IRLS against statsmodels on small panels
-  "lib/stats/ppml.ts": [
+  "lib/stats/model/ppml.ts": [
     "--filter='/^([^Plp]|property \\(p|po|pp|pre|P[^P]|PPML [^o])/'",
-    "tests/stats/ppml_survivors_test.ts",
-    "tests/stats/ppml_mutants_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/ppml_gamma_test.ts",
-    "tests/stats/model_test.ts",
+    "tests/stats/model/ppml_survivors_test.ts",
+    "tests/stats/model/ppml_mutants_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/ppml_gamma_test.ts",
+    "tests/stats/model/model_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s, real-data acceptance) dropped; fe_survivors_test.ts covers its FE paths
-  "lib/stats/fe.ts": [
-    "tests/stats/fe_mutants_test.ts",
-    "tests/stats/fe_survivors_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/model_test.ts",
-    "tests/stats/ppml_gamma_test.ts",
+  "lib/stats/model/fe.ts": [
+    "tests/stats/model/fe_mutants_test.ts",
+    "tests/stats/model/fe_survivors_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/model_test.ts",
+    "tests/stats/model/ppml_gamma_test.ts",
   ],
   // mut-ppml: ppml_test.ts (8 s) and ppml_gamma_test.ts dropped: the covariances they check are
   // checked by inference_mutants_test.ts (closed forms) and model_mutants_test.ts (statsmodels)
-  "lib/stats/inference.ts": [
-    "tests/stats/inference_mutants_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/model_test.ts",
+  "lib/stats/vcov.ts": [
+    "tests/stats/vcov_mutants_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/model_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped; separation_survivors_test.ts
-  "lib/stats/separation.ts": [
-    "tests/stats/separation_mutants_test.ts",
-    "tests/stats/separation_survivors_test.ts",
-    "tests/stats/model_test.ts",
+  "lib/stats/model/separation.ts": [
+    "tests/stats/model/separation_mutants_test.ts",
+    "tests/stats/model/separation_survivors_test.ts",
+    "tests/stats/model/model_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) dropped
-  "lib/stats/estimate.ts": [
-    "tests/stats/estimate_survivors_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/model_test.ts",
-    "tests/stats/ppml_gamma_test.ts",
+  "lib/stats/model/estimate.ts": [
+    "tests/stats/model/estimate_survivors_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/model_test.ts",
+    "tests/stats/model/ppml_gamma_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
-  "lib/stats/lsq.ts": [
-    "tests/stats/lsq_survivors_test.ts",
-    "tests/stats/ols_test.ts",
-    "tests/stats/nist_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/model_test.ts",
+  "lib/stats/linear/lsq.ts": [
+    "tests/stats/linear/lsq_survivors_test.ts",
+    "tests/stats/linear/ols_test.ts",
+    "tests/stats/linear/nist_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/model_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) dropped
-  "lib/stats/model.ts": [
-    "tests/stats/model_survivors_test.ts",
-    "tests/stats/estimate_survivors_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/model_test.ts",
-    "tests/stats/ppml_gamma_test.ts",
+  "lib/stats/model/fit.ts": [
+    "tests/stats/model/model_survivors_test.ts",
+    "tests/stats/model/estimate_survivors_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/model_test.ts",
+    "tests/stats/model/ppml_gamma_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
-  "lib/stats/design.ts": [
-    "tests/stats/design_spec_mutants_test.ts",
-    "tests/stats/design_survivors_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/model_test.ts",
+  "lib/stats/model/design.ts": [
+    "tests/stats/model/design_spec_mutants_test.ts",
+    "tests/stats/model/design_survivors_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/model_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
-  "lib/stats/spec.ts": [
-    "tests/stats/design_spec_mutants_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/model_test.ts",
+  "lib/stats/model/spec.ts": [
+    "tests/stats/model/design_spec_mutants_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/model_test.ts",
   ],
-  "lib/stats/ols.ts": [
-    "tests/stats/ols_mutants_test.ts",
-    "tests/stats/vif_test.ts",
-    "tests/stats/ols_test.ts",
-    "tests/stats/nist_test.ts",
+  "lib/stats/linear/ols.ts": [
+    "tests/stats/linear/ols_mutants_test.ts",
+    "tests/stats/linear/vif_test.ts",
+    "tests/stats/linear/ols_test.ts",
+    "tests/stats/linear/nist_test.ts",
   ],
   "lib/stats/qr.ts": [
     "tests/stats/qr_mutants_test.ts",
-    "tests/stats/ols_test.ts",
-    "tests/stats/nist_test.ts",
-    "tests/stats/inference_mutants_test.ts",
-    "tests/stats/model_mutants_test.ts",
-    "tests/stats/model_test.ts",
-    "tests/stats/ppml_gamma_test.ts",
+    "tests/stats/linear/ols_test.ts",
+    "tests/stats/linear/nist_test.ts",
+    "tests/stats/vcov_mutants_test.ts",
+    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/model_test.ts",
+    "tests/stats/model/ppml_gamma_test.ts",
   ],
   // study and config modules (mut-study): the slow property test of study_test.ts is filtered out
-  "lib/gravity/study.ts": [
+  "lib/gravity/study/run.ts": [
     "--filter='/^([^p]|pa)/'",
-    "tests/gravity/study_paths_test.ts",
-    "tests/gravity/study_test.ts",
-    "tests/gravity/boundaries_test.ts",
-    "tests/gravity/independent_truth_test.ts",
-    "tests/gravity/sensitivity_test.ts",
-    "tests/gravity/study_sections_test.ts",
+    "tests/gravity/study/study_paths_test.ts",
+    "tests/gravity/study/study_test.ts",
+    "tests/gravity/study/boundaries_test.ts",
+    "tests/gravity/study/independent_truth_test.ts",
+    "tests/gravity/study/sensitivity_test.ts",
+    "tests/gravity/study/study_sections_test.ts",
   ],
   // mut-study: the paper comparison (with describeDisagreement's test of sensitivity_test.ts)
-  "lib/gravity/compare.ts": [
+  "lib/gravity/study/paper.ts": [
     "--filter='/^(load|comp|the paper|paper comp|describe)/'",
-    "tests/gravity/compare_describe_test.ts",
-    "tests/gravity/compare_paths_test.ts",
-    "tests/gravity/compare_test.ts",
-    "tests/gravity/boundaries_test.ts",
-    "tests/gravity/sensitivity_test.ts",
+    "tests/gravity/study/compare_describe_test.ts",
+    "tests/gravity/study/compare_paths_test.ts",
+    "tests/gravity/study/compare_test.ts",
+    "tests/gravity/study/boundaries_test.ts",
+    "tests/gravity/study/sensitivity_test.ts",
   ],
   // mut-study: the config parser and its checks against the panel
-  "lib/gravity/config.ts": [
-    "tests/gravity/config_paths_test.ts",
-    "tests/gravity/config_test.ts",
-    "tests/gravity/config_sections_test.ts",
+  "lib/gravity/config/study.ts": [
+    "tests/gravity/config/config_paths_test.ts",
+    "tests/gravity/config/config_test.ts",
+    "tests/gravity/config/config_sections_test.ts",
   ],
   // mut-study: the synthetic generator (study_test.ts without its slow property test)
-  "lib/gravity/synthetic.ts": [
+  "lib/gravity/synthetic/study.ts": [
     "--filter='/^([^p]|pa)/'",
-    "tests/gravity/synthetic_mutants_test.ts",
-    "tests/gravity/study_test.ts",
+    "tests/gravity/synthetic/synthetic_mutants_test.ts",
+    "tests/gravity/study/study_test.ts",
   ],
   // mut-study: the CBEC index (PCA composite), with the independent sklearn truth
-  "lib/gravity/cbec_index.ts": [
-    "tests/gravity/cbec_index_test.ts",
-    "tests/gravity/cbec_index_paths_test.ts",
-    "tests/gravity/boundaries_test.ts",
-    "tests/gravity/independent_truth_test.ts",
+  "lib/gravity/equation/cbec_index.ts": [
+    "tests/gravity/equation/cbec_index_test.ts",
+    "tests/gravity/equation/cbec_index_paths_test.ts",
+    "tests/gravity/study/boundaries_test.ts",
+    "tests/gravity/study/independent_truth_test.ts",
   ],
   // mut-study: K and the design terms (study_test.ts without its slow property test)
-  "lib/gravity/potential.ts": [
+  "lib/gravity/potential/k.ts": [
     "--filter='/^([^p]|p[^r])/'",
-    "tests/gravity/potential_thresholds_test.ts",
-    "tests/gravity/potential_test.ts",
-    "tests/gravity/potential_terms_paths_test.ts",
-    "tests/gravity/independent_truth_test.ts",
-    "tests/gravity/study_test.ts",
+    "tests/gravity/potential/potential_thresholds_test.ts",
+    "tests/gravity/potential/potential_test.ts",
+    "tests/gravity/potential/potential_terms_paths_test.ts",
+    "tests/gravity/study/independent_truth_test.ts",
+    "tests/gravity/study/study_test.ts",
   ],
-  "lib/gravity/terms.ts": [
+  "lib/gravity/equation/terms.ts": [
     "--filter='/^([^p]|p[^r])/'",
-    "tests/gravity/potential_terms_paths_test.ts",
-    "tests/gravity/potential_test.ts",
-    "tests/gravity/independent_truth_test.ts",
-    "tests/gravity/study_test.ts",
+    "tests/gravity/potential/potential_terms_paths_test.ts",
+    "tests/gravity/potential/potential_test.ts",
+    "tests/gravity/study/independent_truth_test.ts",
+    "tests/gravity/study/study_test.ts",
   ],
   // mut-study: the sensitivity table's formatting
-  "lib/gravity/sensitivity_table.ts": [
-    "tests/gravity/sensitivity_table_test.ts",
-    "tests/gravity/sensitivity_test.ts",
+  "lib/gravity/render/sensitivity.ts": [
+    "tests/gravity/render/sensitivity_table_test.ts",
+    "tests/gravity/study/sensitivity_test.ts",
   ],
-  // formatters (mut-fmt): hand-built results (tests/gravity/format_fixture.ts), no study run
-  "lib/gravity/figures.ts": [
-    "tests/gravity/figures_mutants_test.ts",
-    "tests/gravity/figures_test.ts",
+  // formatters (mut-fmt): hand-built results (tests/gravity/render/format_fixture.ts), no study run
+  "lib/gravity/render/figures.ts": [
+    "tests/gravity/render/figures_mutants_test.ts",
+    "tests/gravity/render/figures_test.ts",
   ],
-  "lib/gravity/format.ts": [
-    "tests/gravity/format_mutants_test.ts",
-    "tests/gravity/figures_test.ts",
+  "lib/gravity/render/study.ts": [
+    "tests/gravity/render/format_mutants_test.ts",
+    "tests/gravity/render/figures_test.ts",
   ],
-  "lib/gravity/format_benchmark.ts": [
-    "tests/gravity/format_benchmark_mutants_test.ts",
-    "tests/gravity/format_mutants_test.ts",
+  "lib/gravity/render/world.ts": [
+    "tests/gravity/render/format_benchmark_mutants_test.ts",
+    "tests/gravity/render/format_mutants_test.ts",
   ],
-  "lib/gravity/forecast_format.ts": ["tests/gravity/forecast_format_mutants_test.ts"],
+  "lib/gravity/render/forecast.ts": ["tests/gravity/render/forecast_format_mutants_test.ts"],
 };
 
 async function run(cmd: string, args: string[], cwd = ROOT): Promise<number> {

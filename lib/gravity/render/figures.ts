@@ -1,0 +1,473 @@
+/**
+ * The study's figures and its one-page report: maps a {@link StudyResult} to the inputs of the
+ * figure functions of `lib/report/figures/figures.ts` and builds `report.html` (tables in HTML, inline
+ * SVG figures, the choices and why our numbers differ from the paper's). Kept apart from
+ * `study.ts` so that the text report never loads Observable Plot and linkedom.
+ * @module
+ */
+import {
+  actualVsPredicted,
+  cbecIndexByCountry,
+  coefficientPlot,
+  type CoefficientRow,
+  correlationHeatmap,
+  kHeatmap,
+  kLines,
+  type KRow,
+  loadingsBars,
+  residualsVsFitted,
+  screePlot,
+} from "../../report/figures/figures.ts";
+import { escapeXml, noDataSvg } from "../../report/dom.ts";
+import { type KIntervalRow, kIntervals } from "../../report/figures/k_intervals.ts";
+import { reportPage, type ReportSection } from "../../report/html.ts";
+import { formatTable } from "../../report/table.ts";
+import {
+  benchmarkSpecs,
+  formatComparison,
+  pcaSpec,
+  table1Spec,
+  table2Spec,
+  table3Spec,
+} from "./study.ts";
+import { benchmarkFits } from "./world.ts";
+import { sensitivitySpec } from "./sensitivity.ts";
+import type { StudyResult } from "../study/run.ts";
+import { forecastFan } from "../../report/figures/forecast_fan.ts";
+import { formatForecast } from "./forecast.ts";
+
+/** One figure of the study: a file name (without `.svg`), its title and the SVG. */
+export interface StudyFigure {
+  name: string;
+  title: string;
+  /** Which part of the study it belongs to. */
+  part: "pca" | "regression" | "potential" | "benchmark" | "forecast";
+  svg: string;
+  /** Why the figure shows "no data" (absent when it is drawn). */
+  noData?: string;
+}
+
+/**
+ * The correlation matrix of the standardized CBEC indicators, recovered exactly from the PCA
+ * (R = V diag(eigenvalues) V', the loadings being unit-length eigenvectors of R).
+ *
+ * @example
+ * ```ts
+ * indicatorCorrelation(result.pca)?.matrix[0][0]; // 1
+ * ```
+ */
+export function indicatorCorrelation(
+  pca: StudyResult["pca"],
+): { variables: string[]; matrix: number[][] } | null {
+  if (!pca.ok) return null;
+  const p = pca.indicators.length;
+  const matrix = Array.from({ length: p }, (_, a) =>
+    Array.from({ length: p }, (_, b) => {
+      if (a === b) return 1;
+      let s = 0;
+      for (let c = 0; c < pca.eigenvalues.length; c++) {
+        s += pca.eigenvalues[c] * pca.loadings[a][c] * pca.loadings[b][c];
+      }
+      return Math.max(-1, Math.min(1, s));
+    }));
+  return { variables: pca.indicators, matrix };
+}
+
+/** A "no data" figure whose SVG also carries the full reason in a `<desc>`. */
+function noData(title: string, short: string, reason: string): string {
+  return noDataSvg(title, short).replace(/^(<svg[^>]*>)/, `$1<desc>${escapeXml(reason)}</desc>`);
+}
+
+/** Why the regression figures are empty (null when the regression was estimated). */
+function regressionGap(r: StudyResult): { short: string; reason: string } | null {
+  if (r.regression.fit) return null;
+  return {
+    short: `no regression: N = ${r.regression.nComplete} ≤ k = ${r.regression.kCoefficients}`,
+    reason: r.regression.reason ?? "the regression was not estimated",
+  };
+}
+
+/**
+ * Every figure of the study, in report order. PCA figures draw whenever the PCA could be
+ * computed; the regression and K figures show a "no data" SVG with the reason when the
+ * regression is not estimable.
+ *
+ * @example
+ * ```ts
+ * for (const f of studyFigures(result)) await Deno.writeTextFile(`out/${f.name}.svg`, f.svg);
+ * ```
+ */
+export function studyFigures(r: StudyResult): StudyFigure[] {
+  const out: StudyFigure[] = [
+    ...pcaFigures(r),
+    ...regressionFigures(r),
+    ...potentialFigures(r),
+  ];
+  const benchmark = benchmarkFigure(r);
+  if (benchmark) out.push(benchmark);
+  if (r.forecast) out.push(forecastFigure(r.forecast));
+  return out;
+}
+
+/** Why a figure is empty: a short caption and the full reason. */
+type FigureGap = { short: string; reason: string } | null;
+
+/** One figure: drawn by `draw`, or a "no data" SVG with the reason when there is a gap. */
+function figureOf(
+  part: StudyFigure["part"],
+  name: string,
+  title: string,
+  draw: () => string,
+  gap: FigureGap,
+): StudyFigure {
+  return gap
+    ? { part, name, title, svg: noData(title, gap.short, gap.reason), noData: gap.reason }
+    : { part, name, title, svg: draw() };
+}
+
+/** The PCA figures: correlation heatmap, scree plot, loadings, CBEC index by country. */
+function pcaFigures(r: StudyResult): StudyFigure[] {
+  const p = r.pca;
+  const pcaGap = p.ok ? null : { short: "PCA not computed", reason: p.reason ?? "" };
+  const corr = indicatorCorrelation(p);
+  const corrTitle = `Correlation of the CBEC indicators (N = ${p.n} country-years)`;
+  return [
+    figureOf(
+      "pca",
+      "correlation_heatmap",
+      corrTitle,
+      () => correlationHeatmap(corr!, { title: corrTitle }),
+      pcaGap,
+    ),
+    figureOf("pca", "scree_plot", "Scree plot (CBEC indicators)", () =>
+      screePlot(p.eigenvalues, {
+        title: "Scree plot (CBEC indicators)",
+        // the eigenvalue-1 line belongs to the Kaiser rule only
+        threshold: p.retention.rule === "kaiser" ? 1 : null,
+      }), pcaGap),
+    figureOf("pca", "loadings_bars", "PCA loadings of the retained components", () =>
+      loadingsBars({
+        variables: p.indicators,
+        loadings: p.loadings,
+        components: Array.from({ length: p.retained }, (_, c) => c),
+      }, { title: "PCA loadings of the retained components" }), pcaGap),
+    figureOf("pca", "cbec_index_by_country", "CBEC index by country", () =>
+      cbecIndexByCountry(
+        p.composite.map((c) => ({ country: c.country, year: c.year, index: c.value })),
+        { title: "CBEC index by country" },
+      ), pcaGap),
+  ];
+}
+
+/** The regression figures: coefficients beside the paper's, actual vs predicted, residuals. */
+function regressionFigures(r: StudyResult): StudyFigure[] {
+  const gap = regressionGap(r);
+  const fit = r.regression.fit;
+  const paper: CoefficientRow[] = (r.paper?.table2 ?? []).map((c) => ({
+    term: c.term === "_cons" ? "(Intercept)" : c.term,
+    estimate: c.coefficient,
+    ciLower: c.ciLower,
+    ciUpper: c.ciUpper,
+  }));
+  return [
+    figureOf(
+      "regression",
+      "coefficient_plot",
+      "Coefficients with 95% CIs: ours beside the paper's",
+      () =>
+        coefficientPlot(fit!.coefficients, {
+          title: "Coefficients with 95% CIs: ours beside the paper's",
+          seriesNames: ["ours", "paper (Table 2)"],
+          ...(paper.length ? { paper } : {}),
+        }),
+      gap,
+    ),
+    figureOf(
+      "regression",
+      "actual_vs_predicted",
+      "Actual vs predicted trade (log scales)",
+      () =>
+        actualVsPredicted(
+          r.potential.filter((k) => k.actual !== null).map((k) => ({
+            country: k.country,
+            year: k.year,
+            actual: k.actual as number,
+            predicted: k.predicted,
+          })),
+        ),
+      gap,
+    ),
+    figureOf(
+      "regression",
+      "residuals_vs_fitted",
+      "Residuals vs fitted",
+      () =>
+        residualsVsFitted(fit!.fitted.map((f, i) => ({
+          fitted: f,
+          residual: fit!.residuals[i],
+          label: `${r.regression.sample[i].country} ${r.regression.sample[i].year}`,
+        }))),
+      gap,
+    ),
+  ];
+}
+
+/** The K figures: heatmap, lines over time and (unless turned off) intervals by partner. */
+function potentialFigures(r: StudyResult): StudyFigure[] {
+  const gap = regressionGap(r);
+  const thresholds = r.config.potential.thresholds;
+  const kTitle = `Trade potential ${r.potentialNote}`;
+  const out = [
+    figureOf(
+      "potential",
+      "k_heatmap",
+      kTitle,
+      () => kHeatmap(kRows(r), { title: kTitle, thresholds }),
+      gap,
+    ),
+    figureOf(
+      "potential",
+      "k_lines",
+      "Trade potential K over time",
+      () => kLines(kRows(r), { thresholds }),
+      gap,
+    ),
+  ];
+  if (r.config.uncertainty?.enabled !== false) {
+    const level = Math.round((r.uncertainty?.level ?? r.config.uncertainty?.level ?? 0.9) * 100);
+    const title = `Trade potential K with ${level}% intervals, by partner`;
+    out.push(figureOf(
+      "potential",
+      "k_intervals",
+      title,
+      () => kIntervals(kIntervalRows(r), { title, thresholds }),
+      gap,
+    ));
+  }
+  return out;
+}
+
+/** One row of the K-intervals figure from any K with an interval, labelled by its series. */
+function intervalRow(
+  k: Omit<KIntervalRow, "series">,
+  series: string,
+): KIntervalRow {
+  const { country, year, kLower, kUpper } = k;
+  return { country, year, k: k.k, kLower, kUpper, class: k.class, series };
+}
+
+/**
+ * Our K beside the world benchmark's (OLS, PPML) and the structural K, with intervals; null
+ * when there is neither a benchmark fit nor a structural fit.
+ */
+function benchmarkFigure(r: StudyResult): StudyFigure | null {
+  const fits = benchmarkFits(r);
+  if (!(fits.length || r.structural?.ok)) return null;
+  const thresholds = r.config.potential.thresholds;
+  const level = Math.round(r.config.uncertainty.level * 100);
+  const title = `K against the world benchmark with ${level}% intervals, by partner`;
+  const rows: KIntervalRow[] = [
+    ...kIntervalRows(r).filter((k) => k.k !== null),
+    ...fits.flatMap((f) =>
+      f.k.map((k) => intervalRow(k, `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`))
+    ),
+  ];
+  if (r.structural?.ok) {
+    rows.push(...r.structural.k.map((k) => intervalRow(k, "structural")));
+  }
+  return {
+    part: "benchmark",
+    name: "k_benchmark_intervals",
+    title,
+    svg: kIntervals(rows, { title, thresholds }),
+  };
+}
+
+/**
+ * The forecast figure of a study: actual vs forecast by partner with intervals, the cut-off
+ * marked, and the first scenario's projection fan.
+ *
+ * @example
+ * ```ts
+ * forecastFigure(result.forecast!).svg.startsWith("<svg"); // true
+ * ```
+ */
+export function forecastFigure(f: NonNullable<StudyResult["forecast"]>): StudyFigure {
+  const s = f.scenarios[0];
+  const iv = (
+    rows: {
+      country: string;
+      year: number;
+      predicted: number | null;
+      lo: number | null;
+      hi: number | null;
+    }[],
+  ) =>
+    rows.filter((x) => x.predicted !== null).map((x) => ({
+      country: x.country,
+      year: x.year,
+      predicted: x.predicted as number,
+      lo: x.lo as number,
+      hi: x.hi as number,
+    }));
+  const title = `Actual vs forecast (cut-off ${f.metrics.cutoff}) and projection to ` +
+    `${s?.horizon ?? f.settings.lastDataYear}, US$ bn, log scale`;
+  const svg = forecastFan({
+    cutoff: f.metrics.cutoff,
+    level: f.settings.level,
+    actual: f.history,
+    forecasts: iv(f.validation),
+    projection: iv(s?.rows ?? []),
+    ...(s ? { scenario: s.name } : {}),
+  }, { title });
+  return { part: "forecast", name: "forecast_fan", title, svg };
+}
+
+/**
+ * One K cell per partner-year of the study window (K null where there is none).
+ *
+ * @example
+ * ```ts
+ * kRows(result).length; // partners x years
+ * ```
+ */
+export function kRows(r: StudyResult): KRow[] {
+  const ours = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
+  const rows: KRow[] = [];
+  for (const country of r.config.partners) {
+    for (let year = r.config.years.from; year <= r.config.years.to; year++) {
+      const o = ours.get(`${country}|${year}`);
+      rows.push({ country, year, k: o?.k ?? null, class: o?.class ?? null });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The study's K with their intervals, one row per partner-year of the window (in-sample K).
+ *
+ * @example
+ * ```ts
+ * kIntervals(kIntervalRows(result));
+ * ```
+ */
+export function kIntervalRows(r: StudyResult): KIntervalRow[] {
+  const ours = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
+  return kRows(r).map((row) => {
+    const p = ours.get(`${row.country}|${row.year}`);
+    return { ...row, kLower: p?.kLower ?? null, kUpper: p?.kUpper ?? null, series: "in-sample" };
+  });
+}
+
+/** The command that runs the estimable equation (1) config, for hints and the report. */
+export const EQ1_HINT =
+  "equation (1) (data/study.eq1.config.json) can be estimated on these data: " +
+  "deno task study --config data/study.eq1.config.json";
+
+const list = (items: string[]) =>
+  `<ul>\n${items.map((i) => `<li>${escapeXml(i)}</li>`).join("\n")}\n</ul>`;
+const figureHtml = (f: StudyFigure) =>
+  `<figure>\n${f.svg}\n${
+    f.noData ? `<figcaption>${escapeXml(`Not drawn: ${f.noData}`)}</figcaption>\n` : ""
+  }</figure>`;
+
+/** Options of {@link studyReport}. */
+export interface StudyReportOptions {
+  /** The figures (default: {@link studyFigures} of the result). */
+  figures?: StudyFigure[];
+  /** Config file shown in the subtitle. */
+  configPath?: string;
+  /** Extra hint lines shown when the regression is not estimable. */
+  hints?: string[];
+}
+
+/**
+ * One self-contained HTML page: choices, Table 1, the PCA with its figures, Table 2 and Table 3
+ * with theirs, the comparison with the paper and why the results differ, and warnings.
+ *
+ * @example
+ * ```ts
+ * await Deno.writeTextFile("out/study/report.html", studyReport(result));
+ * ```
+ */
+export function studyReport(r: StudyResult, options: StudyReportOptions = {}): string {
+  const figures = options.figures ?? studyFigures(r);
+  const figs = (part: StudyFigure["part"]) =>
+    figures.filter((f) => f.part === part).map(figureHtml).join("\n");
+  const c = r.config;
+  const summary = [
+    `<p>${
+      escapeXml(
+        `Reporter ${c.reporter}; partners ${c.partners.join(" ")}; years ${c.years.from}-` +
+          `${c.years.to}; dependent ln ${c.dependent.variable}.`,
+      )
+    }</p>`,
+  ];
+  if (!r.regression.estimable) {
+    summary.push(
+      `<p><strong>The regression could not be estimated</strong>: ${
+        escapeXml((r.regression.reason ?? "").replace(/^the regression cannot be estimated: /, ""))
+      }. So there is no Table 2 or Table 3 of ours and the regression and K figures are empty; ` +
+        `the coverage, the CBEC index and the paper's tables are still shown.</p>`,
+      ...(options.hints ?? []).map((h) => `<p>${escapeXml(h)}</p>`),
+    );
+  }
+  if (c.choices.length) summary.push("<h3>Choices</h3>", list(c.choices));
+  const cmp = formatComparison(r).slice(1);
+  const why = cmp.indexOf("Why they differ");
+  const sections: ReportSection[] = [
+    { heading: "Summary and choices", html: summary.join("\n") },
+    {
+      heading: "Table 1. Variables, sources and coverage",
+      html: formatTable(table1Spec(r), "html"),
+    },
+    {
+      heading: "CBEC index (PCA)",
+      html: [formatTable(pcaSpec(r), "html"), figs("pca")].join("\n"),
+    },
+    {
+      heading: "Table 2. Gravity regression",
+      html: [formatTable(table2Spec(r), "html"), figs("regression")].join("\n"),
+    },
+    {
+      heading: "Table 3. Trade potential K",
+      html: [formatTable(table3Spec(r), "html"), figs("potential")].join("\n"),
+    },
+    ...(r.benchmark || r.structural
+      ? [{
+        heading: "The world benchmark: K out of sample",
+        html: [...benchmarkSpecs(r).map((s) => formatTable(s, "html")), figs("benchmark")].join(
+          "\n",
+        ),
+      }]
+      : []),
+    ...(r.sensitivity
+      ? [{
+        heading: "Sensitivity: the same equation on each dependent variable",
+        html: formatTable(sensitivitySpec(r.sensitivity), "html"),
+      }]
+      : []),
+    {
+      heading: "Comparison with the paper and why they differ",
+      html: [
+        list(cmp.slice(0, why).map((l) => l.trim())),
+        "<h3>Why they differ</h3>",
+        list(r.differences),
+      ]
+        .join("\n"),
+    },
+  ];
+  if (r.forecast) {
+    sections.push({
+      heading: "Forecast: out-of-time validation and scenario projections",
+      html: [formatForecast(r.forecast, "html"), figs("forecast")].join("\n"),
+    });
+  }
+  if (r.warnings.length) sections.push({ heading: "Warnings", html: list(r.warnings) });
+  return reportPage({
+    title: c.title,
+    subtitle: `cbec-gravity study${options.configPath ? ` (config ${options.configPath})` : ""}; ` +
+      `the paper: ${r.paper?.source ?? "not loaded"}.`,
+    sections,
+  });
+}

@@ -1,0 +1,321 @@
+/**
+ * Tables of the world benchmark: the China world panel's coverage (Table 1 style, dropped
+ * partners named), the benchmark regressions, and K against the benchmark with intervals and
+ * class probabilities (Table 3b). Formatting only; computing is in benchmark.ts.
+ * @module
+ */
+import { formatCell, type TableSpec } from "../../report/table.ts";
+import type { BenchmarkFit } from "../world/benchmark.ts";
+import type { StudyResult } from "../study/run.ts";
+
+/** US$ as billions with 3 decimals (Table 3c's Actual and Predicted read alike). */
+const usBn = (v: unknown) => (typeof v === "number" ? formatCell(v / 1e9, 3) : formatCell(v));
+
+/** "multivariate t(df)", or "multivariate normal" when df is infinite (PPML uses z). */
+export const multivariate = (df: number): string =>
+  Number.isFinite(df) ? `multivariate t(${df})` : "multivariate normal";
+
+const f3 = (v: unknown) => formatCell(v, 3);
+const p2 = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(2) : ".");
+const label = (e: string) => (e === "ols" ? "OLS" : "PPML");
+
+/**
+ * The fits of the benchmark that were estimated.
+ *
+ * @example
+ * ```ts
+ * benchmarkFits(result).map((f) => f.estimator); // ["ols", "ppml"]
+ * ```
+ */
+export function benchmarkFits(r: StudyResult): BenchmarkFit[] {
+  return (r.benchmark?.fits ?? []).filter((f) => f.ok);
+}
+
+/**
+ * Table 1b: the China world panel, variable by variable: source, partner-years present, and the
+ * partners without any value (dropped from the benchmark), named.
+ *
+ * @example
+ * ```ts
+ * const spec = worldCoverageSpec(result); // null without a benchmark
+ * ```
+ */
+export function worldCoverageSpec(r: StudyResult): TableSpec | null {
+  const b = r.benchmark;
+  if (!b) return null;
+  const p = b.panel;
+  return {
+    title: `Table 1b. China world panel: ${p.reporter}-reported trade with every partner, ` +
+      `${p.years.from}-${p.years.to}`,
+    columns: [
+      { key: "variable", label: "Variable" },
+      { key: "present", label: "Partner-yrs", align: "right" },
+      { key: "without", label: "Partners without", align: "right" },
+      { key: "source", label: "Source", align: "left" },
+    ],
+    rows: p.coverage.map((c) => ({
+      variable: c.variable,
+      present: `${c.present}/${c.total}`,
+      without: c.missingPartners.length,
+      source: c.source,
+    })),
+    notes: [
+      `${p.partners.length} partners with reported trade; ${p.dropped.length} lack a variable in ` +
+      `every year and cannot enter the benchmark: ` +
+      (p.dropped.map((d) => `${d.partner} (${d.missing.join(", ")})`).join("; ") || "none") +
+      ".",
+      ...p.coverage.filter((c) => c.missingPartners.length).map((c) =>
+        `No ${c.variable} in any year: ${c.missingPartners.join(" ")}.`
+      ),
+      `CEPII's 2004-era codes are mapped to today's ISO3 by data/cepii-iso3.csv (each mapping ` +
+      `stated there).`,
+      ...p.notes,
+    ],
+  };
+}
+
+/**
+ * The benchmark regressions side by side (coefficient and SE per estimator), with N, the
+ * partners and the years each used.
+ *
+ * @example
+ * ```ts
+ * const spec = benchmarkRegressionSpec(result);
+ * ```
+ */
+export function benchmarkRegressionSpec(r: StudyResult): TableSpec | null {
+  const b = r.benchmark;
+  if (!b) return null;
+  const fits = benchmarkFits(r);
+  const terms = [...new Set(fits.flatMap((f) => f.coefficients.map((c) => c.term)))];
+  const rows = terms.map((term) => {
+    const row: Record<string, unknown> = { term };
+    for (const f of fits) {
+      const c = f.coefficients.find((x) => x.term === term);
+      row[`${f.estimator}_b`] = c?.estimate ?? null;
+      row[`${f.estimator}_se`] = c?.stdError ?? null;
+    }
+    return row;
+  });
+  const where = b.config.outOfSample
+    ? `the study's partners (${r.config.partners.join(" ")}) left out (out of sample)`
+    : `the study's partners included (in sample)`;
+  return {
+    title: `Benchmark: gravity of ${r.config.reporter}'s trade with the world, ` +
+      `${b.config.years.from}-${b.config.years.to}, ${where}`,
+    columns: [
+      { key: "term", label: "Term" },
+      ...fits.flatMap((f) => [
+        { key: `${f.estimator}_b`, label: `${label(f.estimator)} coef.`, format: f3 },
+        { key: `${f.estimator}_se`, label: "SE", format: f3 },
+      ]),
+    ],
+    rows,
+    notes: [
+      ...b.fits.map((f) =>
+        f.ok
+          ? `${
+            label(f.estimator)
+          }: N = ${f.n} partner-years, ${f.partners.length} partners, years ` +
+            `${f.years[0]}-${f.years[f.years.length - 1]}; left out: ${f.excluded.studyPartners} ` +
+            `study-partner years, ${f.excluded.missing} with a missing variable` +
+            (f.estimator === "ols" ? `, ${f.excluded.zeroTrade} with zero trade (no log)` : "") +
+            `; SE ${f.se} by partner` +
+            (f.omitted.length ? `; omitted (collinear): ${f.omitted.join(", ")}` : "") +
+            (f.r2 !== undefined ? `; R2 = ${formatCell(f.r2, 3)}` : "") + "."
+          : `${label(f.estimator)}: not estimated: ${f.reason}.`
+      ),
+      `Dependent: ${r.config.reporter}-reported exports + imports (US$), ln for OLS, level for ` +
+      `PPML; year effects (the first year the base) absorb the reporter's own size.`,
+      ...benchmarkFits(r).map((f, i, all) =>
+        i > 0 && f.partners.join(" ") === all[0].partners.join(" ")
+          ? `${label(f.estimator)} partners: the same ${f.partners.length} as ` +
+            `${label(all[0].estimator)}.`
+          : `${label(f.estimator)} partners: ${f.partners.join(" ")}.`
+      ),
+    ],
+  };
+}
+
+/**
+ * Table 3b: K against the benchmark for each study partner-year, with the interval, the class
+ * and its probability per estimator, beside the paper-style in-sample K.
+ *
+ * @example
+ * ```ts
+ * const spec = benchmarkKSpec(result);
+ * ```
+ */
+export function benchmarkKSpec(r: StudyResult): TableSpec | null {
+  const fits = benchmarkFits(r);
+  if (!r.benchmark || !fits.length) return null;
+  const level = Math.round(r.config.uncertainty.level * 100);
+  const inSample = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
+  const keys = [...new Set(fits.flatMap((f) => f.k.map((k) => `${k.country}|${k.year}`)))].sort();
+  const rows = keys.map((key) => {
+    const [country, year] = key.split("|");
+    const row: Record<string, unknown> = { country, year: Number(year) };
+    row.studyK = inSample.get(key)?.k ?? null;
+    for (const f of fits) {
+      const k = f.k.find((x) => `${x.country}|${x.year}` === key);
+      row[`${f.estimator}_k`] = k?.k ?? null;
+      row[`${f.estimator}_int`] = k?.kLower != null
+        ? `${formatCell(k.kLower, 2)}-${formatCell(k.kUpper, 2)}`
+        : null;
+      row[`${f.estimator}_class`] = k?.class ?? "-";
+      row[`${f.estimator}_p`] = k?.class && k.classProbabilities
+        ? k.classProbabilities[k.class]
+        : null;
+    }
+    return row;
+  });
+  const dot = (v: unknown) => (v === null || v === undefined ? "." : String(v));
+  return {
+    title: "Table 3b. Trade potential K against the world benchmark",
+    columns: [
+      { key: "country", label: "Country" },
+      { key: "year", label: "Year", format: String },
+      { key: "studyK", label: "Study K", format: f3 },
+      ...fits.flatMap((f) => [
+        { key: `${f.estimator}_k`, label: `K ${label(f.estimator)}`, format: f3 },
+        { key: `${f.estimator}_int`, label: `${level}% int.`, format: dot },
+        { key: `${f.estimator}_class`, label: "Class", align: "left" as const },
+        { key: `${f.estimator}_p`, label: "P(cls)", format: p2 },
+      ]),
+    ],
+    rows,
+    notes: [
+      `K = actual / benchmark prediction (exp of the linear prediction, year effect included); ` +
+      `Study K = the paper-style in-sample K of Table 3.`,
+      ...fits.map((f) =>
+        `${label(f.estimator)} ${level}% int. and P(cls): ${r.config.uncertainty.draws} draws ` +
+        `(seed ${r.config.uncertainty.seed}) of the benchmark's coefficients (year effects ` +
+        `included) from a ${multivariate(f.df)} with its ${f.se} covariance; K* = actual / ` +
+        `predicted* per draw (coefficient uncertainty only: the actual value is observed).`
+      ),
+    ],
+  };
+}
+
+/**
+ * The benchmark K cells of one partner-year for Table 3 (`bench_ols`, `bench_ppml`).
+ *
+ * @example
+ * ```ts
+ * benchmarkCells(result, "KAZ", 2018); // { bench_ols: 0.93, bench_ppml: 1.02 }
+ * ```
+ */
+export function benchmarkCells(
+  r: StudyResult,
+  country: string,
+  year: number,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of benchmarkFits(r)) {
+    out[`bench_${f.estimator}`] = f.k.find((k) => k.country === country && k.year === year)?.k ??
+      null;
+  }
+  if (r.structural?.ok) {
+    out.struct_k = r.structural.k.find((k) => k.country === country && k.year === year)?.k ?? null;
+  }
+  return out;
+}
+
+/**
+ * Table 3's benchmark K columns (one per estimated benchmark, then the structural K).
+ *
+ * @example
+ * ```ts
+ * benchmarkColumns(result).map((c) => c.label); // ["K-OLS", "K-PPML", "K-struct"]
+ * ```
+ */
+export function benchmarkColumns(r: StudyResult): TableSpec["columns"] {
+  return [
+    ...benchmarkFits(r).map((f) => ({
+      key: `bench_${f.estimator}`,
+      label: `K-${label(f.estimator)}`,
+      format: f3,
+    })),
+    ...(r.structural?.ok ? [{ key: "struct_k", label: "K-struct", format: f3 }] : []),
+  ];
+}
+
+/**
+ * Table 3c: the structural K per partner-year (China-partner trade both ways, actual / predicted
+ * with the exporter-year and importer-year effects), its interval, class and P(class).
+ *
+ * @example
+ * ```ts
+ * const spec = structuralKSpec(result); // null without a structural fit
+ * ```
+ */
+export function structuralKSpec(r: StudyResult): TableSpec | null {
+  const s = r.structural;
+  if (!s) return null;
+  const level = Math.round(r.config.uncertainty.level * 100);
+  const coef = s.coefficients.map((c) =>
+    `${c.term} ${formatCell(c.estimate, 3)} (SE ${formatCell(c.stdError, 3)})`
+  ).join(", ");
+  return {
+    title: "Table 3c. Structural K: the world matrix with exporter-year and importer-year effects",
+    columns: [
+      { key: "country", label: "Country" },
+      { key: "year", label: "Year", format: String },
+      { key: "actual", label: "Actual (US$ bn)", format: usBn },
+      { key: "predicted", label: "Predicted (US$ bn)", format: usBn },
+      { key: "k", label: "K", format: f3 },
+      { key: "interval", label: `${level}% int.`, format: (v) => (v == null ? "." : String(v)) },
+      { key: "class", label: "Class", align: "left" },
+      { key: "p", label: "P(cls)", format: p2 },
+    ],
+    rows: s.k.map((k) => ({
+      country: k.country,
+      year: k.year,
+      actual: k.actual,
+      predicted: k.predicted,
+      k: k.k,
+      interval: k.kLower != null ? `${formatCell(k.kLower, 2)}-${formatCell(k.kUpper, 2)}` : null,
+      class: k.class,
+      p: k.classProbabilities ? k.classProbabilities[k.class] : null,
+    })),
+    notes: s.ok
+      ? [
+        `PPML of each reporter's exports (IMF DOTS, FOB) to every partner, ` +
+        `${s.years[0]}-${s.years[s.years.length - 1]}: N = ${s.n} flows, ${s.exporters} ` +
+        `exporters, ${s.importers} importers; ${coef}; SE ${s.se}; ${s.excluded.noGeography} ` +
+        `flows without CEPII geography left out.`,
+        `K = (${r.config.reporter}'s exports to the partner + the partner's exports to ` +
+        `${r.config.reporter}, each as its exporter reports it) / the same flows predicted with ` +
+        `the fixed effects. ${s.meaning}`,
+        s.slopeCovariance
+          ? `${level}% int. and P(cls): ${r.config.uncertainty.draws} draws (seed ` +
+            `${r.config.uncertainty.seed}) of the two slopes from a normal with their ` +
+            `cluster-robust covariance, the fixed effects held at their estimates (conditional ` +
+            `on them: the covariance of thousands of absorbed effects is not estimated).`
+          : `No interval: the slopes' covariance is not available.`,
+      ]
+      : [`Not estimated: ${s.reason}.`],
+  };
+}
+
+/**
+ * Table 3's note on the benchmark K columns (none without them).
+ *
+ * @example
+ * ```ts
+ * benchmarkColumnsNote(result); // ["K-OLS, K-PPML: K against the world benchmark (Table 3b); ..."]
+ * ```
+ */
+export function benchmarkColumnsNote(r: StudyResult): string[] {
+  const fits = benchmarkFits(r);
+  const parts = [
+    ...(fits.length
+      ? [
+        `${fits.map((f) => `K-${label(f.estimator)}`).join(", ")}: K against the world benchmark ` +
+        `(Table 3b)`,
+      ]
+      : []),
+    ...(r.structural?.ok ? ["K-struct: the structural K (Table 3c)"] : []),
+  ];
+  return parts.length ? [`${parts.join("; ")}.`] : [];
+}

@@ -1,0 +1,437 @@
+/**
+ * The world benchmark for trade potential: a gravity model of China's trade with every partner
+ * (the China world panel), fitted with the study's partners left out (out of sample, after
+ * Egger 2002) or in, by log-OLS or PPML with year fixed effects. K for each study partner-year
+ * = actual / the benchmark's prediction, with the study's classes, intervals and class
+ * probabilities (lib/gravity/potential/uncertainty.ts).
+ * @module
+ */
+import { InputError } from "../../errors.ts";
+import { ols } from "../../stats/linear/ols.ts";
+import type { ChinaWorldPanel, ChinaWorldRow } from "./china_world.ts";
+import { classifyK, type PotentialRow, type Thresholds } from "../potential/k.ts";
+import {
+  chooseCovariance,
+  type CoefficientCovariance,
+  type KUncertaintyFields,
+  simulateK,
+  type UncertaintyConfig,
+} from "../potential/uncertainty.ts";
+
+/** Regressors the benchmark can use (all from the China world panel). */
+export const BENCHMARK_TERMS = [
+  "ln_gdp",
+  "ln_pop",
+  "ln_dist",
+  "contig",
+  "comlang_off",
+  "colony",
+  "landlocked",
+] as const;
+/** One benchmark regressor. */
+export type BenchmarkTerm = typeof BENCHMARK_TERMS[number];
+/** Estimators of the benchmark. */
+export type BenchmarkEstimator = "ols" | "ppml";
+
+/** The `benchmark` section of a study config. */
+export interface BenchmarkConfig {
+  enabled: boolean;
+  /** Directory of the raw files (DOTS, WDI, CEPII), default "../shared/data/raw". */
+  raw: string;
+  years: { from: number; to: number };
+  /** Leave the study's partners out of the fit (default true). */
+  outOfSample: boolean;
+  estimators: BenchmarkEstimator[];
+  terms: BenchmarkTerm[];
+  /** CEPII distance used by ln_dist: "dist" (most populated cities, default), "distcap", "distw". */
+  distance: "dist" | "distcap" | "distw";
+  /** Fixed effects: year (the reporter's own GDP and population are absorbed by them). */
+  fixedEffects: "year"[];
+}
+
+/** Defaults of the benchmark section. */
+export const BENCHMARK_DEFAULTS: BenchmarkConfig = {
+  enabled: true,
+  raw: "../shared/data/raw",
+  years: { from: 2010, to: 2020 },
+  outOfSample: true,
+  estimators: ["ols", "ppml"],
+  terms: [...BENCHMARK_TERMS],
+  distance: "dist",
+  fixedEffects: ["year"],
+};
+
+/**
+ * Check the `benchmark` section of a config (null when absent), with one-line errors.
+ *
+ * @example
+ * ```ts
+ * parseBenchmarkConfig({ outOfSample: false })?.estimators; // ["ols", "ppml"]
+ * ```
+ */
+export function parseBenchmarkConfig(raw: unknown, file = "study config"): BenchmarkConfig | null {
+  if (raw === undefined || raw === null) return null;
+  const fail = (m: string): never => {
+    throw new InputError(`${file}: ${m}`);
+  };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    fail('"benchmark" must be an object');
+  }
+  const o = raw as Record<string, unknown>;
+  const known = Object.keys(BENCHMARK_DEFAULTS);
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) fail(`"benchmark.${k}" is not a known field (${known.join(", ")})`);
+  }
+  const d = BENCHMARK_DEFAULTS;
+  const bool = (k: "enabled" | "outOfSample") => {
+    if (o[k] === undefined) return d[k];
+    if (typeof o[k] !== "boolean") fail(`"benchmark.${k}" must be true or false`);
+    return o[k] as boolean;
+  };
+  const list = <T extends string>(k: string, allowed: readonly T[], def: T[]): T[] => {
+    const v = o[k] ?? def;
+    if (!Array.isArray(v) || v.length === 0) fail(`"benchmark.${k}" must be a non-empty list`);
+    for (const x of v as unknown[]) {
+      if (!allowed.includes(x as T)) {
+        fail(`"benchmark.${k}": "${x}" is not one of ${allowed.join(", ")}`);
+      }
+    }
+    return [...v as T[]];
+  };
+  const y = (o.years ?? d.years) as Record<string, unknown>;
+  if (
+    typeof y !== "object" || !Number.isInteger(y.from) || !Number.isInteger(y.to) ||
+    (y.from as number) > (y.to as number)
+  ) fail('"benchmark.years" must be {"from": year, "to": year} with from <= to');
+  const distance = (o.distance ?? d.distance) as BenchmarkConfig["distance"];
+  if (!["dist", "distcap", "distw"].includes(distance)) {
+    fail(`"benchmark.distance" "${distance}" is not dist, distcap or distw`);
+  }
+  if (o.raw !== undefined && (typeof o.raw !== "string" || o.raw === "")) {
+    fail('"benchmark.raw" must be a directory path');
+  }
+  return {
+    enabled: bool("enabled"),
+    raw: (o.raw as string | undefined) ?? d.raw,
+    years: { from: y.from as number, to: y.to as number },
+    outOfSample: bool("outOfSample"),
+    estimators: list("estimators", ["ols", "ppml"] as const, d.estimators),
+    terms: list("terms", BENCHMARK_TERMS, d.terms),
+    distance,
+    fixedEffects: list("fixedEffects", ["year"] as const, d.fixedEffects),
+  };
+}
+
+/** One K of the benchmark (a study partner-year). */
+export interface BenchmarkK extends PotentialRow, KUncertaintyFields {
+  /** True when the row entered the fit (outOfSample false). */
+  inSample: boolean;
+  /** Regressor values of the row (term name -> value; year effects included). */
+  x: Record<string, number>;
+}
+
+/** One fitted benchmark (per estimator). */
+export interface BenchmarkFit {
+  estimator: BenchmarkEstimator;
+  ok: boolean;
+  reason?: string;
+  /** Observations in the fit, the partners and years they come from. */
+  n: number;
+  partners: string[];
+  years: number[];
+  /** Partner-years left out, by reason (counts). */
+  excluded: { studyPartners: number; missing: number; zeroTrade: number };
+  coefficients: { term: string; estimate: number; stdError: number; p: number }[];
+  omitted: string[];
+  /** CoefficientCovariance used for the intervals, its t degrees of freedom and the clusters. */
+  se: string;
+  df: number;
+  r2?: number;
+  k: BenchmarkK[];
+  warnings: string[];
+}
+
+/** What the study gets from the benchmark. */
+export interface BenchmarkResult {
+  config: BenchmarkConfig;
+  /** The world panel's coverage and dropped partners (Table 1 style). */
+  panel: Pick<
+    ChinaWorldPanel,
+    "reporter" | "years" | "partners" | "coverage" | "dropped" | "notes"
+  >;
+  fits: BenchmarkFit[];
+}
+
+/**
+ * The value of a benchmark term on a panel row (NaN when missing or not loggable).
+ *
+ * @example
+ * ```ts
+ * benchmarkTerm(row, "ln_dist"); // Math.log(row.dist)
+ * ```
+ */
+export function benchmarkTerm(
+  row: ChinaWorldRow,
+  term: BenchmarkTerm,
+  distance: BenchmarkConfig["distance"] = "dist",
+): number {
+  const ln = (v: number) => (v > 0 ? Math.log(v) : NaN);
+  switch (term) {
+    case "ln_gdp":
+      return ln(row.gdp);
+    case "ln_pop":
+      return ln(row.pop);
+    case "ln_dist":
+      return ln(row[distance]);
+    default:
+      return row[term];
+  }
+}
+
+/** Design of the benchmark: term values plus year dummies (first year the base). */
+function designOf(
+  config: BenchmarkConfig,
+): { names: string[]; x: (r: ChinaWorldRow) => number[] } {
+  const years: number[] = [];
+  for (let y = config.years.from + 1; y <= config.years.to; y++) years.push(y);
+  const fe = config.fixedEffects.includes("year");
+  const names = [
+    "(Intercept)",
+    ...config.terms,
+    ...(fe ? years.map((y) => `year_${y}`) : []),
+  ];
+  return {
+    names,
+    x: (r) => [
+      1,
+      ...config.terms.map((t) => benchmarkTerm(r, t, config.distance)),
+      ...(fe ? years.map((y) => (r.year === y ? 1 : 0)) : []),
+    ],
+  };
+}
+
+/** Options of {@link runBenchmark}. */
+export interface BenchmarkOptions {
+  /** The study's partners (the CA5): left out of the fit when outOfSample, and given K. */
+  partners: string[];
+  thresholds: Thresholds;
+  uncertainty: UncertaintyConfig;
+  /** A PPML estimator (lib/stats), when available. */
+  ppml?: PpmlEstimator;
+}
+
+/** The PPML estimator the benchmark needs: coefficients and their covariance. */
+export type PpmlEstimator = (
+  y: ArrayLike<number>,
+  x: number[][],
+  names: string[],
+  cluster: string[],
+) => {
+  estimate: number[];
+  cov: number[][];
+  df: number;
+  omitted: string[];
+  se: string;
+  /** The estimator's own coefficient table (estimate, SE, p), when it reports one. */
+  coefficients?: { term: string; estimate: number; stdError: number; p: number }[];
+};
+
+/**
+ * Fit the benchmark by each configured estimator and compute K, its interval and class
+ * probabilities for every study partner-year of the window.
+ *
+ * @example
+ * ```ts
+ * const b = runBenchmark(worldPanel, benchmarkConfig, { partners: ["KAZ"], thresholds, uncertainty });
+ * b.fits[0].k[0].k; // actual / benchmark prediction
+ * ```
+ */
+export function runBenchmark(
+  world: ChinaWorldPanel,
+  config: BenchmarkConfig,
+  options: BenchmarkOptions,
+): BenchmarkResult {
+  const study = new Set(options.partners);
+  const inWindow = world.rows.filter((r) =>
+    r.year >= config.years.from && r.year <= config.years.to
+  );
+  const { partners: _p, rows: _r, ...panelInfo } = world;
+  return {
+    config,
+    panel: { ...panelInfo, partners: world.partners },
+    fits: config.estimators.map((e) => fitOne(e, inWindow, study, config, options)),
+  };
+}
+
+function fitOne(
+  estimator: BenchmarkEstimator,
+  rows: ChinaWorldRow[],
+  study: Set<string>,
+  config: BenchmarkConfig,
+  options: BenchmarkOptions,
+): BenchmarkFit {
+  const design = designOf(config);
+  const excluded = { studyPartners: 0, missing: 0, zeroTrade: 0 };
+  const sample: { row: ChinaWorldRow; x: number[] }[] = [];
+  for (const row of rows) {
+    if (config.outOfSample && study.has(row.partner)) {
+      excluded.studyPartners++;
+      continue;
+    }
+    const x = design.x(row);
+    if (Number.isNaN(row.trade) || x.some(Number.isNaN)) {
+      excluded.missing++;
+      continue;
+    }
+    if (estimator === "ols" && !(row.trade > 0)) {
+      excluded.zeroTrade++;
+      continue;
+    }
+    sample.push({ row, x });
+  }
+  const base: BenchmarkFit = {
+    estimator,
+    ok: false,
+    n: sample.length,
+    partners: [...new Set(sample.map((s) => s.row.partner))].sort(),
+    years: [...new Set(sample.map((s) => s.row.year))].sort((a, b) => a - b),
+    excluded,
+    coefficients: [],
+    omitted: [],
+    se: "",
+    df: NaN,
+    k: [],
+    warnings: [],
+  };
+  const cluster = sample.map((s) => s.row.partner);
+  let beta: number[];
+  let names: string[];
+  let cov: CoefficientCovariance;
+  try {
+    if (estimator === "ppml") {
+      if (!options.ppml) {
+        return {
+          ...base,
+          reason: "PPML is not available in this build (it comes with the PPML estimator of " +
+            'lib/stats, issue "Estimators")',
+        };
+      }
+      const fit = options.ppml(
+        sample.map((s) => s.row.trade),
+        sample.map((s) => s.x),
+        design.names,
+        cluster,
+      );
+      names = design.names.filter((n) => !fit.omitted.includes(n));
+      beta = fit.estimate;
+      cov = { matrix: fit.cov, df: fit.df, se: "cluster" };
+      base.omitted = fit.omitted;
+      base.se = fit.se;
+      if (fit.coefficients) base.coefficients = fit.coefficients;
+    } else {
+      const r = olsFit(sample, design.names, cluster, options.uncertainty);
+      ({ beta, names, cov } = r);
+      base.omitted = r.omitted;
+      base.r2 = r.r2;
+      base.coefficients = r.coefficients;
+      base.se = cov.se;
+      base.warnings.push(...r.warnings);
+    }
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { ...base, reason: e.message };
+  }
+  const keep = design.names.map((n) => names.includes(n));
+  base.df = cov.df;
+  if (!base.coefficients.length) {
+    base.coefficients = names.map((term, a) => ({
+      term,
+      estimate: beta[a],
+      stdError: Math.sqrt(cov.matrix[a][a]),
+      p: NaN,
+    }));
+  }
+  base.k = studyK(rows, study, design, keep, names, beta, cov, config, options);
+  return { ...base, ok: true };
+}
+
+function olsFit(
+  sample: { row: ChinaWorldRow; x: number[] }[],
+  names: string[],
+  cluster: string[],
+  u: UncertaintyConfig,
+) {
+  const fit = ols(
+    sample.map((s) => Math.log(s.row.trade)),
+    names.slice(1).map((name, j) => ({ name, values: sample.map((s) => s.x[j + 1]) })),
+    { se: "cluster", cluster },
+  );
+  const kept = fit.coefficients.map((c) => c.term);
+  const idx = kept.map((t) => names.indexOf(t));
+  const x = sample.map((s) => idx.map((j) => s.x[j]));
+  const { cov, warnings } = chooseCovariance(x, fit.residuals, cluster, u.se);
+  return {
+    beta: fit.coefficients.map((c) => c.estimate),
+    names: kept,
+    cov,
+    omitted: fit.omitted,
+    r2: fit.r2,
+    coefficients: fit.coefficients.map((c) => ({
+      term: c.term,
+      estimate: c.estimate,
+      stdError: c.stdError,
+      p: c.p,
+    })),
+    warnings,
+  };
+}
+
+function studyK(
+  rows: ChinaWorldRow[],
+  study: Set<string>,
+  design: { names: string[]; x: (r: ChinaWorldRow) => number[] },
+  keep: boolean[],
+  names: string[],
+  beta: number[],
+  cov: CoefficientCovariance,
+  config: BenchmarkConfig,
+  options: BenchmarkOptions,
+): BenchmarkK[] {
+  const out: BenchmarkK[] = [];
+  const targets: { i: number; actual: number; x: number[] }[] = [];
+  for (const row of rows.filter((r) => study.has(r.partner))) {
+    const full = design.x(row);
+    const x = full.filter((_, j) => keep[j]);
+    if (x.some(Number.isNaN)) continue;
+    const fitted = x.reduce((a, v, j) => a + v * beta[j], 0);
+    const predicted = Math.exp(fitted);
+    const actual = row.trade > 0 ? row.trade : null;
+    const k = actual === null ? null : actual / predicted;
+    if (actual !== null) targets.push({ i: out.length, actual, x });
+    out.push({
+      country: row.partner,
+      year: row.year,
+      actual,
+      fitted,
+      predicted,
+      k,
+      class: k === null ? null : classifyK(k, options.thresholds),
+      inSample: !config.outOfSample,
+      x: Object.fromEntries(names.map((n, j) => [n, x[j]])),
+      kLower: null,
+      kUpper: null,
+      classProbabilities: null,
+    });
+  }
+  const u = options.uncertainty;
+  if (u.enabled && targets.length) {
+    const sims = simulateK(targets, beta, cov.matrix, cov.df, {
+      thresholds: options.thresholds,
+      level: u.level,
+      draws: u.draws,
+      seed: u.seed,
+    });
+    targets.forEach((t, j) => Object.assign(out[t.i], sims[j]));
+  }
+  return out;
+}

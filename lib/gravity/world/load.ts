@@ -1,0 +1,272 @@
+/**
+ * What the study command reads for the world benchmark: the China world panel (DOTS, WDI,
+ * CEPII) and the PPML estimator of lib/stats, each when available. A missing piece is a warning,
+ * never a failure of the study.
+ * @module
+ */
+import { InputError } from "../../errors.ts";
+import { loadWorldPanel } from "../../data/world.ts";
+import { fitModel } from "../../stats/model/fit.ts";
+import { demean, encodeFactor } from "../../stats/model/fe.ts";
+import type { PpmlEstimator } from "./benchmark.ts";
+import {
+  type ChinaWorldPanel,
+  type IndexedWorldTrade,
+  loadChinaWorldPanel,
+  reporterTrade,
+} from "./china_world.ts";
+import { parseCepiiMapping, readGeoDist } from "../../data/sources/cepii.ts";
+import { runStructural, type StructuralEstimator, type StructuralResult } from "./structural.ts";
+import { cachedJson } from "./cache.ts";
+import type { StudyConfig } from "../config/study.ts";
+import { ppmlCovariance } from "../potential/uncertainty.ts";
+
+/** What {@link loadBenchmarkWorld} hands to `runGravityStudy`. */
+export interface WorldOptions {
+  world?: ChinaWorldPanel;
+  ppml?: PpmlEstimator;
+  structural?: StructuralResult;
+}
+
+/**
+ * Load what the config's benchmark and structural K need: the China world panel, the PPML
+ * estimator and the structural fit, with paths relative to the repo root `root` (default ".";
+ * ".." from notebooks/). The China world panel and the structural fit are cached in
+ * `out/cache/` (keyed by the settings and the input files' sizes and times), so a warm run reads
+ * them instead of the 1.9 million-row world file. Progress goes to stderr; anything missing
+ * becomes a warning line, never a failure.
+ *
+ * @example
+ * ```ts
+ * const { options, warnings } = await loadBenchmarkWorld(config);
+ * runGravityStudy(config, panel, { ...options });
+ * ```
+ */
+export async function loadBenchmarkWorld(
+  config: StudyConfig,
+  options: { root?: string } = {},
+): Promise<{ options: WorldOptions; warnings: string[] }> {
+  const b = config.benchmark?.enabled ? config.benchmark : null;
+  const st = config.structural?.enabled ? config.structural : null;
+  if (!b && !st) return { options: {}, warnings: [] };
+  const root = options.root ?? ".";
+  const at = (p: string) => (p.startsWith("/") || root === "." ? p : `${root}/${p}`);
+  const raw = at(b?.raw ?? "../shared/data/raw");
+  const worldFile = at("data/world-trade.csv.gz");
+  const mappingFile = at("data/cepii-iso3.csv");
+  const inputs = [
+    worldFile,
+    mappingFile,
+    `${raw}/geo/cepii/dist_cepii.csv`,
+    `${raw}/geo/cepii/geo_cepii.csv`,
+    `${raw}/wdi/gdp-current-usd-long.csv`,
+    `${raw}/wdi/population-long.csv`,
+  ];
+  const warnings: string[] = [];
+  const cache = { dir: at("out/cache"), warn: (l: string) => warnings.push(l) };
+  let indexed: IndexedWorldTrade | null = null;
+  const loadIndexed = async () => {
+    if (!indexed) {
+      console.error(`world: reading ${worldFile} ...`);
+      indexed = await loadWorldPanel(worldFile);
+    }
+    return indexed;
+  };
+  const out: WorldOptions = {};
+  try {
+    if (b) {
+      const { value, hit } = await cachedJson(
+        "china-world",
+        { reporter: config.reporter, years: b.years },
+        inputs,
+        async () =>
+          await loadChinaWorldPanel({
+            raw,
+            years: b.years,
+            reporter: config.reporter,
+            mappingFile,
+            trade: reporterTrade(await loadIndexed(), config.reporter),
+          }),
+        cache,
+      );
+      console.error(`benchmark: China world panel ${hit ? "from the cache" : "built"}`);
+      out.world = value;
+      out.ppml = loadPpml();
+    }
+    if (st) {
+      out.structural = await structuralCached(config, st, {
+        raw,
+        mappingFile,
+        inputs,
+        cache,
+        loadIndexed,
+      });
+    }
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    warnings.push(`world benchmark not run: ${e.message}`);
+  }
+  return { options: out, warnings };
+}
+
+/** A raw file's text; a file that cannot be read is a one-line InputError naming it. */
+async function readText(path: string): Promise<string> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch (e) {
+    throw new InputError(`${path}: cannot read the file (${(e as Error).name})`);
+  }
+}
+
+/** The structural fit, from the cache or fitted (an InputError when an input is missing). */
+async function structuralCached(
+  config: StudyConfig,
+  st: NonNullable<StudyConfig["structural"]>,
+  io: {
+    raw: string;
+    mappingFile: string;
+    inputs: string[];
+    cache: { dir: string; warn: (l: string) => void };
+    loadIndexed: () => Promise<IndexedWorldTrade>;
+  },
+): Promise<StructuralResult> {
+  const estimator = loadStructuralEstimator();
+  const u = config.uncertainty;
+  const key = {
+    st,
+    reporter: config.reporter,
+    partners: config.partners,
+    t: config.potential.thresholds,
+    u,
+  };
+  const { value, hit } = await cachedJson("structural", key, io.inputs, async () => {
+    console.error("structural: PPML with exporter-year and importer-year effects ...");
+    const geo = readGeoDist(
+      await readText(`${io.raw}/geo/cepii/dist_cepii.csv`),
+      await readText(`${io.raw}/geo/cepii/geo_cepii.csv`),
+      parseCepiiMapping(await readText(io.mappingFile), io.mappingFile),
+    );
+    return runStructural(await io.loadIndexed(), geo, st, {
+      reporter: config.reporter,
+      partners: config.partners,
+      thresholds: config.potential.thresholds,
+      estimator,
+      uncertainty: u,
+    });
+  }, io.cache);
+  console.error(`structural: ${hit ? "from the cache" : "fitted"}`);
+  return value;
+}
+
+/**
+ * The structural estimator from lib/stats (PPML with absorbed fixed effects), with the slopes'
+ * covariance computed by partialling the fixed effects out of ln_dist and contig (weights mu,
+ * lib/stats `demean`) and the CR1 sandwich by pair, rescaled to the estimator's own standard
+ * errors (whose small-sample factor counts the fixed effects).
+ *
+ * @example
+ * ```ts
+ * const est = loadStructuralEstimator();
+ * ```
+ */
+export function loadStructuralEstimator(): StructuralEstimator {
+  return {
+    fitModel: fitModel as unknown as StructuralEstimator["fitModel"],
+    slopeCovariance: (fit, data) => {
+      const rows = fit.rows;
+      const col = (c: string) => Float64Array.from(rows, (i) => data.columns[c][i]);
+      const lab = (c: string) => rows.map((i) => data.labels[c][i]);
+      const x = [col("ln_dist"), col("contig")];
+      const dims = [
+        encodeFactor("exporter^year", [lab("exporter"), lab("year")]),
+        encodeFactor("importer^year", [lab("importer"), lab("year")]),
+      ];
+      demean(x, dims, fit.fitted);
+      const trade = col("trade");
+      const v = ppmlCovariance(
+        rows.map((_, t) => [x[0][t], x[1][t]]),
+        trade,
+        fit.fitted,
+        lab("pair").map(String),
+      ).matrix;
+      const se = ["ln_dist", "contig"].map((t) =>
+        fit.coefficients.find((c) => c.term === t)?.stdError ?? NaN
+      );
+      const d = se.map((s, a) => s / Math.sqrt(v[a][a]));
+      return v.map((r, a) => r.map((c, j) => c * d[a] * d[j]));
+    },
+  };
+}
+
+/** The parts of lib/stats/model/fit.ts (`fitModel`) the benchmark uses. */
+export interface ModelModule {
+  fitModel: (
+    spec: Record<string, unknown>,
+    data: { columns: Record<string, ArrayLike<number>>; labels?: Record<string, string[]> },
+  ) => {
+    coefficients: { term: string; estimate: number; stdError: number; p: number }[];
+    omitted: string[];
+    rows: number[];
+    fitted: number[];
+    converged?: boolean;
+  };
+}
+
+/**
+ * The PPML estimator of lib/stats (`fitModel` with estimator "ppml"), wrapped for the benchmark:
+ * the year effects enter as dummies, so their uncertainty is in the covariance, which is computed
+ * here from the fit ({@link ppmlCovariance}, CR1 by partner).
+ *
+ * @example
+ * ```ts
+ * const ppml = loadPpml();
+ * ```
+ */
+export function loadPpml(): PpmlEstimator {
+  return ppmlFromFitModel(fitModel as unknown as ModelModule["fitModel"]);
+}
+
+/**
+ * Wrap a `fitModel` (lib/stats/model/fit.ts) as the benchmark's PPML estimator.
+ *
+ * @example
+ * ```ts
+ * const ppml = ppmlFromFitModel(fitModel);
+ * ```
+ */
+export function ppmlFromFitModel(fitModel: ModelModule["fitModel"]): PpmlEstimator {
+  return (y, x, names, cluster) => {
+    const columns: Record<string, Float64Array> = { trade: Float64Array.from(y) };
+    names.slice(1).forEach((n, j) => columns[n] = Float64Array.from(x, (r) => r[j + 1]));
+    const fit = fitModel({
+      dependent: "trade",
+      terms: names.slice(1),
+      estimator: "ppml",
+      se: "cluster:partner",
+      intercept: true,
+      maxIterations: 1000,
+    }, { columns, labels: { partner: cluster } });
+    if (fit.converged === false) throw new InputError("PPML did not converge");
+    const kept = fit.coefficients.map((c) => c.term);
+    const idx = kept.map((t) => names.indexOf(t));
+    const cov = ppmlCovariance(
+      fit.rows.map((i) => idx.map((j) => x[i][j])),
+      fit.rows.map((i) => y[i]),
+      fit.fitted,
+      fit.rows.map((i) => cluster[i]),
+    );
+    return {
+      estimate: fit.coefficients.map((c) => c.estimate),
+      cov: cov.matrix,
+      df: cov.df,
+      omitted: fit.omitted,
+      se: "cluster",
+      coefficients: fit.coefficients.map((c) => ({
+        term: c.term,
+        estimate: c.estimate,
+        stdError: c.stdError,
+        p: c.p,
+      })),
+    };
+  };
+}

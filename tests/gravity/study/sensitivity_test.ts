@@ -1,0 +1,261 @@
+import "../../root.ts"; // the repository root is the working directory (relative paths below)
+import assert from "node:assert/strict";
+import { inverse, Matrix, QrDecomposition } from "ml-matrix";
+import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
+import { SYNTHETIC_BETA, syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
+import { classifyK } from "../../../lib/gravity/potential/k.ts";
+import { formatStudy } from "../../../lib/gravity/render/study.ts";
+import { sensitivitySpec } from "../../../lib/gravity/render/sensitivity.ts";
+import { formatTable } from "../../../lib/report/table.ts";
+import {
+  comparePaper,
+  describeDisagreement,
+  type PaperTables,
+} from "../../../lib/gravity/study/paper.ts";
+import {
+  loadStudyConfig,
+  parseStudyConfig,
+  validateAgainstPanel,
+} from "../../../lib/gravity/config/study.ts";
+import { loadPanel } from "../../../lib/data/panel.ts";
+
+const VARIANTS = [
+  { label: "China-reported only", dependent: "trade_china" },
+  {
+    label: "with the mirror fill",
+    dependent: "trade_mirror",
+    note: "partner-reported in the gaps",
+  },
+];
+
+/**
+ * The synthetic panel with two dependent columns shaped like the real ones: `trade_china` (the
+ * truth `etrade`, missing for every partner in the last two years and for FFF from 2019) and
+ * `trade_mirror` (trade_china where present, else etrade x `gapFactor`, flagged "mirror").
+ */
+function twoDependents(spread: number, gapFactor: number) {
+  const s = syntheticStudy({ spread, seed: 11 });
+  s.panel.flags = {};
+  const gaps: string[] = [];
+  for (const row of s.panel.rows) {
+    const v = row.values;
+    if (row.iso3 === s.config.reporter) {
+      v.trade_china = v.trade_mirror = NaN;
+      continue;
+    }
+    const gap = row.year >= 2021 || (row.iso3 === "FFF" && row.year >= 2019);
+    v.trade_china = gap ? NaN : v.etrade;
+    v.trade_mirror = gap ? v.etrade * gapFactor : v.etrade;
+    s.panel.flags[`${row.iso3}|${row.year}|trade_mirror`] = gap ? "mirror" : "observed";
+    if (gap) gaps.push(`${row.iso3}|${row.year}`);
+  }
+  s.panel.variables.push({ name: "trade_china" }, { name: "trade_mirror" });
+  const config = {
+    ...s.config,
+    dependent: { variable: "trade_china" },
+    sensitivity: { variants: VARIANTS },
+  };
+  return { ...s, config, gaps };
+}
+
+Deno.test("sensitivity, noise-free: both variants recover the true coefficients; no class changes", () => {
+  const { config, panel, gaps } = twoDependents(0, 1);
+  const s = runGravityStudy(config, panel).sensitivity!;
+  assert.equal(gaps.length, 12); // 5 partners x 2021-2022 + FFF 2019-2020
+  const [a, b] = s.variants;
+  assert.equal(a.n, 40 - 12);
+  assert.equal(b.n, 40);
+  for (const col of [a, b]) {
+    for (const [term, truth] of Object.entries(SYNTHETIC_BETA)) {
+      const c = col.coefficients.find((x) => x.term === (term === "(Intercept)" ? "_cons" : term))!;
+      assert.ok(Math.abs(c.estimate! - truth) < 1e-9, `${col.label} ${term}`);
+    }
+  }
+  assert.deepEqual(b.flaggedCells, { mirror: 12 });
+  assert.deepEqual(a.flaggedCells, {});
+  // every K is 1 (expanding) in both, so nothing changes among the 28 classified by both
+  assert.deepEqual(s.classChange, { changed: 0, compared: 28, share: 0, cells: [] });
+});
+
+/** OLS by QR on the rows that have y, independently of lib/stats: b, SE, and K per country-year. */
+function directFit(
+  design: { country: string; year: number; x: Record<string, number | null> }[],
+  y: Map<string, number>,
+  terms: string[],
+) {
+  const rows = design.filter((r) => Number.isFinite(y.get(`${r.country}|${r.year}`) ?? NaN));
+  const X = new Matrix(rows.map((r) => [...terms.map((t) => r.x[t] as number), 1]));
+  const Y = Matrix.columnVector(rows.map((r) => Math.log(y.get(`${r.country}|${r.year}`)!)));
+  const b = new QrDecomposition(X).solve(Y);
+  const e = Y.sub(X.mmul(b)).getColumn(0);
+  const s2 = e.reduce((a, v) => a + v * v, 0) / (rows.length - X.columns);
+  const cov = inverse(X.transpose().mmul(X)).mul(s2);
+  const k = new Map(rows.map((r, i) => [`${r.country}|${r.year}`, Math.exp(e[i])]));
+  return { b: b.getColumn(0), se: cov.diag().map(Math.sqrt), n: rows.length, k };
+}
+
+Deno.test("sensitivity with noise: coefficients, SEs, N and class changes match a direct QR fit", () => {
+  const { config, panel } = twoDependents(0.4, 3);
+  const r = runGravityStudy(config, panel);
+  const s = r.sensitivity!;
+  const terms = config.terms.map((t) => t.name);
+  const col = (v: string) => new Map(panel.rows.map((x) => [`${x.iso3}|${x.year}`, x.values[v]]));
+  const fits = ["trade_china", "trade_mirror"].map((v) => directFit(r.data.design, col(v), terms));
+  s.variants.forEach((c, i) => {
+    assert.equal(c.n, fits[i].n);
+    [...terms, "_cons"].forEach((t, j) => {
+      const got = c.coefficients.find((x) => x.term === t)!;
+      assert.ok(Math.abs(got.estimate! - fits[i].b[j]) < 1e-9, `${c.label} ${t} b`);
+      assert.ok(Math.abs(got.stdError! - fits[i].se[j]) < 1e-9, `${c.label} ${t} se`);
+    });
+  });
+  // the class change, recomputed from the direct fits' in-sample K
+  let changed = 0;
+  let compared = 0;
+  for (const [key, k0] of fits[0].k) {
+    const k1 = fits[1].k.get(key)!;
+    compared++;
+    if (classifyK(k0) !== classifyK(k1)) changed++;
+  }
+  assert.equal(s.classChange.compared, compared);
+  assert.equal(s.classChange.changed, changed);
+  assert.ok(changed > 0, "the x3 fill moves some classes");
+  assert.equal(s.classChange.share, changed / compared);
+  // the JSON result carries the table
+  const json = JSON.parse(JSON.stringify(r));
+  assert.equal(json.sensitivity.variants[1].dependent, "trade_mirror");
+});
+
+Deno.test("sensitivity table: text, markdown, HTML; a variant missing from the panel is said so", () => {
+  const { config, panel } = twoDependents(0.4, 3);
+  const cfg = {
+    ...config,
+    sensitivity: { variants: [...VARIANTS, { label: "not built yet", dependent: "nope" }] },
+  };
+  const r = runGravityStudy(cfg, panel);
+  const s = r.sensitivity!;
+  assert.equal(s.variants[2].inPanel, false);
+  assert.match(s.variants[2].reason, /"nope" is not a panel variable/);
+  const text = formatStudy(r, "text");
+  assert.match(text, /Sensitivity: the same equation on each dependent variable/);
+  assert.match(
+    text,
+    /\(3\) not built yet: dependent ln nope; NOT ESTIMATED: "nope" is not a panel\s+variable/,
+  );
+  assert.match(
+    text,
+    /\(2\) with the mirror fill: .*cells in the sample flagged\s+mirror\s+\(12\)/s,
+  );
+  assert.match(
+    text,
+    new RegExp(
+      `K classes that change from \\(1\\) to \\(2\\):\\s+${s.classChange.changed}\\s+of\\s+28`,
+    ),
+  );
+  const md = formatTable(sensitivitySpec(s), "markdown");
+  assert.match(
+    md,
+    /\| Term \| \(1\) Coef\. \| \(1\) SE \| \(2\) Coef\. \| \(2\) SE \| \(3\) Coef\. \| \(3\) SE \|/,
+  );
+  assert.match(md, /\| N \| 28 \| \. \| 40 \| \. \| 0 \|/);
+  assert.match(formatStudy(r, "html"), /<caption>Sensitivity|Sensitivity: the same equation/);
+});
+
+Deno.test("describeDisagreement names every differing sign and class in plain words", () => {
+  const paper: PaperTables = {
+    source: "test",
+    table2: [
+      {
+        variable: "a",
+        term: "ln_a",
+        coefficient: 0.5,
+        stdError: 0.1,
+        t: 5,
+        p: 0,
+        ciLower: 0,
+        ciUpper: 1,
+      },
+      {
+        variable: "b",
+        term: "ln_b",
+        coefficient: -0.2,
+        stdError: 0.1,
+        t: -2,
+        p: 0.05,
+        ciLower: -1,
+        ciUpper: 0,
+      },
+      {
+        variable: "c",
+        term: "_cons",
+        coefficient: 1,
+        stdError: 1,
+        t: 1,
+        p: 0.3,
+        ciLower: -1,
+        ciUpper: 3,
+      },
+    ],
+    table3: [
+      { country: "KAZ", year: 2015, k: 1.3, words: "re-modelling", class: "remodelling" },
+      { country: "KAZ", year: 2016, k: 0.9, words: "expansion", class: "expanding" },
+      { country: "TJK", year: 2015, k: 0.5, words: "huge", class: "huge" },
+    ],
+  };
+  const row = (country: string, year: number, k: number) => ({
+    country,
+    year,
+    actual: 1,
+    fitted: 0,
+    predicted: 1,
+    k,
+    class: classifyK(k),
+    inSample: true,
+  });
+  const cmp = comparePaper(paper, { ln_a: 0.4, ln_b: 0.1 }, [
+    row("KAZ", 2015, 0.7),
+    row("KAZ", 2016, 1),
+  ]);
+  assert.deepEqual(describeDisagreement(cmp), [
+    "Signs differ from the paper for 1 of 2 coefficients: ln_b (ours 0.100, paper -0.200).",
+    "No estimate of ours to compare for: _cons.",
+    "Classes differ from the paper in 1 of 2 country-years: KAZ 2015 (ours huge K 0.700, paper remodelling K 1.300).",
+    "The paper classifies 1 country-years we do not: TJK 2015.",
+  ]);
+  const none = comparePaper(paper, null, []);
+  assert.deepEqual(describeDisagreement(none), [
+    "No estimate of ours to compare for: ln_a, ln_b, _cons.",
+    "None of the paper's 3 classified country-years has a K of ours.",
+  ]);
+});
+
+Deno.test("sensitivity config errors are one line", () => {
+  const base = structuredClone(syntheticStudy({ spread: 0 }).config) as unknown as Record<
+    string,
+    unknown
+  >;
+  assert.throws(
+    () => parseStudyConfig({ ...base, sensitivity: { variants: [] } }, "cfg.json"),
+    /^InputError: cfg\.json: "sensitivity" must be \{"variants"/,
+  );
+  assert.throws(
+    () => parseStudyConfig({ ...base, sensitivity: { variants: [{ label: "x" }] } }, "cfg.json"),
+    /cfg\.json: sensitivity\.variants\[0\]\.dependent must be a non-empty string/,
+  );
+});
+
+Deno.test("the shipped study configs: default uses the CPI level, the option the PROXY", async () => {
+  const panel = await loadPanel("data");
+  const def = await loadStudyConfig("data/study.config.json");
+  const proxy = await loadStudyConfig("data/study.proxy-cpi.config.json");
+  validateAgainstPanel(def, panel);
+  validateAgainstPanel(proxy, panel);
+  assert.equal(def.terms.find((t) => t.name === "ln_cpi")!.variable, "cpi");
+  assert.equal(proxy.terms.find((t) => t.name === "ln_cpi")!.variable, "cpi_proxy");
+  assert.equal(panel.variables.find((v) => v.name === "cpi_proxy")!.proxy, true);
+  assert.match(proxy.title, /PROXY/);
+  assert.deepEqual(def.sensitivity!.variants.map((v) => v.dependent), [
+    "trade_goods_usd",
+    "trade_goods_usd_mirror_fill",
+  ]);
+});

@@ -1,0 +1,247 @@
+/**
+ * The study's later sections as runGravityStudy wires them (found by mutation testing of
+ * lib/gravity/study/run.ts): the K intervals merged into the K table (with null fields where K has no
+ * interval, and the configured thresholds), the world benchmark run only when it is enabled and
+ * the world panel is given (its failures and warnings prefixed by the estimator), the structural
+ * result passed through only when enabled, and the forecast only when asked for.
+ */
+import assert from "node:assert/strict";
+import { InputError } from "../../../lib/errors.ts";
+import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/world/benchmark.ts";
+import { buildChinaWorldPanel } from "../../../lib/gravity/world/china_world.ts";
+import type { StructuralResult } from "../../../lib/gravity/world/structural.ts";
+import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
+import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
+import { thinSyntheticStudy } from "./thin_panel.ts";
+import { CA5, syntheticWorld } from "../world/world_fixture.ts";
+
+const CLASSES = ["huge", "expanding", "remodelling"] as const;
+
+Deno.test("K intervals: every K with a value has one around it; a K without a value gets nulls", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
+  // BBB 2016 loses its trade: it stays in the K table (predictable) with k null and null
+  // interval fields
+  for (const r of panel.rows) if (r.iso3 === "BBB" && r.year === 2016) r.values.etrade = NaN;
+  const r = runGravityStudy(config, panel);
+  assert.ok(r.uncertainty);
+  assert.equal(r.potential.length, 40);
+  const gap = r.potential.find((p) => p.country === "BBB" && p.year === 2016)!;
+  assert.equal(gap.k, null);
+  assert.equal(gap.kLower, null);
+  assert.equal(gap.kUpper, null);
+  assert.equal(gap.classProbabilities, null);
+  for (const p of r.potential.filter((p) => p.k !== null)) {
+    assert.ok(p.kLower! < p.k! && p.k! < p.kUpper!, `${p.country} ${p.year}`);
+    const total = CLASSES.reduce((a, c) => a + p.classProbabilities![c], 0);
+    assert.ok(Math.abs(total - 1) < 1e-12);
+  }
+  // 5 partners are too few clusters for 8 coefficients: uncertainty's own warning is passed on
+  assert.ok(r.warnings.includes(
+    "uncertainty: 5 partner clusters for 8 coefficients make the cluster-robust covariance " +
+      "rank-deficient (rank <= 4); K intervals use HC1 instead",
+  ));
+});
+
+Deno.test("K intervals: an exact fit puts all the probability on K = 1's class under the configured thresholds", () => {
+  const { config, panel } = syntheticStudy({ spread: 0 });
+  const cfg = {
+    ...config,
+    potential: { ...config.potential, thresholds: { huge: 1.5, remodelling: 2 } },
+  };
+  const r = runGravityStudy(cfg, panel);
+  for (const p of r.potential) {
+    assert.ok(Math.abs(p.kLower! - 1) < 1e-8 && Math.abs(p.kUpper! - 1) < 1e-8);
+    // K = 1 <= 1.5: huge potential (0.8/1.2 would make it expanding)
+    assert.equal(p.class, "huge");
+    assert.ok(Math.abs(p.classProbabilities!.huge - 1) < 1e-12);
+  }
+});
+
+Deno.test("K intervals: off, or without a fit, there are none", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
+  const off = runGravityStudy(
+    { ...config, uncertainty: { ...config.uncertainty, enabled: false } },
+    panel,
+  );
+  assert.equal(off.uncertainty, null);
+  assert.equal(off.potential.length, 40);
+  for (const p of off.potential) assert.equal("kLower" in p, false);
+  assert.ok(!off.warnings.some((w) => w.startsWith("uncertainty:")));
+  const thin = thinSyntheticStudy();
+  const none = runGravityStudy(thin.config, thin.panel);
+  assert.equal(none.uncertainty, null);
+  assert.deepEqual(none.potential, []);
+});
+
+/** The synthetic study on the five Central Asian partners and a world panel of 20 partners. */
+function withWorld() {
+  const s = syntheticStudy({
+    partners: CA5,
+    reporter: "CHN",
+    years: { from: 2015, to: 2020 },
+    spread: 0.2,
+  });
+  const world = buildChinaWorldPanel(syntheticWorld(11, 20), {
+    reporter: "CHN",
+    years: { from: 2010, to: 2020 },
+  });
+  return { ...s, world };
+}
+
+Deno.test("benchmark: needs both the enabled section and the world panel; failures and warnings named by estimator", () => {
+  const { config, panel, world } = withWorld();
+  let calls = 0;
+  const ppml = () => {
+    calls++;
+    throw new InputError("stub ppml refuses");
+  };
+  const cfg = {
+    ...config,
+    potential: { ...config.potential, thresholds: { huge: 0.95, remodelling: 1.05 } },
+    benchmark: { ...BENCHMARK_DEFAULTS, estimators: ["ppml" as const, "ols" as const] },
+  };
+  const r = runGravityStudy(cfg, panel, { world, ppml });
+  assert.equal(calls, 1);
+  const b = r.benchmark!;
+  assert.deepEqual(b.fits.map((f) => [f.estimator, f.ok]), [["ppml", false], ["ols", true]]);
+  // out of sample: the 5 study partners x 11 years are left out of the world fit, and K is
+  // computed for exactly them
+  const ols = b.fits[1];
+  assert.equal(ols.excluded.studyPartners, 55);
+  assert.deepEqual([...new Set(ols.k.map((k) => k.country))].sort(), [...CA5].sort());
+  for (const k of ols.k) {
+    assert.equal(k.class, k.k! <= 0.95 ? "huge" : k.k! >= 1.05 ? "remodelling" : "expanding");
+    // the study's uncertainty settings give the benchmark K its interval
+    assert.ok(k.kLower! < k.k! && k.k! < k.kUpper!);
+  }
+  // 15 world partners outside the study for 17 benchmark coefficients: the benchmark's own
+  // covariance warning, prefixed
+  assert.deepEqual(r.warnings.filter((w) => w.startsWith("benchmark")), [
+    "benchmark ppml: stub ppml refuses",
+    "benchmark ols: uncertainty: 15 partner clusters for 17 coefficients make the cluster-robust " +
+    "covariance rank-deficient (rank <= 14); K intervals use HC1 instead",
+  ]);
+  // without a PPML estimator the fit says so
+  const noPpml = runGravityStudy(
+    { ...cfg, benchmark: { ...cfg.benchmark, estimators: ["ppml" as const] } },
+    panel,
+    { world },
+  );
+  assert.deepEqual(noPpml.warnings.filter((w) => w.startsWith("benchmark")), [
+    "benchmark ppml: PPML is not available in this build (it comes with the PPML estimator of " +
+    'lib/stats, issue "Estimators")',
+  ]);
+  // not enabled, or no world panel: no benchmark, no benchmark warning, PPML never called
+  const off = runGravityStudy(
+    { ...cfg, benchmark: { ...cfg.benchmark, enabled: false } },
+    panel,
+    { world, ppml },
+  );
+  const noWorld = runGravityStudy(cfg, panel, { ppml });
+  const noSection = runGravityStudy({ ...cfg, benchmark: null }, panel, { world, ppml });
+  for (const x of [off, noWorld, noSection]) {
+    assert.equal(x.benchmark, null);
+    assert.ok(!x.warnings.some((w) => w.startsWith("benchmark")));
+  }
+  assert.equal(calls, 1);
+});
+
+Deno.test("structural: the caller's result only when the section is enabled; forecast only when asked", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
+  const fast = { ...config, uncertainty: { ...config.uncertainty, enabled: false } };
+  const marker = { marker: "structural result" } as unknown as StructuralResult;
+  const section = { enabled: true, years: { from: 2010, to: 2020 }, distance: "dist" as const };
+  assert.equal(
+    runGravityStudy({ ...fast, structural: section }, panel, { structural: marker }).structural,
+    marker,
+  );
+  assert.equal(runGravityStudy({ ...fast, structural: section }, panel).structural, null);
+  assert.equal(
+    runGravityStudy({ ...fast, structural: { ...section, enabled: false } }, panel, {
+      structural: marker,
+    }).structural,
+    null,
+  );
+  assert.equal(
+    runGravityStudy({ ...fast, structural: null }, panel, { structural: marker }).structural,
+    null,
+  );
+  assert.equal(runGravityStudy(fast, panel).forecast, null);
+  const f = runGravityStudy(fast, panel, { forecast: true }).forecast!;
+  // no forecast block: the defaults (cut-off 2020, training from the study's first year 2015)
+  assert.equal(f.settings.cutoff, 2020);
+  assert.equal(f.settings.trainFrom, 2015);
+  assert.equal(f.settings.lastDataYear, 2022);
+});
+
+Deno.test("sensitivity: each variant is a study without the world benchmark", () => {
+  const { config, panel, world } = withWorld();
+  let calls = 0;
+  const ppml = () => {
+    calls++;
+    throw new InputError("stub ppml refuses");
+  };
+  const cfg = {
+    ...config,
+    uncertainty: { ...config.uncertainty, enabled: false },
+    benchmark: { ...BENCHMARK_DEFAULTS, estimators: ["ppml" as const] },
+    sensitivity: {
+      variants: [{ label: "A", dependent: "etrade" }, { label: "B", dependent: "etrade" }],
+    },
+  };
+  const r = runGravityStudy(cfg, panel, { world, ppml });
+  // the study's own benchmark calls PPML once; the two variants do not
+  assert.equal(calls, 1);
+  assert.deepEqual(r.sensitivity!.variants.map((v) => [v.label, v.estimable, v.n]), [
+    ["A", true, 30],
+    ["B", true, 30],
+  ]);
+});
+
+Deno.test("Table 1: rebased cells count as filled; two countries' gaps are joined by '; '; the dependent row has no reporter years", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
+  for (const r of panel.rows) {
+    if (r.iso3 === "BBB" && r.year === 2016) r.values.open = NaN;
+    if (r.iso3 === "CCC" && r.year === 2017) r.values.open = NaN;
+  }
+  panel.flags = { "DDD|2018|open": "rebased", "EEE|2018|open": "observed" };
+  const fast = { ...config, uncertainty: { ...config.uncertainty, enabled: false } };
+  const cov = runGravityStudy(fast, panel).data.coverage;
+  const open = cov.find((c) => c.variable === "open")!;
+  assert.equal(open.missing, "BBB 2016; CCC 2017");
+  assert.equal(open.filled, 1);
+  // the dependent variable is bilateral: partners only, though the reporter has no trade value
+  const dep = cov[0];
+  assert.equal(dep.role, "dependent");
+  assert.equal(dep.reporterYears, null);
+  assert.deepEqual(dep.partnerYears, { present: 40, total: 40 });
+  assert.equal(dep.missing, "");
+});
+
+Deno.test("sensitivity: the variants are compared with the paper too", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
+  const paper = {
+    source: "test",
+    table2: [
+      { term: "ln_pgdp", coefficient: 0.7 },
+      { term: "ln_pop", coefficient: 0.3 },
+      { term: "_cons", coefficient: 4 },
+    ].map((c) => ({ ...c, variable: c.term, stdError: 1, t: 1, p: 0.5, ciLower: 0, ciUpper: 1 })),
+    table3: [{ country: "BBB", year: 2016, k: 0.5, words: "", class: null }],
+  };
+  const r = runGravityStudy(
+    {
+      ...config,
+      uncertainty: { ...config.uncertainty, enabled: false },
+      sensitivity: { variants: [{ label: "A", dependent: "etrade" }] },
+    },
+    panel,
+    { paper },
+  );
+  const v = r.sensitivity!.variants[0];
+  // the true ln_pgdp 0.703 and intercept 4.531 share the paper's signs; ln_pop -0.268 does not
+  assert.deepEqual(v.signAgreement, { agree: 2, compared: 3 });
+  // the paper's K 0.5 of BBB 2016 is "huge" by the thresholds; ours is the class of our K there
+  const ours = r.potential.find((p) => p.country === "BBB" && p.year === 2016)!.class;
+  assert.deepEqual(v.classAgreement, { agree: ours === "huge" ? 1 : 0, compared: 1 });
+});

@@ -1,0 +1,74 @@
+/**
+ * lib/stats/model/separation.ts on small panels whose separated rows are known by construction
+ * (worked in each test): the fixed-effect check iterated with singleton dropping, and the
+ * rectifier with and without fixed effects. Written for the mutants the model-level tests left
+ * alive.
+ */
+import assert from "node:assert/strict";
+import { encodeFactor } from "../../../lib/stats/model/fe.ts";
+import { feSeparation, reluSeparation } from "../../../lib/stats/model/separation.ts";
+
+Deno.test("feSeparation: all-zero levels dropped, singletons dropped, and the round they unmask", () => {
+  // g:  e e e f f k k ; h: p p q p p p p ; y: 0 0 5 1 2 0 0
+  // round 0: level k (rows 5, 6) is all zero -> separated; h = q (row 2) is a singleton
+  // round 1: without row 2, level e (rows 0, 1) is all zero -> separated; rows 3, 4 remain
+  const g = encodeFactor("g", [["e", "e", "e", "f", "f", "k", "k"]]);
+  const h = encodeFactor("h", [["p", "p", "q", "p", "p", "p", "p"]]);
+  const y = [0, 0, 5, 1, 2, 0, 0];
+  assert.deepEqual(feSeparation(y, [g, h]), { keep: [3, 4], separated: 4, singletons: 1 });
+  // without singleton dropping row 2 stays, so level e is not all zero
+  assert.deepEqual(feSeparation(y, [g, h], false), {
+    keep: [0, 1, 2, 3, 4],
+    separated: 2,
+    singletons: 0,
+  });
+  // no fixed effects: nothing to check
+  assert.deepEqual(feSeparation([0, 1, 0], []), { keep: [0, 1, 2], separated: 0, singletons: 0 });
+  // a level whose outcomes cancel to zero is not separated (outcomes are >= 0, so only exact
+  // zeros sum to zero): level a = {0, 0}, level b = {1, 2}
+  const one = encodeFactor("g", [["a", "a", "b", "b"]]);
+  assert.deepEqual(feSeparation(Float64Array.from([0, 0, 1, 2]), [one]), {
+    keep: [2, 3],
+    separated: 2,
+    singletons: 0,
+  });
+});
+
+Deno.test("reluSeparation: rows separated by a regressor (with an intercept, or given fixed effects)", () => {
+  // x > 0 only where y = 0 (rows 0, 1): z = x is 0 on the positive rows and > 0 there;
+  // row 5 (y = 0, x = 0) is not separated
+  const y = Float64Array.from([0, 0, 1, 2, 3, 0]);
+  const x = Float64Array.from([1, 2, 0, 0, 0, 0]);
+  assert.deepEqual(reluSeparation(y, [x], []), [0, 1]);
+  // x varies on the positive rows: z = a + b x = 0 there forces a = b = 0, no separation
+  const x2 = Float64Array.from([1, -1, 0, 1, 2, 0]);
+  assert.deepEqual(reluSeparation(y, [x2], []), []);
+  // no zero outcome, or no rounds allowed: nothing
+  assert.deepEqual(
+    reluSeparation(Float64Array.from([1, 2, 3]), [Float64Array.from([1, 0, 2])], []),
+    [],
+  );
+  assert.deepEqual(reluSeparation(y, [x], [], 0), []);
+  // given a fixed effect: z = alpha_g + c x; positive row 2 (g = a, x = 0) forces alpha_a = 0,
+  // so rows 0, 1 (x = 1) are separated; level b has alpha_b = 0 and row 4 (x = 0) is not
+  const g = encodeFactor("g", [["a", "a", "a", "b", "b", "b"]]);
+  const yf = Float64Array.from([0, 0, 1, 2, 0, 3]);
+  const xf = Float64Array.from([1, 1, 0, 0, 0, 0]);
+  assert.deepEqual(reluSeparation(yf, [xf], [g]), [0, 1]);
+  // a negative regressor on the zero rows: z = -x separates them just the same
+  const xn = Float64Array.from([-1, -3, 0, 0, 0, 0]);
+  assert.deepEqual(reluSeparation(y, [xn], []), [0, 1]);
+  // separated only by the fixed effect's absence of variation: x equal on a level's positive
+  // and zero rows, no separation
+  const xe = Float64Array.from([2, 2, 2, 5, 5, 5]);
+  assert.deepEqual(reluSeparation(yf, [xe], [g]), []);
+});
+
+Deno.test("reluSeparation: separation by a combination of regressors (first fit z = 0.6 (x1 - x2))", () => {
+  // z = x1 - x2 is 0 on the positive rows and 1, 2 on the zero rows 0, 1, but neither column
+  // alone separates
+  const y = Float64Array.from([0, 0, 0, 1, 2, 3, 4]);
+  const x1 = Float64Array.from([3, 4, 1, 1, 2, 5, 3]);
+  const x2 = Float64Array.from([2, 2, 1, 1, 2, 5, 3]);
+  assert.deepEqual(reluSeparation(y, [x1, x2], []), [0, 1]);
+});
