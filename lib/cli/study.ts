@@ -13,10 +13,11 @@ import { InputError } from "../errors.ts";
 import { loadStudyConfig, validateAgainstPanel } from "../gravity/config/study.ts";
 import { loadPaperTables, type PaperTables } from "../gravity/study/paper.ts";
 import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/render/study.ts";
-import { runGravityStudy, type StudyResult } from "../gravity/study/run.ts";
+import { runGravityStudy } from "../gravity/study/run.ts";
 import { formatTable } from "../report/table.ts";
 import { parseCsv } from "../data/read/csv.ts";
 import { loadBenchmarkWorld } from "../gravity/world/load.ts";
+import type { StudyResult } from "../gravity/study/types.ts";
 
 /** Default config path (relative to the repo root, where `deno task` runs). */
 export const DEFAULT_CONFIG = "data/study.config.json";

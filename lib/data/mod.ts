@@ -1,24 +1,10 @@
 /**
- * Data: CSV reading, World Bank and other source readers, the import pipeline and the panel.
+ * Data: generic readers (read/), one reader per source (sources/), the importer that writes the
+ * tidy files (import/), and the loaders of those files (panel.ts, world.ts).
  * @module
  */
-export * from "./read/header.ts";
-export * from "./read/strict_json.ts";
-export * from "./import/keys.ts";
-export * from "./read/csv.ts";
-export * from "./read/numeric_csv.ts";
-export * from "./sources/wdi.ts";
-export * from "./sources/pages.ts";
-export * from "./sources/geo.ts";
-export * from "./import/interpolate.ts";
 export * from "./panel.ts";
-export * from "./import/build.ts";
-export * from "./sources/macro.ts";
-export * from "./read/xlsx.ts";
-export * from "./sources/country_names.ts";
-export * from "./sources/dots.ts";
-export * from "./sources/comtrade.ts";
-export * from "./sources/bilateral.ts";
 export * from "./world.ts";
-export * from "./import/world_build.ts";
-export * from "./sources/cepii.ts";
+export * from "./read/mod.ts";
+export * from "./sources/mod.ts";
+export * from "./import/mod.ts";

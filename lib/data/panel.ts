@@ -6,9 +6,6 @@
 import { cellLocation, InputError } from "../errors.ts";
 import { columnIndex, parseNumber, readCsv } from "./read/csv.ts";
 import { assertNoRepeats } from "./read/strict_json.ts";
-import type { Flag } from "./import/interpolate.ts";
-
-export type { Flag } from "./import/interpolate.ts";
 
 /** One entry of the data dictionary (`data/variables.json`). */
 export interface VariableInfo {
@@ -144,3 +141,14 @@ export function formatCsv(rows: (string | number)[][]): string {
   };
   return rows.map((r) => r.map(cell).join(",")).join("\n") + "\n";
 }
+
+/** Provenance of one panel cell. */
+export type Flag =
+  | "observed"
+  | "interpolated"
+  | "extrapolated"
+  | "missing"
+  | "not-applicable"
+  | "rebased"
+  /** A partner-reported (mirror) value standing in for a missing reporter-side one. */
+  | "mirror";

@@ -1,33 +1,16 @@
 /**
- * The extended gravity study: config, term formation, CBEC index by PCA, trade potential K,
- * synthetic panels with known truth, the paper side by side, and formatting.
+ * The extended gravity study, one folder per job; imports point one way:
+ * render -> study -> {forecast, world} -> potential -> equation -> config -> types
+ * (synthetic sits beside study; notebook.ts is the one thin file that joins study and render).
  * @module
  */
 export * from "./types.ts";
-export * from "./config/study.ts";
-export * from "./equation/terms.ts";
-export * from "./equation/cbec_index.ts";
-export * from "./potential/k.ts";
-export * from "./study/paper.ts";
-export * from "./study/run.ts";
-export * from "./synthetic/study.ts";
-export * from "./render/study.ts";
-export * from "./config/forecast.ts";
-export * from "./forecast/fit.ts";
-export * from "./forecast/naive.ts";
-export * from "./forecast/validate.ts";
-export * from "./forecast/scenario.ts";
-export * from "./forecast/run.ts";
-export * from "./render/forecast.ts";
-export * from "./synthetic/forecast.ts";
-export * from "./forecast/k_projection.ts";
-export * from "./potential/uncertainty.ts";
-export * from "./world/china_world.ts";
-export * from "./world/benchmark.ts";
-export * from "./world/load.ts";
-export * from "./render/world.ts";
-export * from "./study/sensitivity.ts";
-export * from "./render/sensitivity.ts";
-export * from "./synthetic/world.ts";
-export * from "./world/gravity_data.ts";
-export * from "./synthetic/gravity.ts";
+export * from "./config/mod.ts";
+export * from "./equation/mod.ts";
+export * from "./potential/mod.ts";
+export * from "./world/mod.ts";
+export * from "./forecast/mod.ts";
+export * from "./study/mod.ts";
+export * from "./render/mod.ts";
+export * from "./synthetic/mod.ts";
+export * from "./notebook.ts";

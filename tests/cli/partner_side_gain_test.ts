@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { partnerSideGain } from "../../lib/cli/study.ts";
-import type { StudyResult } from "../../lib/gravity/study/run.ts";
+import type { StudyResult } from "../../lib/gravity/study/types.ts";
 
 const header = "file,row,year,partner,flow,reporter_basis,side,value,unit,value_usd,decision," +
   "reason,variable";

@@ -10,8 +10,8 @@ import { IMPORT_CONFIG_KEYS } from "./keys.ts";
 import { writeFilesAtomic } from "../../io/atomic.ts";
 import { assertKnownKeys, assertNoRepeats, parseStrictJson } from "../read/strict_json.ts";
 import { haversineKm } from "../sources/geo.ts";
-import { fillSeries, type Flag } from "./interpolate.ts";
-import { formatCsv, formatNumber, type VariableInfo } from "../panel.ts";
+import { fillSeries } from "./interpolate.ts";
+import { type Flag, formatCsv, formatNumber, type VariableInfo } from "../panel.ts";
 import {
   readCapitals,
   readCepii,

@@ -3,17 +3,7 @@
  * extrapolation (nearest observed value carried), always flagged.
  * @module
  */
-
-/** Provenance of one panel cell. */
-export type Flag =
-  | "observed"
-  | "interpolated"
-  | "extrapolated"
-  | "missing"
-  | "not-applicable"
-  | "rebased"
-  /** A partner-reported (mirror) value standing in for a missing reporter-side one. */
-  | "mirror";
+import type { Flag } from "../panel.ts";
 
 /** Options for {@link fillSeries}. */
 export interface FillOptions {

@@ -14,49 +14,18 @@ import {
 import type { SeType } from "../../stats/types.ts";
 import type { GravityPanel } from "../types.ts";
 import { type ForecastConfig, parseForecastConfig, validateForecast } from "./forecast.ts";
-import { parseUncertaintyConfig, type UncertaintyConfig } from "../potential/uncertainty.ts";
-import { type BenchmarkConfig, parseBenchmarkConfig } from "../world/benchmark.ts";
-import { parseStructuralConfig, type StructuralConfig } from "../world/structural.ts";
-
-/**
- * How a bilateral term is formed from reporter i and partner j:
- * `product` ln(x_i x_j) = ln x_i + ln x_j; `partner` ln x_j; `reporter` ln x_i; `ratio` ln(x_j / x_i);
- * `bilateral` the variable is already bilateral (stored on the partner's row), ln x_ij;
- * `sum` x_i + x_j and `difference` x_j - x_i (for unlogged terms such as the CBEC composite).
- */
-export type Formation =
-  | "product"
-  | "partner"
-  | "reporter"
-  | "ratio"
-  | "bilateral"
-  | "sum"
-  | "difference";
-
-/** The variable name that stands for the PCA composite of the CBEC indicators. */
-export const CBEC_INDEX = "cbec_index";
-
-/** One regressor of the gravity equation. */
-export interface TermSpec {
-  /** Term name as printed (e.g. "ln_pgdp"); matches the paper's term keys in data/paper/. */
-  name: string;
-  /** Panel variable (or `cbec_index` for the PCA composite). */
-  variable: string;
-  formation: Formation;
-  /** Take the natural log (default true; must be false for the CBEC composite, which can be < 0). */
-  log?: boolean;
-  /** A note printed with the term (e.g. why a proxy is used). */
-  note?: string;
-}
-
-/** PCA retention rule of the CBEC composite. */
-export type Retention =
-  | { rule: "kaiser" }
-  | { rule: "first" }
-  | { rule: "cumulative"; share: number };
-
-/** K definitions: level ratio, level ratio with Duan smearing, or the paper-compatible log ratio. */
-export type KDefinition = "level" | "smearing" | "log-ratio";
+import { type BenchmarkConfig, parseBenchmarkConfig } from "./benchmark.ts";
+import { fail, isObject, num, str, strList } from "./fields.ts";
+import { parseSensitivity, type SensitivityConfig } from "./sensitivity.ts";
+import { parseStructuralConfig, type StructuralConfig } from "./structural.ts";
+import { parseUncertaintyConfig, type UncertaintyConfig } from "./uncertainty.ts";
+import {
+  CBEC_INDEX,
+  type Formation,
+  type KDefinition,
+  type Retention,
+  type TermSpec,
+} from "../types.ts";
 
 /** A complete study config. */
 export interface StudyConfig {
@@ -98,7 +67,7 @@ export interface StudyConfig {
   /** The structural world K (lib/gravity/world/structural.ts); null when the config has none. */
   structural: StructuralConfig | null;
   /** Optional sensitivity table: the same equation on each listed dependent variable. */
-  sensitivity?: { variants: { label: string; dependent: string; note?: string }[] };
+  sensitivity?: SensitivityConfig;
 }
 
 const FORMATIONS: Formation[] = [
@@ -142,29 +111,6 @@ export const STUDY_CONFIG_KEYS: KeySchema = {
   forecast: "any",
   structural: "any",
 };
-
-function fail(file: string, message: string): never {
-  throw new InputError(`${file}: ${message}`);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function str(file: string, where: string, v: unknown): string {
-  if (typeof v !== "string" || v === "") fail(file, `${where} must be a non-empty string`);
-  return v;
-}
-
-function num(file: string, where: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(file, `${where} must be a number`);
-  return v;
-}
-
-function strList(file: string, where: string, v: unknown): string[] {
-  if (!Array.isArray(v) || v.length === 0) fail(file, `${where} must be a non-empty list`);
-  return v.map((x, i) => str(file, `${where}[${i}]`, x));
-}
 
 /**
  * Check a parsed config object and fill defaults; every problem is one InputError line naming
@@ -292,28 +238,6 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     ...(raw.sensitivity === undefined
       ? {}
       : { sensitivity: parseSensitivity(file, raw.sensitivity) }),
-  };
-}
-
-function parseSensitivity(file: string, v: unknown): NonNullable<StudyConfig["sensitivity"]> {
-  if (!isObject(v) || !Array.isArray(v.variants) || v.variants.length === 0) {
-    fail(file, '"sensitivity" must be {"variants": [{"label": ..., "dependent": ...}, ...]}');
-  }
-  assertKnownKeys(file, v, { variants: "any" }, ["sensitivity"]);
-  return {
-    variants: v.variants.map((x: unknown, i: number) => {
-      if (!isObject(x)) fail(file, `sensitivity.variants[${i}] must be an object`);
-      assertKnownKeys(file, x, { label: "any", dependent: "any", note: "any" }, [
-        "sensitivity",
-        "variants",
-        i,
-      ]);
-      return {
-        label: str(file, `sensitivity.variants[${i}].label`, x.label),
-        dependent: str(file, `sensitivity.variants[${i}].dependent`, x.dependent),
-        ...(typeof x.note === "string" ? { note: x.note } : {}),
-      };
-    }),
   };
 }
 

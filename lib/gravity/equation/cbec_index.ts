@@ -6,9 +6,10 @@
  */
 import { pca } from "../../stats/pca.ts";
 import type { PcaResult } from "../../stats/types.ts";
-import type { Retention, StudyConfig } from "../config/study.ts";
+import type { StudyConfig } from "../config/study.ts";
 import { panelLookup } from "./terms.ts";
 import type { GravityPanel } from "../types.ts";
+import type { Retention } from "../types.ts";
 
 /** The CBEC index and the PCA behind it (plain JSON). */
 export interface CbecIndexResult {

@@ -3,8 +3,9 @@
  * the design (one row per partner-year) built from the panel.
  * @module
  */
-import { CBEC_INDEX, type StudyConfig, type TermSpec } from "../config/study.ts";
+import type { StudyConfig } from "../config/study.ts";
 import type { GravityPanel } from "../types.ts";
+import { CBEC_INDEX, type DesignRow, type TermSpec } from "../types.ts";
 
 /** Values of one panel variable by `${iso3}|${year}` (NaN when missing). */
 export type Lookup = (iso3: string, year: number, variable: string) => number;
@@ -93,24 +94,6 @@ export function formTerm(
     default:
       return { value: a };
   }
-}
-
-/** One partner-year of the design: dependent value, term values and what is missing. */
-export interface DesignRow {
-  country: string;
-  year: number;
-  /** Dependent variable in levels (null when missing or not positive). */
-  actual: number | null;
-  /** ln(actual) (null when actual is null). */
-  y: number | null;
-  /** Term values by term name (null when missing). */
-  x: Record<string, number | null>;
-  /** Human-readable reasons for every missing piece (dependent and terms). */
-  missing: string[];
-  /** True when y and every term exist (the row enters the regression). */
-  complete: boolean;
-  /** True when every term exists (a prediction is possible). */
-  predictable: boolean;
 }
 
 /**

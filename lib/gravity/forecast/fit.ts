@@ -8,7 +8,7 @@
 import { inverse, Matrix, QrDecomposition } from "ml-matrix";
 import { ols } from "../../stats/linear/ols.ts";
 import { tQuantile, tTwoSidedP } from "../../stats/distributions.ts";
-import type { DesignRow } from "../equation/terms.ts";
+import type { DesignRow } from "../types.ts";
 
 /** A fit ready to predict new rows with intervals (plain JSON). */
 export interface ForecastFit {

@@ -6,8 +6,9 @@
  * The same method as the study's K intervals, applied to the projected K of a scenario.
  * @module
  */
-import { chooseCovariance, simulateK, type UncertaintyConfig } from "../potential/uncertainty.ts";
+import { chooseCovariance, simulateK } from "../potential/uncertainty.ts";
 import type { KProjectionModel } from "./scenario.ts";
+import type { UncertaintyConfig } from "../config/uncertainty.ts";
 
 /**
  * A {@link KProjectionModel} using the study's `uncertainty` settings (covariance type, draws,

@@ -5,15 +5,15 @@
  * class probabilities, per partner and year up to the horizon.
  * @module
  */
-import { CBEC_INDEX, type StudyConfig } from "../config/study.ts";
+import type { StudyConfig } from "../config/study.ts";
 import { lastDataYear, type RegressorRule, type ScenarioSpec } from "../config/forecast.ts";
 import { fitForecast, type ForecastFit, predictRow, tCdf } from "./fit.ts";
 import { forecastDesign } from "./validate.ts";
 import { averageGrowth, type SeriesPoint } from "./naive.ts";
 import { tQuantile } from "../../stats/distributions.ts";
-import { buildDesign, type DesignRow } from "../equation/terms.ts";
+import { buildDesign } from "../equation/terms.ts";
 import type { GravityPanel, PanelRow, PotentialClass } from "../types.ts";
-import type { Thresholds } from "../potential/k.ts";
+import { CBEC_INDEX, type DesignRow, type Thresholds } from "../types.ts";
 
 /** The distribution of a projected K. */
 export interface KDistribution {

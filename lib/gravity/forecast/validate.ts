@@ -6,7 +6,7 @@
  * @module
  */
 import { cbecIndex } from "../equation/cbec_index.ts";
-import { CBEC_INDEX, type StudyConfig } from "../config/study.ts";
+import type { StudyConfig } from "../config/study.ts";
 import type { ForecastConfig } from "../config/forecast.ts";
 import { fitForecast, type ForecastFit, predictRow } from "./fit.ts";
 import {
@@ -17,8 +17,9 @@ import {
   type NaiveRule,
   type SeriesPoint,
 } from "./naive.ts";
-import { buildDesign, type DesignRow, panelLookup } from "../equation/terms.ts";
+import { buildDesign, panelLookup } from "../equation/terms.ts";
 import type { GravityPanel } from "../types.ts";
+import { CBEC_INDEX, type DesignRow } from "../types.ts";
 
 /** The methods compared, in table order. */
 export const FORECAST_METHODS = ["model", "last value", "average growth"] as const;

@@ -5,9 +5,8 @@
  * give the negative K of the paper's Table 3).
  * @module
  */
-import type { KDefinition } from "../config/study.ts";
-import type { DesignRow } from "../equation/terms.ts";
 import type { PotentialClass } from "../types.ts";
+import type { DesignRow, KDefinition, Thresholds } from "../types.ts";
 
 /** One row of Table 3. */
 export interface PotentialRow {
@@ -24,12 +23,6 @@ export interface PotentialRow {
   class: PotentialClass | null;
   /** True when the row was in the estimation sample; false = out-of-sample prediction. */
   inSample: boolean;
-}
-
-/** Thresholds of the classes. */
-export interface Thresholds {
-  huge: number;
-  remodelling: number;
 }
 
 /**

@@ -32,9 +32,9 @@ import {
 } from "./study.ts";
 import { benchmarkFits } from "./world.ts";
 import { sensitivitySpec } from "./sensitivity.ts";
-import type { StudyResult } from "../study/run.ts";
 import { forecastFan } from "../../report/figures/forecast_fan.ts";
 import { formatForecast } from "./forecast.ts";
+import type { StudyResult } from "../study/types.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */
 export interface StudyFigure {

@@ -3,7 +3,6 @@
  * @module
  */
 import { formatCell, formatTable, type TableFormat, type TableSpec } from "../../report/table.ts";
-import type { StudyResult } from "../study/run.ts";
 import { formatForecast } from "./forecast.ts";
 import {
   benchmarkCells,
@@ -16,6 +15,7 @@ import {
 } from "./world.ts";
 import { describeDisagreement } from "../study/paper.ts";
 import { sensitivitySpec } from "./sensitivity.ts";
+import type { StudyResult } from "../study/types.ts";
 
 const f3 = (v: unknown) => formatCell(v, 3);
 /** Actual and predicted trade: whole numbers from 1e7 up, so both columns read alike (never an

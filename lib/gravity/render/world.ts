@@ -6,7 +6,7 @@
  */
 import { formatCell, type TableSpec } from "../../report/table.ts";
 import type { BenchmarkFit } from "../world/benchmark.ts";
-import type { StudyResult } from "../study/run.ts";
+import type { StudyResult } from "../study/types.ts";
 
 /** US$ as billions with 3 decimals (Table 3c's Actual and Predicted read alike). */
 const usBn = (v: unknown) => (typeof v === "number" ? formatCell(v / 1e9, 3) : formatCell(v));

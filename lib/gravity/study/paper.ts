@@ -5,8 +5,9 @@
  */
 import { readCsv } from "../../data/read/csv.ts";
 import { findColumn } from "../../data/read/header.ts";
-import { classifyK, type PotentialRow, type Thresholds } from "../potential/k.ts";
+import { classifyK, type PotentialRow } from "../potential/k.ts";
 import type { PotentialClass } from "../types.ts";
+import type { Thresholds } from "../types.ts";
 
 /** One row of the paper's Table 2. */
 export interface PaperCoefficient {

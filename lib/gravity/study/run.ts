@@ -5,101 +5,21 @@
  * @module
  */
 import { ols } from "../../stats/linear/ols.ts";
-import { type RegressionJson, regressionJson } from "../../report/regression_table.ts";
-import { cbecIndex, type CbecIndexResult } from "../equation/cbec_index.ts";
-import { comparePaper, type PaperComparison, type PaperTables } from "./paper.ts";
-import { CBEC_INDEX, type StudyConfig } from "../config/study.ts";
-import { LOG_RATIO_WARNING, type PotentialRow, potentialTable } from "../potential/k.ts";
-import { buildDesign, type DesignRow, panelLookup } from "../equation/terms.ts";
+import { regressionJson } from "../../stats/linear/ols_json.ts";
+import { cbecIndex } from "../equation/cbec_index.ts";
+import { comparePaper, type PaperTables } from "./paper.ts";
+import type { StudyConfig } from "../config/study.ts";
+import { LOG_RATIO_WARNING, potentialTable } from "../potential/k.ts";
+import { buildDesign, panelLookup } from "../equation/terms.ts";
 import type { GravityPanel } from "../types.ts";
-import { displayable } from "../../report/jupyter.ts";
-import { formatStudy } from "../render/study.ts";
-import { type ForecastResult, runForecast } from "../forecast/run.ts";
+import { runForecast } from "../forecast/run.ts";
 import { type BenchmarkResult, type PpmlEstimator, runBenchmark } from "../world/benchmark.ts";
 import type { ChinaWorldPanel } from "../world/china_world.ts";
 import type { StructuralResult } from "../world/structural.ts";
-import {
-  type KUncertaintyFields,
-  type StudyUncertainty,
-  studyUncertainty,
-} from "../potential/uncertainty.ts";
-import { sensitivityAnalysis, type SensitivityResult } from "./sensitivity.ts";
-
-/** One line of Table 1: a variable, its source and its coverage in the study window. */
-export interface CoverageRow {
-  /** "dependent", a term name, or "cbec indicator". */
-  role: string;
-  variable: string;
-  formation: string;
-  meaning: string;
-  unit: string;
-  source: string;
-  proxy: string;
-  /** Partner-years with a value / partner-years in the study. */
-  partnerYears: { present: number; total: number };
-  /** Reporter years with a value (null when the term does not use the reporter). */
-  reporterYears: { present: number; total: number } | null;
-  /** Missing cells, compact: "TKM 2015-2022; TJK 2017-2022". */
-  missing: string;
-  /** Cells in the window flagged interpolated, extrapolated or rebased by the importer. */
-  filled: number;
-}
-
-/** The `fit` command's JSON plus fitted values and residuals. */
-export type StudyFit = RegressionJson & { fitted: number[]; residuals: number[]; rows: number[] };
-
-/** The regression part of the result. */
-export interface StudyRegression {
-  estimable: boolean;
-  /** Why not (when estimable is false). */
-  reason?: string;
-  dependent: string;
-  /** Country-years with the dependent variable and every term. */
-  nComplete: number;
-  /** Coefficients to estimate (terms + intercept). */
-  kCoefficients: number;
-  /**
-   * The fit when estimable: the JSON of the `fit` command, plus the fitted values, residuals
-   * and input row of each observation used (so K can be recomputed).
-   */
-  fit: StudyFit | null;
-  /** Country-year of each row of the fit, in fit order. */
-  sample: { country: string; year: number }[];
-}
-
-/** Everything the study produces (plain JSON). */
-export interface StudyResult {
-  config: StudyConfig;
-  data: {
-    partnerYears: number;
-    coverage: CoverageRow[];
-    /** Dependent variable present (and > 0). */
-    withDependent: number;
-    /** Rows of the design with every piece present. */
-    complete: number;
-    /** Every partner-year left out of the regression, with what is missing. */
-    excluded: { country: string; year: number; missing: string[] }[];
-    design: DesignRow[];
-  };
-  pca: CbecIndexResult;
-  regression: StudyRegression;
-  potential: (PotentialRow & { outOfSample: boolean } & Partial<KUncertaintyFields>)[];
-  potentialNote: string;
-  /** How the K intervals and class probabilities were computed (null when not computed). */
-  uncertainty?: StudyUncertainty | null;
-  /** K against the world benchmark (null when not configured or the world panel is absent). */
-  benchmark?: BenchmarkResult | null;
-  /** The structural world K (null when not configured or not computed). */
-  structural?: StructuralResult | null;
-  warnings: string[];
-  paper: (PaperTables & { comparison: PaperComparison }) | null;
-  /** Short honest sentences on why our results differ from the paper's. */
-  differences: string[];
-  /** Out-of-time validation and scenario projections (null unless `forecast: true`). */
-  forecast: ForecastResult | null;
-  /** The same equation on each dependent variable of `config.sensitivity` (null without one). */
-  sensitivity: SensitivityResult | null;
-}
+import { type StudyUncertainty, studyUncertainty } from "../potential/uncertainty.ts";
+import { sensitivityAnalysis } from "./sensitivity.ts";
+import type { CoverageRow, StudyRegression, StudyResult } from "./types.ts";
+import { CBEC_INDEX } from "../types.ts";
 
 function ranges(years: number[]): string {
   const out: string[] = [];
@@ -256,8 +176,7 @@ export function runGravityStudy(
     sensitivity: studySensitivity(config, panel, options),
   };
   result.differences = explainDifferences(result, panel);
-  // renders as HTML tables in a Deno notebook; JSON and property access are unchanged
-  return displayable(result, (r) => formatStudy(r, "html"));
+  return result;
 }
 
 /** The warnings about the CBEC index: it failed, or a term uses the reporter's index that is not built. */

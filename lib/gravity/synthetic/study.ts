@@ -7,10 +7,11 @@
  */
 import { Matrix, QrDecomposition } from "ml-matrix";
 import { cbecIndex } from "../equation/cbec_index.ts";
-import { CBEC_INDEX, parseStudyConfig, type StudyConfig } from "../config/study.ts";
+import { parseStudyConfig, type StudyConfig } from "../config/study.ts";
 import { buildDesign } from "../equation/terms.ts";
 import { normalStream } from "../potential/uncertainty.ts";
 import type { GravityPanel, PanelRow } from "../types.ts";
+import { CBEC_INDEX } from "../types.ts";
 
 /** Options of {@link syntheticStudy}. */
 export interface SyntheticOptions {

@@ -7,7 +7,6 @@
  */
 
 import * as Plot from "@observablehq/plot";
-import type { PotentialClass } from "../../gravity/types.ts";
 import {
   type FramePanel,
   frameSvg,
@@ -42,8 +41,14 @@ export const SERIES_COLORS = [
   "#9498a0",
 ];
 
+/**
+ * The three classes of trade potential the K figures colour: the study's `PotentialClass`,
+ * restated so that the figures depend on no study code.
+ */
+export type KClass = "huge" | "expanding" | "remodelling";
+
 /** Fixed colour of each trade-potential class. */
-export const CLASS_COLORS: Record<PotentialClass, string> = {
+export const CLASS_COLORS: Record<KClass, string> = {
   huge: "#1a9850",
   expanding: "#fdae61",
   remodelling: "#d73027",
@@ -683,7 +688,7 @@ export interface KRow {
   country: string;
   year: number;
   k: number | null;
-  class: PotentialClass | null;
+  class: KClass | null;
 }
 
 /** Options of the K figures: the class thresholds (default 0.8 and 1.2). */
@@ -691,7 +696,7 @@ export interface KFigureOptions extends FigureOptions {
   thresholds?: { huge: number; remodelling: number };
 }
 
-const CLASS_NAMES: Record<PotentialClass, string> = {
+const CLASS_NAMES: Record<KClass, string> = {
   huge: "huge potential",
   expanding: "expanding potential",
   remodelling: "re-modelling",
@@ -733,13 +738,11 @@ export function kHeatmap(rows: KRow[], options: KFigureOptions = {}): string {
       Plot.cell(rows, {
         x: "year",
         y: "country",
-        fill: (d) => (d.class ? CLASS_COLORS[d.class as PotentialClass] : MISSING_COLOR),
+        fill: (d) => (d.class ? CLASS_COLORS[d.class as KClass] : MISSING_COLOR),
         inset: 1,
         title: (d) =>
           `${d.country} ${d.year}\n` +
-          (finite(d.k)
-            ? `K = ${fmt(d.k)} (${CLASS_NAMES[d.class as PotentialClass]})`
-            : "K: none (.)"),
+          (finite(d.k) ? `K = ${fmt(d.k)} (${CLASS_NAMES[d.class as KClass]})` : "K: none (.)"),
       }),
       Plot.text(rows, {
         x: "year",

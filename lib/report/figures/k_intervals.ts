@@ -4,9 +4,8 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { PotentialClass } from "../../gravity/types.ts";
 import { type FramePanel, frameSvg, type LegendItem, noDataSvg, renderPlot } from "../dom.ts";
-import { CLASS_COLORS, type KFigureOptions, SERIES_COLORS } from "./figures.ts";
+import { CLASS_COLORS, type KClass, type KFigureOptions, SERIES_COLORS } from "./figures.ts";
 
 /** One K with its interval (null where there is none). */
 export interface KIntervalRow {
@@ -15,7 +14,7 @@ export interface KIntervalRow {
   k: number | null;
   kLower: number | null;
   kUpper: number | null;
-  class: PotentialClass | null;
+  class: KClass | null;
   /** Which K (e.g. "in-sample", "benchmark"); one colour and offset per series. */
   series?: string;
 }
@@ -87,7 +86,7 @@ export function kIntervals(rows: KIntervalRow[], options: KFigureOptions = {}): 
           x: "x",
           y: "k",
           r: 3.5,
-          fill: (d) => (d.class ? CLASS_COLORS[d.class as PotentialClass] : "#999"),
+          fill: (d) => (d.class ? CLASS_COLORS[d.class as KClass] : "#999"),
           stroke: (d) => stroke(d.series),
         }),
       ],

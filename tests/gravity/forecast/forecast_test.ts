@@ -22,7 +22,7 @@ import {
 } from "../../../lib/gravity/forecast/scenario.ts";
 import { uncertaintyKProjection } from "../../../lib/gravity/forecast/k_projection.ts";
 import { syntheticForecastStudy } from "../../../lib/gravity/synthetic/forecast.ts";
-import type { DesignRow } from "../../../lib/gravity/equation/terms.ts";
+import type { DesignRow } from "../../../lib/gravity/types.ts";
 
 const close = (a: number, b: number, rel: number, what = "") =>
   assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);

@@ -12,13 +12,15 @@ import {
   coefficientDraws,
   normalStream,
   olsCovariance,
-  parseUncertaintyConfig,
   ppmlCovariance,
   simulateK,
   studyUncertainty,
-  UNCERTAINTY_DEFAULTS,
   type UncertaintyRow,
 } from "../../../lib/gravity/potential/uncertainty.ts";
+import {
+  parseUncertaintyConfig,
+  UNCERTAINTY_DEFAULTS,
+} from "../../../lib/gravity/config/uncertainty.ts";
 
 // python3 tests/fixtures/mutants/uncertainty_truth.py
 const TRUTH = {

@@ -8,11 +8,13 @@ import {
   coefficientDraws,
   normalStream,
   olsCovariance,
-  parseUncertaintyConfig,
   simulateK,
-  type UncertaintyConfig,
 } from "../../../lib/gravity/potential/uncertainty.ts";
 import type { PotentialClass } from "../../../lib/gravity/types.ts";
+import {
+  parseUncertaintyConfig,
+  type UncertaintyConfig,
+} from "../../../lib/gravity/config/uncertainty.ts";
 
 const CLASSES: PotentialClass[] = ["huge", "expanding", "remodelling"];
 

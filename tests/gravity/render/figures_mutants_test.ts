@@ -16,7 +16,6 @@ import {
 } from "../../../lib/gravity/render/figures.ts";
 import { CLASS_COLORS, SERIES_COLORS } from "../../../lib/report/figures/figures.ts";
 import { noDataSvg } from "../../../lib/report/dom.ts";
-import type { StudyResult } from "../../../lib/gravity/study/run.ts";
 import type { PaperComparison, PaperTables } from "../../../lib/gravity/study/paper.ts";
 import {
   handBenchmark,
@@ -25,6 +24,7 @@ import {
   handStructural,
   handStudy,
 } from "./format_fixture.ts";
+import type { StudyResult } from "../../../lib/gravity/study/types.ts";
 
 interface El {
   getAttribute(n: string): string | null;

@@ -4,10 +4,10 @@
  * expected report text can be written from these inputs. Each call returns a fresh object.
  * @module
  */
-import type { StudyResult } from "../../../lib/gravity/study/run.ts";
 import type { BenchmarkFit, BenchmarkResult } from "../../../lib/gravity/world/benchmark.ts";
 import type { StructuralResult } from "../../../lib/gravity/world/structural.ts";
 import type { ForecastResult } from "../../../lib/gravity/forecast/run.ts";
+import type { StudyResult } from "../../../lib/gravity/study/types.ts";
 
 const S = Math.SQRT1_2;
 

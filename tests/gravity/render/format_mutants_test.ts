@@ -18,7 +18,6 @@ import {
   wrapText,
 } from "../../../lib/gravity/render/study.ts";
 import { formatTable } from "../../../lib/report/table.ts";
-import type { StudyResult } from "../../../lib/gravity/study/run.ts";
 import type { PaperComparison, PaperTables } from "../../../lib/gravity/study/paper.ts";
 import {
   handBenchmark,
@@ -27,6 +26,7 @@ import {
   handStructural,
   handStudy,
 } from "./format_fixture.ts";
+import type { StudyResult } from "../../../lib/gravity/study/types.ts";
 
 const md = (s: Parameters<typeof formatTable>[0]) => formatTable(s, "markdown");
 

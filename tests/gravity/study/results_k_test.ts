@@ -6,13 +6,15 @@
  */
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
-import { BENCHMARK_DEFAULTS, benchmarkTerm } from "../../../lib/gravity/world/benchmark.ts";
+import { benchmarkTerm } from "../../../lib/gravity/world/benchmark.ts";
 import { buildChinaWorldPanel } from "../../../lib/gravity/world/china_world.ts";
-import { runGravityStudy, type StudyResult } from "../../../lib/gravity/study/run.ts";
+import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
 import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 import { CA5, syntheticWorld } from "../world/world_fixture.ts";
 import { freshTmp } from "../../tmp.ts";
 import { cli } from "../../cli/run_cli.ts";
+import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
+import type { StudyResult } from "../../../lib/gravity/study/types.ts";
 
 const PERMS = ["--allow-read", "--allow-write=out", "--allow-env=NO_COLOR"];
 

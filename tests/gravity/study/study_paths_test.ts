@@ -333,13 +333,3 @@ Deno.test("why they differ: each Model clause alone, and a paper K of 0 is not n
   ]);
   assert.deepEqual(diff(all, [{ country: "BBB", year: 2015, k: 0, words: "", class: null }]), []);
 });
-
-Deno.test("the study result renders as the HTML report in a notebook", async () => {
-  const { DISPLAY } = await import("../../../lib/report/jupyter.ts");
-  const { formatStudy } = await import("../../../lib/gravity/render/study.ts");
-  const { config, panel } = syntheticStudy({ spread: 0.2 });
-  const r = runGravityStudy(config, panel);
-  const bundle = (r as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]();
-  assert.equal(bundle["text/html"], formatStudy(r, "html"));
-  assert.ok(bundle["text/html"].includes("<caption>Table 2."));
-});

@@ -7,13 +7,13 @@
  */
 import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
-import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/world/benchmark.ts";
 import { buildChinaWorldPanel } from "../../../lib/gravity/world/china_world.ts";
 import type { StructuralResult } from "../../../lib/gravity/world/structural.ts";
 import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
 import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 import { thinSyntheticStudy } from "./thin_panel.ts";
 import { CA5, syntheticWorld } from "../world/world_fixture.ts";
+import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
 
 const CLASSES = ["huge", "expanding", "remodelling"] as const;
 

@@ -10,10 +10,10 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { loadBenchmarkWorld, loadStructuralEstimator } from "../../../lib/gravity/world/load.ts";
-import { parseBenchmarkConfig } from "../../../lib/gravity/world/benchmark.ts";
-import { parseStructuralConfig } from "../../../lib/gravity/world/structural.ts";
 import type { StudyConfig } from "../../../lib/gravity/config/study.ts";
 import { freshTmp } from "../../tmp.ts";
+import { parseBenchmarkConfig } from "../../../lib/gravity/config/benchmark.ts";
+import { parseStructuralConfig } from "../../../lib/gravity/config/structural.ts";
 
 const C = ["CHN", "KAZ", "RUS", "DEU"];
 /** Symmetric distances (km) and contiguity of the six pairs. */

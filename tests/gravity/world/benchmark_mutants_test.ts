@@ -5,16 +5,18 @@
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import {
-  BENCHMARK_DEFAULTS,
-  type BenchmarkConfig,
   benchmarkTerm,
-  parseBenchmarkConfig,
   type PpmlEstimator,
   runBenchmark,
 } from "../../../lib/gravity/world/benchmark.ts";
 import type { ChinaWorldPanel, ChinaWorldRow } from "../../../lib/gravity/world/china_world.ts";
-import { UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/potential/uncertainty.ts";
 import { InputError } from "../../../lib/errors.ts";
+import {
+  BENCHMARK_DEFAULTS,
+  type BenchmarkConfig,
+  parseBenchmarkConfig,
+} from "../../../lib/gravity/config/benchmark.ts";
+import { UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/config/uncertainty.ts";
 
 const B = { "(Intercept)": 1, ln_gdp: 0.8, contig: 0.5, year_2011: 0.2 };
 const surface = (gdp: number, contig: number, year: number) =>

@@ -4,11 +4,13 @@
  * coefficients.
  */
 import assert from "node:assert/strict";
-import { BENCHMARK_DEFAULTS, runBenchmark } from "../../../lib/gravity/world/benchmark.ts";
+import { runBenchmark } from "../../../lib/gravity/world/benchmark.ts";
 import { loadPpml } from "../../../lib/gravity/world/load.ts";
 import { buildChinaWorldPanel } from "../../../lib/gravity/world/china_world.ts";
-import { normalStream, UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/potential/uncertainty.ts";
+import { normalStream } from "../../../lib/gravity/potential/uncertainty.ts";
 import { CA5, syntheticWorld } from "./world_fixture.ts";
+import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
+import { UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/config/uncertainty.ts";
 
 const ppml = loadPpml();
 

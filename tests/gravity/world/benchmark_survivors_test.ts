@@ -4,13 +4,11 @@
 // is noisy: tests/fixtures/mutants/benchmark_cr1.json, made by the committed statsmodels script
 // tests/fixtures/mutants/benchmark_cr1.py (OLS with cluster-robust CR1 SEs by partner, t(G-1)).
 import assert from "node:assert/strict";
-import {
-  BENCHMARK_DEFAULTS,
-  type BenchmarkConfig,
-  runBenchmark,
-} from "../../../lib/gravity/world/benchmark.ts";
+import { runBenchmark } from "../../../lib/gravity/world/benchmark.ts";
 import type { ChinaWorldPanel, ChinaWorldRow } from "../../../lib/gravity/world/china_world.ts";
-import { simulateK, UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/potential/uncertainty.ts";
+import { simulateK } from "../../../lib/gravity/potential/uncertainty.ts";
+import { BENCHMARK_DEFAULTS, type BenchmarkConfig } from "../../../lib/gravity/config/benchmark.ts";
+import { UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/config/uncertainty.ts";
 
 interface Fixture {
   rows: { partner: string; year: number; trade: number; gdp: number; contig: number }[];

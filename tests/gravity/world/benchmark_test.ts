@@ -1,13 +1,9 @@
 import assert from "node:assert/strict";
-import {
-  BENCHMARK_DEFAULTS,
-  benchmarkTerm,
-  parseBenchmarkConfig,
-  runBenchmark,
-} from "../../../lib/gravity/world/benchmark.ts";
+import { benchmarkTerm, runBenchmark } from "../../../lib/gravity/world/benchmark.ts";
 import { buildChinaWorldPanel } from "../../../lib/gravity/world/china_world.ts";
-import { UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/potential/uncertainty.ts";
 import { CA5, syntheticWorld, TRUE_BETA } from "./world_fixture.ts";
+import { BENCHMARK_DEFAULTS, parseBenchmarkConfig } from "../../../lib/gravity/config/benchmark.ts";
+import { UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/config/uncertainty.ts";
 
 const thresholds = { huge: 0.8, remodelling: 1.2 };
 const uncertainty = { ...UNCERTAINTY_DEFAULTS, draws: 500 };

@@ -5,9 +5,7 @@
 import assert from "node:assert/strict";
 import {
   addStructuralUncertainty,
-  parseStructuralConfig,
   runStructural,
-  STRUCTURAL_DEFAULTS,
   STRUCTURAL_MEANING,
   type StructuralData,
   type StructuralEstimator,
@@ -15,6 +13,10 @@ import {
 import type { GeoPair } from "../../../lib/data/sources/cepii.ts";
 import type { IndexedWorldTrade } from "../../../lib/gravity/world/china_world.ts";
 import { InputError } from "../../../lib/errors.ts";
+import {
+  parseStructuralConfig,
+  STRUCTURAL_DEFAULTS,
+} from "../../../lib/gravity/config/structural.ts";
 
 const codes = ["CHN", "KAZ", "UZB", "DEU"];
 const E = Math.E;

@@ -6,13 +6,13 @@
 import assert from "node:assert/strict";
 import {
   runStructural,
-  STRUCTURAL_DEFAULTS,
   STRUCTURAL_MEANING,
   type StructuralEstimator,
 } from "../../../lib/gravity/world/structural.ts";
 import type { GeoPair } from "../../../lib/data/sources/cepii.ts";
 import type { IndexedWorldTrade } from "../../../lib/gravity/world/china_world.ts";
 import { InputError } from "../../../lib/errors.ts";
+import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
 
 const E = Math.E;
 const codes = ["CHN", "KAZ", "UZB"];

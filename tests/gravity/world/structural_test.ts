@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import {
   addStructuralUncertainty,
-  parseStructuralConfig,
   runStructural,
-  STRUCTURAL_DEFAULTS,
   type StructuralEstimator,
 } from "../../../lib/gravity/world/structural.ts";
 import type { GeoPair } from "../../../lib/data/sources/cepii.ts";
 import type { IndexedWorldTrade } from "../../../lib/gravity/world/china_world.ts";
+import {
+  parseStructuralConfig,
+  STRUCTURAL_DEFAULTS,
+} from "../../../lib/gravity/config/structural.ts";
 
 const codes = ["CHN", "DEU", "KAZ", "USA"];
 /** A 4-country world, 2019-2020, every exporter reporting its exports (flow 0). */

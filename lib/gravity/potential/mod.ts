@@ -1,0 +1,6 @@
+/**
+ * Trade potential K: its definitions and classes, intervals and class probabilities.
+ * @module
+ */
+export * from "./k.ts";
+export * from "./uncertainty.ts";

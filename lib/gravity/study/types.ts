@@ -1,0 +1,92 @@
+/**
+ * What the study returns: one plain JSON-serialisable object (`StudyResult`) and its parts.
+ * Renderers read these types; nothing here computes.
+ * @module
+ */
+import type { StudyConfig } from "../config/study.ts";
+import type { CbecIndexResult } from "../equation/cbec_index.ts";
+import type { ForecastResult } from "../forecast/run.ts";
+import type { PotentialRow } from "../potential/k.ts";
+import type { KUncertaintyFields, StudyUncertainty } from "../potential/uncertainty.ts";
+import type { PaperComparison, PaperTables } from "./paper.ts";
+import type { SensitivityResult } from "./sensitivity.ts";
+import type { DesignRow } from "../types.ts";
+import type { BenchmarkResult } from "../world/benchmark.ts";
+import type { StructuralResult } from "../world/structural.ts";
+import type { RegressionJson } from "../../stats/linear/ols_json.ts";
+
+/** One line of Table 1: a variable, its source and its coverage in the study window. */
+export interface CoverageRow {
+  /** "dependent", a term name, or "cbec indicator". */
+  role: string;
+  variable: string;
+  formation: string;
+  meaning: string;
+  unit: string;
+  source: string;
+  proxy: string;
+  /** Partner-years with a value / partner-years in the study. */
+  partnerYears: { present: number; total: number };
+  /** Reporter years with a value (null when the term does not use the reporter). */
+  reporterYears: { present: number; total: number } | null;
+  /** Missing cells, compact: "TKM 2015-2022; TJK 2017-2022". */
+  missing: string;
+  /** Cells in the window flagged interpolated, extrapolated or rebased by the importer. */
+  filled: number;
+}
+
+/** The `fit` command's JSON plus fitted values and residuals. */
+export type StudyFit = RegressionJson & { fitted: number[]; residuals: number[]; rows: number[] };
+
+/** The regression part of the result. */
+export interface StudyRegression {
+  estimable: boolean;
+  /** Why not (when estimable is false). */
+  reason?: string;
+  dependent: string;
+  /** Country-years with the dependent variable and every term. */
+  nComplete: number;
+  /** Coefficients to estimate (terms + intercept). */
+  kCoefficients: number;
+  /**
+   * The fit when estimable: the JSON of the `fit` command, plus the fitted values, residuals
+   * and input row of each observation used (so K can be recomputed).
+   */
+  fit: StudyFit | null;
+  /** Country-year of each row of the fit, in fit order. */
+  sample: { country: string; year: number }[];
+}
+
+/** Everything the study produces (plain JSON). */
+export interface StudyResult {
+  config: StudyConfig;
+  data: {
+    partnerYears: number;
+    coverage: CoverageRow[];
+    /** Dependent variable present (and > 0). */
+    withDependent: number;
+    /** Rows of the design with every piece present. */
+    complete: number;
+    /** Every partner-year left out of the regression, with what is missing. */
+    excluded: { country: string; year: number; missing: string[] }[];
+    design: DesignRow[];
+  };
+  pca: CbecIndexResult;
+  regression: StudyRegression;
+  potential: (PotentialRow & { outOfSample: boolean } & Partial<KUncertaintyFields>)[];
+  potentialNote: string;
+  /** How the K intervals and class probabilities were computed (null when not computed). */
+  uncertainty?: StudyUncertainty | null;
+  /** K against the world benchmark (null when not configured or the world panel is absent). */
+  benchmark?: BenchmarkResult | null;
+  /** The structural world K (null when not configured or not computed). */
+  structural?: StructuralResult | null;
+  warnings: string[];
+  paper: (PaperTables & { comparison: PaperComparison }) | null;
+  /** Short honest sentences on why our results differ from the paper's. */
+  differences: string[];
+  /** Out-of-time validation and scenario projections (null unless `forecast: true`). */
+  forecast: ForecastResult | null;
+  /** The same equation on each dependent variable of `config.sensitivity` (null without one). */
+  sensitivity: SensitivityResult | null;
+}
