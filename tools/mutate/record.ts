@@ -1,13 +1,16 @@
 /**
  * The committed record of a mutation run: one JSON file per target in tests/mutation/, holding the
- * score, the git blob of the file that was mutated (so a later change to the file shows the score
- * as stale) and every surviving mutant with the one-line reason it is equivalent (or an empty
+ * score, the hash of the code that was mutated (so a later change to the code shows the score as
+ * stale; a move or an import path that changes leaves it current) and every surviving mutant with the one-line reason it is equivalent (or an empty
  * reason while it is untriaged). `deno task mutate` writes the record after each run, carrying the
  * reasons over from the previous record for survivors that are still there (matched by mutator,
  * replacement and the source line's text, so moved lines keep their reasons); `deno task mutate
  * --table` writes the table and the list of equivalents into tests/README.md from the records.
  * @module
  */
+import { codeHash } from "../code_hash.ts";
+
+export { codeHash };
 
 /** A mutant as Stryker's JSON report gives it. */
 export interface MutantJson {
@@ -37,6 +40,11 @@ export interface MutationRecord {
   file: string;
   /** `git hash-object` of the file when it was mutated. */
   blob: string;
+  /**
+   * {@link codeHash} of the file when it was mutated: the record stays current while the code
+   * Stryker mutates (everything but import and re-export declarations and comments) is the same.
+   */
+  code: string;
   date: string;
   mutants: number;
   killed: number;
@@ -50,6 +58,29 @@ export interface MutationRecord {
   minutes: number;
   tests: string[];
   survivors: Survivor[];
+}
+
+/**
+ * The line of each survivor in the file's current text: a record kept current across a move
+ * (same {@link codeHash}) may have its lines shifted; each survivor goes to the line with its
+ * source text nearest its recorded line (unchanged where the text is not found).
+ *
+ * @example
+ * ```ts
+ * relocate(record.survivors, await Deno.readTextFile(record.file));
+ * ```
+ */
+export function relocate(survivors: Survivor[], text: string): Survivor[] {
+  const lines = text.split("\n").map((l) => l.trim().slice(0, 160));
+  return survivors.map((s) => {
+    let best = -1;
+    lines.forEach((l, i) => {
+      if (l === s.source && (best < 0 || Math.abs(i + 1 - s.line) < Math.abs(best + 1 - s.line))) {
+        best = i;
+      }
+    });
+    return best < 0 ? s : { ...s, line: best + 1 };
+  });
 }
 
 /** Score = killed (incl. timeouts) / (killed + survived + no coverage), as Stryker reports it. */
@@ -79,6 +110,7 @@ export function buildRecord(
   args: {
     file: string;
     blob: string;
+    code: string;
     date: string;
     minutes: number;
     tests: string[];
@@ -107,6 +139,7 @@ export function buildRecord(
   return {
     file: args.file,
     blob: args.blob,
+    code: args.code,
     date: args.date,
     mutants: args.mutants.length,
     killed: n("Killed"),
@@ -125,12 +158,12 @@ export function buildRecord(
 const code = (s: string) => "`" + s.replaceAll("`", "'").replaceAll("|", "\\|") + "`";
 
 /**
- * The markdown table and list of equivalent mutants for tests/README.md. `currentBlobs` maps each
- * file to its blob now; a record of another blob is marked stale.
+ * The markdown table and list of equivalent mutants for tests/README.md. `currentCode` maps each
+ * file to its {@link codeHash} now; a record of other code is marked stale.
  */
 export function recordsMarkdown(
   records: MutationRecord[],
-  currentBlobs: Record<string, string>,
+  currentCode: Record<string, string>,
   missing: string[],
 ): string {
   const sorted = [...records].sort((a, b) => a.file.localeCompare(b.file));
@@ -140,7 +173,7 @@ export function recordsMarkdown(
   ];
   for (const r of sorted) {
     const eq = r.survivors.filter((s) => s.reason).length;
-    const current = currentBlobs[r.file] === r.blob ? "yes" : "**stale**";
+    const current = currentCode[r.file] === r.code ? "yes" : "**stale**";
     out.push(
       `| ${code(r.file)} | ${r.mutants} | ${r.killed + r.timeouts} (${r.timeouts}) | ` +
         `${r.survived + r.noCoverage} | ${eq} | ${r.survived + r.noCoverage - eq} | ` +

@@ -11,9 +11,12 @@
  * is unchanged afterwards. Reports go to out/mutate/<file>.json and .html;
  * the score per file and the surviving mutants are printed (and written to out/mutate/summary.md).
  *
- * Without file arguments it runs every code file of lib/gravity and lib/stats; `--stale` runs
- * only those whose record is missing or was made on another version of the file (what a change
- * to lib/ asks to renew). Takes roughly 0.2-4 s per mutant on one core.
+ * Without file arguments it runs every code file of lib/gravity and lib/stats (every folder under
+ * them); `--stale` runs only those whose record is missing or was made on other code (record.ts
+ * `codeHash`: a move or a rewritten import path keeps a record current, a change to the code
+ * does not). `--relink` follows moved files: a record whose file is gone is given the current file
+ * with the same code (renamed to that file's record name), and each record's survivor lines are
+ * re-found in the current text. Takes roughly 0.2-4 s per mutant on one core.
  * `--survivors` re-tests only the lines where the last full run of a file left mutants alive
  * (after tests were added for them) and merges the verdicts into out/mutate/<file>.merged.json.
  * @module
@@ -21,9 +24,11 @@
 
 import {
   buildRecord,
+  codeHash,
   type MutantJson,
   type MutationRecord,
   recordsMarkdown,
+  relocate,
   replaceBetween,
   score,
 } from "./record.ts";
@@ -386,16 +391,17 @@ async function mutateOne(
   await Deno.writeTextFile(cfgPath, JSON.stringify(config, null, 2));
   await copySharedData();
   const blob = await gitBlob(target);
+  const code = await codeHash(await Deno.readTextFile(`${ROOT}${target}`));
   const t0 = performance.now();
   console.error(`mutate: ${target} against ${tests.join(" ")}`);
-  const code = await run(`${TOOL}/node_modules/.bin/stryker`, ["run", cfgPath]);
+  const exit = await run(`${TOOL}/node_modules/.bin/stryker`, ["run", cfgPath]);
   const seconds = (performance.now() - t0) / 1000;
   if ((await gitDiff(target)) !== before) {
     throw new Error(
       `${target} was left mutated: restore it with git checkout -- ${target}`,
     );
   }
-  if (code !== 0) return `| ${target} | stryker exited with ${code} | | | | |`;
+  if (exit !== 0) return `| ${target} | stryker exited with ${exit} | | | | |`;
   let mutants = readMutants(`${OUT}/${reportName}.json`);
   const full = !previous;
   if (previous) {
@@ -406,7 +412,7 @@ async function mutateOne(
       JSON.stringify(mutants),
     );
   }
-  await writeRecord(target, name, blob, tests, mutants, full ? seconds : null);
+  await writeRecord(target, name, { blob, code }, tests, mutants, full ? seconds : null);
   return summarise(target, mutants, seconds);
 }
 
@@ -451,7 +457,7 @@ function readRecord(name: string): MutationRecord | null {
 async function writeRecord(
   target: string,
   name: string,
-  blob: string,
+  version: { blob: string; code: string },
   tests: string[],
   mutants: MutantJson[],
   seconds: number | null,
@@ -459,7 +465,7 @@ async function writeRecord(
   const previous = readRecord(name);
   const record = buildRecord({
     file: target,
-    blob,
+    ...version,
     date: new Date().toISOString().slice(0, 10),
     minutes: seconds === null ? previous?.minutes ?? 0 : Math.round(seconds / 6) / 10,
     tests,
@@ -474,37 +480,76 @@ async function writeRecord(
   );
 }
 
-/** lib/gravity and lib/stats files that hold code (not types.ts, mod.ts). */
+/** lib/gravity and lib/stats files that hold code (not types.ts, mod.ts), every folder. */
 function scoredFiles(): string[] {
   const files: string[] = [];
-  for (const dir of ["lib/gravity", "lib/stats"]) {
+  const walk = (dir: string) => {
     for (const e of Deno.readDirSync(`${ROOT}${dir}`)) {
-      if (
-        e.isFile && e.name.endsWith(".ts") &&
-        !["types.ts", "mod.ts"].includes(e.name)
-      ) {
+      if (e.isDirectory) walk(`${dir}/${e.name}`);
+      else if (e.name.endsWith(".ts") && !["types.ts", "mod.ts"].includes(e.name)) {
         files.push(`${dir}/${e.name}`);
       }
     }
-  }
+  };
+  for (const dir of ["lib/gravity", "lib/stats"]) walk(dir);
   return files.sort();
 }
 
-/** `--table`: the table and equivalents from tests/mutation/*.json into tests/README.md. */
-async function writeTable() {
+/** Every committed record. */
+function allRecords(): MutationRecord[] {
   const records: MutationRecord[] = [];
   for (const e of Deno.readDirSync(RECORDS)) {
     if (e.name.endsWith(".json")) {
       records.push(JSON.parse(Deno.readTextFileSync(`${RECORDS}/${e.name}`)));
     }
   }
+  return records;
+}
+
+/** The code hash of every scored file now. */
+async function currentCode(files: string[]): Promise<Record<string, string>> {
+  const code: Record<string, string> = {};
+  for (const f of files) code[f] = await codeHash(await Deno.readTextFile(`${ROOT}${f}`));
+  return code;
+}
+
+/**
+ * `--relink`: records follow moved files. A record whose file is gone takes the current file
+ * with the same code; a record without a code hash gets the hash of its blob; every record is
+ * stored under its file's record name, with its survivor lines re-found in the current text.
+ */
+async function relink() {
   const files = scoredFiles();
-  const blobs: Record<string, string> = {};
-  for (const f of files) blobs[f] = await gitBlob(f);
+  const code = await currentCode(files);
+  const byCode = new Map(Object.entries(code).map(([f, c]) => [c, f]));
+  for (const e of [...Deno.readDirSync(RECORDS)]) {
+    if (!e.name.endsWith(".json")) continue;
+    const r: MutationRecord = JSON.parse(Deno.readTextFileSync(`${RECORDS}/${e.name}`));
+    if (!r.code) {
+      const out = await new Deno.Command("git", { args: ["cat-file", "-p", r.blob], cwd: ROOT })
+        .output();
+      r.code = await codeHash(new TextDecoder().decode(out.stdout));
+    }
+    if (!(r.file in code) && byCode.has(r.code)) r.file = byCode.get(r.code)!;
+    if (code[r.file] === r.code) {
+      r.survivors = relocate(r.survivors, await Deno.readTextFile(`${ROOT}${r.file}`));
+    }
+    const name = `${reportBase(r.file)}.json`;
+    await Deno.writeTextFile(`${RECORDS}/${name}`, JSON.stringify(r, null, 2) + "\n");
+    if (name !== e.name) await Deno.remove(`${RECORDS}/${e.name}`);
+    console.log(`${e.name} -> ${name}: ${code[r.file] === r.code ? "current" : "stale"}`);
+  }
+}
+
+/** `--table`: the table and equivalents from tests/mutation/*.json into tests/README.md. */
+async function writeTable() {
+  const records = allRecords();
+  const files = scoredFiles();
+  const code = await currentCode(files);
   const have = new Set(records.map((r) => r.file));
   const body = recordsMarkdown(
     records,
-    blobs,
+    code,
     files.filter((f) => !have.has(f)),
   );
   const path = `${ROOT}tests/README.md`;
@@ -514,7 +559,7 @@ async function writeTable() {
   );
   // --config: given a file path alone, deno fmt does not apply deno.json's lineWidth
   await run("deno", ["fmt", "--quiet", "--config", `${ROOT}deno.json`, path]);
-  const stale = records.filter((r) => blobs[r.file] !== undefined && blobs[r.file] !== r.blob);
+  const stale = records.filter((r) => code[r.file] !== undefined && code[r.file] !== r.code);
   const low = records.filter((r) => r.score < 85);
   const untriaged = records.reduce(
     (a, r) => a + r.survivors.filter((s) => !s.reason).length,
@@ -552,6 +597,14 @@ function summarise(
 }
 
 if (import.meta.main) {
+  if (Deno.args.includes("--table")) {
+    await writeTable();
+    Deno.exit(0);
+  }
+  if (Deno.args.includes("--relink")) {
+    await relink();
+    Deno.exit(0);
+  }
   try {
     await Deno.stat(`${TOOL}/node_modules/.bin/stryker`);
   } catch {
@@ -560,16 +613,16 @@ if (import.meta.main) {
       Deno.exit(1);
     }
   }
-  if (Deno.args.includes("--table")) {
-    await writeTable();
-    Deno.exit(0);
-  }
   if (Deno.args.includes("--record")) {
     // the record of the last report of each target (e.g. after a run by an older driver)
     for (const t of Deno.args.filter((a) => !a.startsWith("--"))) {
       const name = reportBase(t);
       const mutants = readMutants(`${OUT}/${name}.json`);
-      await writeRecord(t, name, await gitBlob(t), testsFor(t), mutants, null);
+      const version = {
+        blob: await gitBlob(t),
+        code: await codeHash(await Deno.readTextFile(`${ROOT}${t}`)),
+      };
+      await writeRecord(t, name, version, testsFor(t), mutants, null);
       console.log(summarise(t, mutants, 0));
     }
     Deno.exit(0);
@@ -580,7 +633,8 @@ if (import.meta.main) {
   if (Deno.args.includes("--stale")) {
     const stale: string[] = [];
     for (const t of targets) {
-      if (readRecord(reportBase(t))?.blob !== await gitBlob(t)) stale.push(t);
+      const code = await codeHash(await Deno.readTextFile(`${ROOT}${t}`));
+      if (readRecord(reportBase(t))?.code !== code) stale.push(t);
     }
     console.error(`mutate: ${stale.length} of ${targets.length} files stale or not run`);
     targets = stale;
