@@ -13,15 +13,13 @@
 import { readNumericColumns } from "../data/read/numeric_csv.ts";
 import { InputError } from "../errors.ts";
 import { assertNoRepeats } from "../data/read/strict_json.ts";
-import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";
+import { FIT_COMMAND } from "./commands.ts";
+import { parseCommand } from "./options.ts";
 import { formatRegression, type RegressionFormat } from "../report/regression_table.ts";
 import { ols } from "../stats/linear/ols.ts";
 import { evalTerm, parseTerm, parseTerms } from "../stats/formula.ts";
 import type { SeType } from "../stats/types.ts";
 
-const USAGE = "usage: fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept] " +
-  "[--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]" +
-  " [--estimator ols|ppml] [--fe DIM[,DIM...]] [--compare]";
 /** Parse `--se`: a type, or `cluster:COL`. */
 function parseSe(text: string): { se: SeType; clusterColumn?: string } {
   const t = text.trim();
@@ -46,21 +44,9 @@ function parseSe(text: string): { se: SeType; clusterColumn?: string } {
  * ```
  */
 export async function runFit(args: string[]): Promise<void> {
-  const v = parseFlags(args, {
-    data: { type: "string" },
-    y: { type: "string" },
-    x: { type: "string" },
-    "no-intercept": { type: "boolean" },
-    se: { type: "string" },
-    level: { type: "string" },
-    format: { type: "string" },
-    estimator: { type: "string" },
-    fe: { type: "string" },
-    compare: { type: "boolean" },
-  }, USAGE);
-  requireFlags(v, ["data", "y", "x"], "fit", USAGE);
+  const v = parseCommand(FIT_COMMAND, args);
   const file = v.data as string;
-  const format = oneOf("format", v.format, FORMATS, "text");
+  const format = (v.format as string | undefined) ?? "text";
   const level = v.level === undefined ? 0.95 : Number(v.level);
   if (!(level > 0 && level < 1) || !/^\s*[0-9.eE+-]+\s*$/.test(String(v.level ?? "0.95"))) {
     throw new InputError(`--level "${v.level}" must be a number between 0 and 1 (e.g. 0.95)`);
@@ -83,7 +69,7 @@ export async function runFit(args: string[]): Promise<void> {
   const { se, clusterColumn } = parseSe((v.se as string | undefined) ?? "classical");
   const yTerm = parseTerm(v.y as string);
   const xTerms = parseTerms(v.x as string);
-  if (xTerms.length === 0) throw new InputError(`fit: --x names no terms (${USAGE})`);
+  if (xTerms.length === 0) throw new InputError(`fit: --x names no terms`);
   assertNoRepeats("fit", xTerms.map((t) => t.name), "--x");
   if (xTerms.some((t) => t.name === yTerm.name)) {
     throw new InputError(`fit: the dependent term "${yTerm.name}" is also in --x`);

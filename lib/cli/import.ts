@@ -3,10 +3,9 @@
  * @module
  */
 import { writeImport } from "../data/import/build.ts";
-import { parseFlags } from "./flags.ts";
+import { IMPORT_COMMAND } from "./commands.ts";
+import { parseCommand } from "./options.ts";
 import { stderrProgress } from "./import_progress.ts";
-
-const USAGE = "usage: deno task import [--config data/import.config.json] [--out data]";
 
 /**
  * `deno task import [--config data/import.config.json] [--out data]`
@@ -17,11 +16,7 @@ const USAGE = "usage: deno task import [--config data/import.config.json] [--out
  * ```
  */
 export async function runImport(args: string[]): Promise<void> {
-  const values = parseFlags(
-    args,
-    { config: { type: "string" }, out: { type: "string" } },
-    USAGE,
-  ) as {
+  const values = parseCommand(IMPORT_COMMAND, args) as {
     config?: string;
     out?: string;
   };

@@ -1,52 +1,70 @@
 /**
- * The command-line entry point: `deno task cli <command> [flags]`.
- * Every user error is printed as one line on stderr (exit 1), never a stack trace.
+ * The command-line entry point: `deno task cli <command> [options]` (and `deno task study`,
+ * `deno task import`). `--help` on any command prints its option table; every user error is one
+ * line on stderr (exit 1), never a stack trace.
  * @module
  */
 import { InputError } from "../errors.ts";
+import { nearestKey } from "../data/read/strict_json.ts";
+import { COMMANDS } from "./commands.ts";
+import { type CommandSpec, helpText } from "./options.ts";
+import project from "../../deno.json" with { type: "json" };
 
 type Command = (args: string[]) => Promise<void>;
 
-const commands: Record<string, { about: string; load: () => Promise<Command> }> = {
-  import: {
-    about: "build data/ (the tidy panel) from the raw source files",
-    load: async () => (await import("./import.ts")).runImport,
-  },
-  fit: {
-    about: "least squares with full inference on any CSV",
-    load: async () => (await import("./fit.ts")).runFit,
-  },
-  pca: {
-    about: "principal components (with KMO and Bartlett) on any CSV",
-    load: async () => (await import("./pca.ts")).runPca,
-  },
-  study: {
-    about: "the whole study: CBEC index, gravity regression, trade potential",
-    load: async () => (await import("./study.ts")).runStudy,
-  },
+/** The module that runs each command, loaded on first use (so `--help` loads none). */
+const RUNNERS: Record<string, () => Promise<Command>> = {
+  import: async () => (await import("./import.ts")).runImport,
+  fit: async () => (await import("./fit.ts")).runFit,
+  pca: async () => (await import("./pca.ts")).runPca,
+  study: async () => (await import("./study.ts")).runStudy,
 };
 
-function usage(): string {
+/** `deno task cli --help`: every command with its one-line job. */
+export function commandList(commands: CommandSpec[] = COMMANDS): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
-    "usage: deno task cli <command> [flags]",
-    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.about}`),
+    "usage: deno task cli <command> [options]   (deno task cli <command> --help for its options)",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.about}`),
+    "",
+    "  --version  the project's and Deno's versions",
   ].join("\n");
+}
+
+/** `--version`: the project version (deno.json) and the runtime's. */
+export function versionText(): string {
+  return `${project.name} ${project.version} (Deno ${Deno.version.deno}, V8 ${Deno.version.v8}, ` +
+    `TypeScript ${Deno.version.typescript})`;
 }
 
 /** Run one command line; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h") {
-    console.log(usage());
+    console.log(commandList());
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
-    console.error(`error: unknown command "${name}"\n${usage()}`);
+  if (name === "--version") {
+    console.log(versionText());
+    return 0;
+  }
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (!spec) {
+    const near = nearestKey(name, COMMANDS.map((c) => c.name));
+    console.error(
+      `error: unknown command "${name}"${near ? `; did you mean "${near}"?` : ""}\n` +
+        commandList(),
+    );
     return 2;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(helpText(spec));
+    return 0;
+  }
   try {
-    await (await command.load())(rest);
+    await (await RUNNERS[name]())(rest);
     return 0;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

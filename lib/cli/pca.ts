@@ -9,10 +9,8 @@ import { InputError } from "../errors.ts";
 import { assertNoRepeats } from "../data/read/strict_json.ts";
 import { formatPca, type PcaFormat } from "../report/pca_table.ts";
 import { pca } from "../stats/pca.ts";
-import { FORMATS, oneOf, parseFlags, requireFlags } from "./flags.ts";
-
-const USAGE =
-  "usage: pca --data FILE.csv --columns COL[,COL...] [--no-scale] [--format text|json|markdown|html]";
+import { PCA_COMMAND } from "./commands.ts";
+import { parseCommand } from "./options.ts";
 
 /**
  * Run `pca` with command-line arguments; prints the tables (or JSON) on stdout.
@@ -23,17 +21,11 @@ const USAGE =
  * ```
  */
 export async function runPca(args: string[]): Promise<void> {
-  const v = parseFlags(args, {
-    data: { type: "string" },
-    columns: { type: "string" },
-    "no-scale": { type: "boolean" },
-    format: { type: "string" },
-  }, USAGE);
-  requireFlags(v, ["data", "columns"], "pca", USAGE);
+  const v = parseCommand(PCA_COMMAND, args);
   const file = v.data as string;
-  const format = oneOf("format", v.format, FORMATS, "text");
+  const format = (v.format as string | undefined) ?? "text";
   const names = (v.columns as string).split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (names.length === 0) throw new InputError(`pca: --columns names no columns (${USAGE})`);
+  if (names.length === 0) throw new InputError(`pca: --columns names no columns`);
   assertNoRepeats("pca", names, "--columns");
   const data = await readNumericColumns(file, names);
   let result;

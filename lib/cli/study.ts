@@ -5,7 +5,8 @@
  * figures (figures/*.svg) and one self-contained report.html to the out directory.
  * @module
  */
-import { oneOf, parseFlags } from "./flags.ts";
+import { STUDY_COMMAND } from "./commands.ts";
+import { parseCommand } from "./options.ts";
 import { assertUniqueHeader } from "../data/read/header.ts";
 import { writeDirAtomic } from "../io/atomic.ts";
 import { loadPanel } from "../data/panel.ts";
@@ -205,9 +206,6 @@ export async function estimableHints(result: StudyResult, configPath: string): P
   return out;
 }
 
-const USAGE =
-  "usage: deno task study [--config FILE] [--format text|markdown|json|html] [--out DIR]";
-
 /**
  * Run the study command line.
  *
@@ -217,17 +215,12 @@ const USAGE =
  * ```
  */
 export async function runStudy(args: string[]): Promise<void> {
-  const values = parseFlags(args, {
-    config: { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  }, USAGE) as { config?: string; format?: string; out?: string; help?: boolean };
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  const format = oneOf("format", values.format, ["text", "markdown", "json", "html"], "text");
+  const values = parseCommand(STUDY_COMMAND, args) as {
+    config?: string;
+    format?: "text" | "markdown" | "json" | "html";
+    out?: string;
+  };
+  const format = values.format ?? "text";
   const configPath = values.config ?? DEFAULT_CONFIG;
   const config = await loadStudyConfig(configPath);
   const panel = await loadPanel(config.dataDir);

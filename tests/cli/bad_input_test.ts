@@ -177,7 +177,7 @@ const CASES: Case[] = [
   {
     name: "fit: unknown flag",
     args: fit(good, "--x", "x", "--bogus"),
-    stderr: /^error: Unknown option '--bogus'/,
+    stderr: /^error: fit: unknown option --bogus \(deno task cli fit --help lists every option\)$/,
   },
   {
     name: "pca: column twice in --columns",
