@@ -71,7 +71,7 @@ export function html(s: string): Displayable | string {
  *
  * @example
  * ```ts
- * import { screePlot } from "./figures/figures.ts";
+ * import { screePlot } from "./figures/pca.ts";
  * svg(screePlot([2.1, 0.6, 0.3]));
  * ```
  */

@@ -48,7 +48,7 @@ async function study(config: string, dir: string): Promise<void> {
   assert.equal(out.code, 0, `study ${config} failed: ${new TextDecoder().decode(out.stderr)}`);
 }
 
-/** fmt of lib/report/figures/figures.ts: fixed digits, typographic minus. */
+/** fmt of lib/report/figures/shared.ts: fixed digits, typographic minus. */
 const fmt = (v: number, digits: number) => v.toFixed(digits).replace("-", "−");
 
 interface Results {

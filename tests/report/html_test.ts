@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { reportPage } from "../../lib/report/html.ts";
-import { kHeatmap } from "../../lib/report/figures/figures.ts";
+import { kHeatmap } from "../../lib/report/figures/potential.ts";
 
 Deno.test("reportPage: one self-contained page with escaped headings, inline SVG and a TOC", () => {
   const figure = kHeatmap([{ country: "KAZ", year: 2015, k: 0.5, class: "huge" }]);

@@ -1,23 +1,23 @@
 /**
  * The study's figures and its one-page report: maps a {@link StudyResult} to the inputs of the
- * figure functions of `lib/report/figures/figures.ts` and builds `report.html` (tables in HTML, inline
+ * figure functions of `lib/report/figures/` and builds `report.html` (tables in HTML, inline
  * SVG figures, the choices and why our numbers differ from the paper's). Kept apart from
  * `study.ts` so that the text report never loads Observable Plot and linkedom.
  * @module
  */
 import {
-  actualVsPredicted,
   cbecIndexByCountry,
+  correlationHeatmap,
+  loadingsBars,
+  screePlot,
+} from "../../report/figures/pca.ts";
+import {
+  actualVsPredicted,
   coefficientPlot,
   type CoefficientRow,
-  correlationHeatmap,
-  kHeatmap,
-  kLines,
-  type KRow,
-  loadingsBars,
   residualsVsFitted,
-  screePlot,
-} from "../../report/figures/figures.ts";
+} from "../../report/figures/regression.ts";
+import { kHeatmap, kLines, type KRow } from "../../report/figures/potential.ts";
 import { escapeXml, noDataSvg } from "../../report/dom.ts";
 import { type KIntervalRow, kIntervals } from "../../report/figures/k_intervals.ts";
 import { reportPage, type ReportSection } from "../../report/html.ts";

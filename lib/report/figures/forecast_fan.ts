@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { type FramePanel, frameSvg, noDataSvg, renderPlot } from "../dom.ts";
+import { positive, uniqueSorted } from "./shared.ts";
 
 /** A value with an interval in one partner-year. */
 export interface IntervalPoint {
@@ -31,7 +32,8 @@ export interface ForecastFigureInput {
   scenario?: string;
 }
 
-const ok = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
+/** A point with a value and an interval a log scale can draw. */
+const drawable = (r: IntervalPoint) => positive(r.predicted) && positive(r.lo) && positive(r.hi);
 
 /** Labelled ticks of a log axis over [lo, hi]: 1-2-5 per decade, or 1-9 when that gives fewer
  * than three, so every gridline has a number and no tick is unlabelled. */
@@ -61,10 +63,10 @@ export function forecastFan(
 ): string {
   const title = options.title ??
     `Actual vs forecast (cut-off ${input.cutoff}) and projection, US$ bn, log scale`;
-  const actual = input.actual.filter((r) => ok(r.value));
-  const fc = input.forecasts.filter((r) => ok(r.predicted) && ok(r.lo) && ok(r.hi));
-  const proj = input.projection.filter((r) => ok(r.predicted) && ok(r.lo) && ok(r.hi));
-  const countries = [...new Set([...actual, ...fc, ...proj].map((r) => r.country))].sort();
+  const actual = input.actual.filter((r) => positive(r.value));
+  const fc = input.forecasts.filter(drawable);
+  const proj = input.projection.filter(drawable);
+  const countries = uniqueSorted([...actual, ...fc, ...proj].map((r) => r.country));
   if (!countries.length) return noDataSvg(title);
   const years = [...actual, ...fc, ...proj].map((r) => r.year);
   const x = [Math.min(...years, input.cutoff), Math.max(...years)];

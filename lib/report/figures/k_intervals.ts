@@ -5,7 +5,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { type FramePanel, frameSvg, type LegendItem, noDataSvg, renderPlot } from "../dom.ts";
-import { CLASS_COLORS, type KClass, type KFigureOptions, SERIES_COLORS } from "./figures.ts";
+import { positive, uniqueSorted } from "./shared.ts";
+import { CLASS_COLORS, type KClass, type KFigureOptions, SERIES_COLORS } from "./style.ts";
 
 /** One K with its interval (null where there is none). */
 export interface KIntervalRow {
@@ -24,8 +25,6 @@ const TICKS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1, 1.2, 1.5, 2, 3, 5, 10, 20, 50, 
 /** Coarse ticks (1-2-5) for a range over more than a factor of 6 (the rules mark the thresholds). */
 const COARSE_TICKS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500];
 
-const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v > 0;
-
 /**
  * K with intervals by partner over the years, on a log scale (a ratio: 0.5 and 2 are equally
  * far from 1), with dashed rules at the huge / remodelling thresholds. Dots are coloured by
@@ -38,13 +37,13 @@ const finite = (v: unknown): v is number => typeof v === "number" && Number.isFi
  */
 export function kIntervals(rows: KIntervalRow[], options: KFigureOptions = {}): string {
   const title = options.title ?? "Trade potential K with intervals";
-  const data = rows.filter((r) => finite(r.k));
+  const data = rows.filter((r) => positive(r.k));
   if (data.length === 0) return noDataSvg(title);
   const t = options.thresholds ?? { huge: 0.8, remodelling: 1.2 };
-  const countries = [...new Set(data.map((r) => r.country))].sort();
+  const countries = uniqueSorted(data.map((r) => r.country));
   const series = [...new Set(data.map((r) => r.series ?? ""))];
   const years = [...new Set(data.map((r) => r.year))].sort((a, b) => a - b);
-  const values = data.flatMap((r) => [r.k, r.kLower, r.kUpper]).filter(finite) as number[];
+  const values = data.flatMap((r) => [r.k, r.kLower, r.kUpper]).filter(positive) as number[];
   const lo = Math.min(...values, t.huge) / 1.1;
   const hi = Math.max(...values, t.remodelling) * 1.1;
   const width = options.width ?? (countries.length > 1 ? 320 : 640);
@@ -59,7 +58,7 @@ export function kIntervals(rows: KIntervalRow[], options: KFigureOptions = {}): 
       ...r,
       x: r.year + offset(r.series),
     }));
-    const bars = mine.filter((r) => finite(r.kLower) && finite(r.kUpper));
+    const bars = mine.filter((r) => positive(r.kLower) && positive(r.kUpper));
     const p = renderPlot({
       width,
       height: options.height ?? 220,

@@ -1,8 +1,12 @@
 /**
- * Observable Plot figures as SVG strings: indicators, PCA, regression, K, intervals, forecast fans.
+ * Observable Plot figures as SVG strings, a file per family (indicators, PCA, regression, K ...).
  * @module
  */
-export * from "./figures.ts";
-export * from "./forecast_fan.ts";
+export * from "./style.ts";
+export * from "./indicators.ts";
+export * from "./pca.ts";
+export * from "./regression.ts";
+export * from "./potential.ts";
 export * from "./k_intervals.ts";
+export * from "./forecast_fan.ts";
 export * from "./labels.ts";

@@ -14,7 +14,7 @@ import {
   studyFigures,
   studyReport,
 } from "../../../lib/gravity/render/figures.ts";
-import { CLASS_COLORS, SERIES_COLORS } from "../../../lib/report/figures/figures.ts";
+import { CLASS_COLORS, SERIES_COLORS } from "../../../lib/report/figures/style.ts";
 import { noDataSvg } from "../../../lib/report/dom.ts";
 import type { PaperComparison, PaperTables } from "../../../lib/gravity/study/paper.ts";
 import {

@@ -9,7 +9,7 @@ import { formatStudy, TEXT_WIDTH, wrapText } from "../../../lib/gravity/render/s
 import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
 import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 import type { PaperTables } from "../../../lib/gravity/study/paper.ts";
-import { CLASS_COLORS, MISSING_COLOR } from "../../../lib/report/figures/figures.ts";
+import { CLASS_COLORS, MISSING_COLOR } from "../../../lib/report/figures/style.ts";
 import { thinSyntheticStudy } from "../study/thin_panel.ts";
 
 /** The `<rect>`s of the Plot cell mark (one per country-year). */

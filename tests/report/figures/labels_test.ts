@@ -1,7 +1,7 @@
 /** Scatter labels never overlap (lib/report/figures/labels.ts), and a crowded figure says what it left out. */
 import assert from "node:assert/strict";
 import { dotPositions, pickLabels } from "../../../lib/report/figures/labels.ts";
-import { actualVsPredicted, residualsVsFitted } from "../../../lib/report/figures/figures.ts";
+import { actualVsPredicted, residualsVsFitted } from "../../../lib/report/figures/regression.ts";
 import { textWidth } from "../../../lib/report/dom.ts";
 
 Deno.test("pickLabels: most important first; no label over a label, a dot or the edge", () => {

@@ -5,12 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { DOMParser } from "linkedom";
-import {
-  actualVsPredicted,
-  coefficientPlot,
-  correlationHeatmap,
-  kHeatmap,
-} from "../../../lib/report/figures/figures.ts";
+import { actualVsPredicted, coefficientPlot } from "../../../lib/report/figures/regression.ts";
+import { correlationHeatmap } from "../../../lib/report/figures/pca.ts";
+import { kHeatmap } from "../../../lib/report/figures/potential.ts";
 import { noDataSvg, textWidth, wrapLines } from "../../../lib/report/dom.ts";
 
 interface El {
