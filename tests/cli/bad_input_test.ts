@@ -45,6 +45,9 @@ const unknownKey = studyCfg("unknown_key.json", (c) => {
   c.partnrs = c.partners;
   delete c.partners;
 });
+const sectionKey = studyCfg("section_key.json", (c) => {
+  (c.uncertainty as Record<string, unknown>).drawz = 500;
+});
 const twicePartner = studyCfg("twice_partner.json", (c) => (c.partners = ["KAZ", "KGZ", "KAZ"]));
 const twiceYear = put(
   "twice_year.json",
@@ -195,6 +198,14 @@ const CASES: Case[] = [
     stderr: new RegExp(
       `^error: ${unknownKey}: unknown key "partnrs" in the top level \\(allowed: title, .*\\); did you mean "partners"\\?$`,
     ),
+    out: true,
+  },
+  {
+    name: "study: unknown key in a section, nearest suggested",
+    args: ["study", "--config", sectionKey, "--out", O],
+    stderr:
+      `error: ${sectionKey}: unknown key "drawz" in "uncertainty" (allowed: enabled, level, ` +
+      'draws, seed, se, residual); did you mean "draws"?',
     out: true,
   },
   {

@@ -56,6 +56,13 @@ const FORECAST_TESTS = [
   "tests/gravity/forecast/forecast_test.ts",
 ];
 
+/** The study config's own parts: every malformed field, the defaults, the unknown keys. */
+const CONFIG_TESTS = [
+  "tests/gravity/config/config_paths_test.ts",
+  "tests/gravity/config/config_test.ts",
+  "tests/gravity/config/nearest_key_test.ts",
+];
+
 /** Targets judged by a narrower set of test files than their folder (faster, same verdicts). */
 const TESTS: Record<string, string[]> = {
   "lib/stats/pca.ts": [
@@ -95,7 +102,7 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/forecast/naive.ts": FORECAST_TESTS,
   "lib/gravity/forecast/scenario.ts": FORECAST_TESTS,
   "lib/gravity/forecast/k_projection.ts": FORECAST_TESTS,
-  "lib/gravity/config/forecast.ts": FORECAST_TESTS,
+  "lib/gravity/config/forecast.ts": [...FORECAST_TESTS, "tests/gravity/config/nearest_key_test.ts"],
   "lib/gravity/forecast/run.ts": FORECAST_TESTS,
   // potential modules (mut-gravity): the slow coverage acceptance tests (6-18 s each) are
   // filtered out; tests/gravity/*_mutants_test.ts check the same code on closed forms
@@ -251,11 +258,47 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study/boundaries_test.ts",
     "tests/gravity/study/sensitivity_test.ts",
   ],
-  // mut-study: the config parser and its checks against the panel
+  // mut-study: the config parser (composing the section parsers) and its checks against the panel
   "lib/gravity/config/study.ts": [
-    "tests/gravity/config/config_paths_test.ts",
-    "tests/gravity/config/config_test.ts",
+    ...CONFIG_TESTS,
     "tests/gravity/config/config_sections_test.ts",
+    "tests/data/read/strict_json_test.ts",
+  ],
+  // the study's own blocks, each with its parser
+  "lib/gravity/config/terms.ts": CONFIG_TESTS,
+  "lib/gravity/config/cbec.ts": CONFIG_TESTS,
+  "lib/gravity/config/potential.ts": CONFIG_TESTS,
+  // the field reader every section shares (its own tests, then the sections')
+  "lib/gravity/config/fields.ts": [
+    "tests/gravity/config/fields_test.ts",
+    ...CONFIG_TESTS,
+    "tests/gravity/config/config_sections_test.ts",
+    "tests/gravity/config/forecast_config_mutants_test.ts",
+  ],
+  // the sections: their parsers' tests (beside the code they configure) and the config tests
+  "lib/gravity/config/uncertainty.ts": [
+    "--filter='/^(mutants: parseUncertaintyConfig|uncertainty config|nearest key|config sections)/'",
+    "tests/gravity/potential/potential_mutants_test.ts",
+    "tests/gravity/potential/uncertainty_test.ts",
+    "tests/gravity/config/nearest_key_test.ts",
+    "tests/gravity/config/config_sections_test.ts",
+  ],
+  "lib/gravity/config/benchmark.ts": [
+    "--filter='/^(parseBenchmarkConfig|nearest key|config sections)/'",
+    "tests/gravity/world/benchmark_mutants_test.ts",
+    "tests/gravity/config/nearest_key_test.ts",
+    "tests/gravity/config/config_sections_test.ts",
+  ],
+  "lib/gravity/config/structural.ts": [
+    "--filter='/^(parseStructuralConfig|structural config|nearest key|config sections)/'",
+    "tests/gravity/world/structural_mutants_test.ts",
+    "tests/gravity/world/structural_test.ts",
+    "tests/gravity/config/nearest_key_test.ts",
+    "tests/gravity/config/config_sections_test.ts",
+  ],
+  "lib/gravity/config/sensitivity.ts": [
+    "tests/gravity/config/config_sections_test.ts",
+    "tests/gravity/config/nearest_key_test.ts",
   ],
   // mut-study: the synthetic generator (study_test.ts without its slow property test)
   "lib/gravity/synthetic/study.ts": [

@@ -3,7 +3,7 @@
  * distance, where the raw files are).
  * @module
  */
-import { InputError } from "../../errors.ts";
+import { type ConfigKeys, configSection } from "./fields.ts";
 
 /** Regressors the benchmark can use (all from the China world panel). */
 export const BENCHMARK_TERMS = [
@@ -18,7 +18,13 @@ export const BENCHMARK_TERMS = [
 /** One benchmark regressor. */
 export type BenchmarkTerm = typeof BENCHMARK_TERMS[number];
 /** Estimators of the benchmark. */
-export type BenchmarkEstimator = "ols" | "ppml";
+export const BENCHMARK_ESTIMATORS = ["ols", "ppml"] as const;
+/** One estimator of the benchmark. */
+export type BenchmarkEstimator = typeof BENCHMARK_ESTIMATORS[number];
+/** The CEPII distances ln_dist can use: most populated cities, capitals, population-weighted. */
+export const CEPII_DISTANCES = ["dist", "distcap", "distw"] as const;
+/** One CEPII distance. */
+export type CepiiDistance = typeof CEPII_DISTANCES[number];
 
 /** The `benchmark` section of a study config. */
 export interface BenchmarkConfig {
@@ -31,7 +37,7 @@ export interface BenchmarkConfig {
   estimators: BenchmarkEstimator[];
   terms: BenchmarkTerm[];
   /** CEPII distance used by ln_dist: "dist" (most populated cities, default), "distcap", "distw". */
-  distance: "dist" | "distcap" | "distw";
+  distance: CepiiDistance;
   /** Fixed effects: year (the reporter's own GDP and population are absorbed by them). */
   fixedEffects: "year"[];
 }
@@ -48,8 +54,13 @@ export const BENCHMARK_DEFAULTS: BenchmarkConfig = {
   fixedEffects: ["year"],
 };
 
+/** The keys of the `benchmark` section (an unknown key is refused, the nearest suggested). */
+export const BENCHMARK_KEYS: ConfigKeys = Object.fromEntries(
+  Object.keys(BENCHMARK_DEFAULTS).map((k) => [k, "any"]),
+);
+
 /**
- * Check the `benchmark` section of a config (null when absent), with one-line errors.
+ * Check the `benchmark` section of a config (null when absent or null), with one-line errors.
  *
  * @example
  * ```ts
@@ -58,53 +69,16 @@ export const BENCHMARK_DEFAULTS: BenchmarkConfig = {
  */
 export function parseBenchmarkConfig(raw: unknown, file = "study config"): BenchmarkConfig | null {
   if (raw === undefined || raw === null) return null;
-  const fail = (m: string): never => {
-    throw new InputError(`${file}: ${m}`);
-  };
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    fail('"benchmark" must be an object');
-  }
-  const o = raw as Record<string, unknown>;
-  const known = Object.keys(BENCHMARK_DEFAULTS);
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) fail(`"benchmark.${k}" is not a known field (${known.join(", ")})`);
-  }
+  const s = configSection(file, raw, ["benchmark"], BENCHMARK_KEYS);
   const d = BENCHMARK_DEFAULTS;
-  const bool = (k: "enabled" | "outOfSample") => {
-    if (o[k] === undefined) return d[k];
-    if (typeof o[k] !== "boolean") fail(`"benchmark.${k}" must be true or false`);
-    return o[k] as boolean;
-  };
-  const list = <T extends string>(k: string, allowed: readonly T[], def: T[]): T[] => {
-    const v = o[k] ?? def;
-    if (!Array.isArray(v) || v.length === 0) fail(`"benchmark.${k}" must be a non-empty list`);
-    for (const x of v as unknown[]) {
-      if (!allowed.includes(x as T)) {
-        fail(`"benchmark.${k}": "${x}" is not one of ${allowed.join(", ")}`);
-      }
-    }
-    return [...v as T[]];
-  };
-  const y = (o.years ?? d.years) as Record<string, unknown>;
-  if (
-    typeof y !== "object" || !Number.isInteger(y.from) || !Number.isInteger(y.to) ||
-    (y.from as number) > (y.to as number)
-  ) fail('"benchmark.years" must be {"from": year, "to": year} with from <= to');
-  const distance = (o.distance ?? d.distance) as BenchmarkConfig["distance"];
-  if (!["dist", "distcap", "distw"].includes(distance)) {
-    fail(`"benchmark.distance" "${distance}" is not dist, distcap or distw`);
-  }
-  if (o.raw !== undefined && (typeof o.raw !== "string" || o.raw === "")) {
-    fail('"benchmark.raw" must be a directory path');
-  }
   return {
-    enabled: bool("enabled"),
-    raw: (o.raw as string | undefined) ?? d.raw,
-    years: { from: y.from as number, to: y.to as number },
-    outOfSample: bool("outOfSample"),
-    estimators: list("estimators", ["ols", "ppml"] as const, d.estimators),
-    terms: list("terms", BENCHMARK_TERMS, d.terms),
-    distance,
-    fixedEffects: list("fixedEffects", ["year"] as const, d.fixedEffects),
+    enabled: s.get("enabled").bool(d.enabled),
+    raw: s.get("raw").str(d.raw),
+    years: s.get("years").years(d.years),
+    outOfSample: s.get("outOfSample").bool(d.outOfSample),
+    estimators: s.get("estimators").oneOfList(BENCHMARK_ESTIMATORS, d.estimators),
+    terms: s.get("terms").oneOfList(BENCHMARK_TERMS, d.terms),
+    distance: s.get("distance").oneOf(CEPII_DISTANCES, d.distance),
+    fixedEffects: s.get("fixedEffects").oneOfList(["year"] as const, d.fixedEffects),
   };
 }

@@ -5,8 +5,14 @@
  * errors naming the config file and the field.
  * @module
  */
-import { InputError } from "../../errors.ts";
-import { assertKnownKeys, type KeySchema } from "../../data/read/strict_json.ts";
+import {
+  configFail,
+  ConfigField,
+  type ConfigKeys,
+  type ConfigPath,
+  type ConfigSection,
+  configSection,
+} from "./fields.ts";
 import type { GravityPanel } from "../types.ts";
 
 /**
@@ -59,115 +65,117 @@ export interface ForecastConfig {
   scenarios: ScenarioSpec[];
 }
 
+/** The keys of one scenario (its rule maps are free: variable or country names). */
+const SCENARIO_KEYS: ConfigKeys = {
+  name: "any",
+  note: "any",
+  horizon: "any",
+  default: "any",
+  variables: "any",
+  countries: "any",
+};
+
 /** Every key the `forecast` block may have (an unknown key is refused, the nearest suggested). */
-export const FORECAST_CONFIG_KEYS: KeySchema = {
+export const FORECAST_CONFIG_KEYS: ConfigKeys = {
   cutoff: "any",
   trainFrom: "any",
   rolling: "any",
   level: "any",
   actual: "any",
-  scenarios: [{
-    name: "any",
-    note: "any",
-    horizon: "any",
-    default: "any",
-    variables: "any",
-    countries: "any",
-  }],
+  scenarios: [SCENARIO_KEYS],
+};
+
+/** The keys of an object rule: one rule key, optionally with bounds. */
+const RULE_KEYS: ConfigKeys = {
+  growth: "any",
+  value: "any",
+  trend: "any",
+  hold: "any",
+  min: "any",
+  max: "any",
 };
 
 /** Years the default "trend" rule fits. */
 export const TREND_YEARS = 5;
 
-function fail(file: string, message: string): never {
-  throw new InputError(`${file}: ${message}`);
+/** The bounds of an object rule (`min` <= `max` when both are given). */
+function ruleBounds(s: ConfigSection): { min?: number; max?: number } {
+  const bounds: { min?: number; max?: number } = {};
+  if (!s.get("min").absent) bounds.min = s.get("min").num();
+  if (!s.get("max").absent) bounds.max = s.get("max").num();
+  if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) {
+    s.fail(
+      `${s.get("min").where} (${bounds.min}) is above ${s.get("max").where} (${bounds.max})`,
+    );
+  }
+  return bounds;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-function num(file: string, where: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(file, `${where} must be a number`);
-  return v;
-}
-
-function year(file: string, where: string, v: unknown): number {
-  const y = num(file, where, v);
-  if (!Number.isInteger(y)) fail(file, `${where} must be a whole year, not ${y}`);
-  return y;
+/** The one rule of an object rule (undefined when it has none, or more than one). */
+function objectRule(s: ConfigSection): RegressorRule | undefined {
+  const bounds = ruleBounds(s);
+  const keys = Object.keys(s.value).filter((k) => k !== "min" && k !== "max");
+  if (keys.length !== 1) return undefined;
+  const f = s.get(keys[0]);
+  if (keys[0] === "growth") {
+    const rate = f.num();
+    if (rate <= -1) s.fail(`${f.where} ${rate} would make the value negative (<= -1)`);
+    return { rule: "growth", rate, ...bounds };
+  }
+  if (keys[0] === "value") return { rule: "value", value: f.num(), ...bounds };
+  if (keys[0] === "trend") {
+    const years = f.value === true ? TREND_YEARS : f.year();
+    if (years < 2) s.fail(`${f.where} needs at least 2 years, not ${years}`);
+    return { rule: "trend", years, ...bounds };
+  }
+  return f.value === true ? { rule: "hold", ...bounds } : undefined;
 }
 
 /**
- * Parse one rule: `"trend"`, `"hold"`, `{"growth": 0.03}`, `{"value": 105}`, `{"trend": 5}`;
- * an object rule may add bounds, e.g. `{"trend": 5, "max": 100}` for a share in %.
+ * Parse one rule at `path`: `"trend"`, `"hold"`, `{"growth": 0.03}`, `{"value": 105}`,
+ * `{"trend": 5}`; an object rule may add bounds, e.g. `{"trend": 5, "max": 100}` for a share
+ * in %.
  *
  * @example
  * ```ts
- * parseRule({ growth: 0.02 }, "cfg.json", "rule"); // { rule: "growth", rate: 0.02 }
- * parseRule("trend", "cfg.json", "rule"); // { rule: "trend", years: 5 }
+ * parseRule({ growth: 0.02 }, "cfg.json", ["rule"]); // { rule: "growth", rate: 0.02 }
+ * parseRule("trend", "cfg.json", ["rule"]); // { rule: "trend", years: 5 }
  * ```
  */
-export function parseRule(raw: unknown, file: string, where: string): RegressorRule {
+export function parseRule(raw: unknown, file: string, path: ConfigPath): RegressorRule {
   if (raw === "trend") return { rule: "trend", years: TREND_YEARS };
   if (raw === "hold") return { rule: "hold" };
-  if (isObject(raw)) {
-    const keys = Object.keys(raw).filter((k) => k !== "min" && k !== "max");
-    const bounds: { min?: number; max?: number } = {};
-    if (raw.min !== undefined) bounds.min = num(file, `${where}.min`, raw.min);
-    if (raw.max !== undefined) bounds.max = num(file, `${where}.max`, raw.max);
-    if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) {
-      fail(file, `${where}.min (${bounds.min}) is above ${where}.max (${bounds.max})`);
-    }
-    if (keys.length === 1 && keys[0] === "growth") {
-      const rate = num(file, `${where}.growth`, raw.growth);
-      if (rate <= -1) fail(file, `${where}.growth ${rate} would make the value negative (<= -1)`);
-      return { rule: "growth", rate, ...bounds };
-    }
-    if (keys.length === 1 && keys[0] === "value") {
-      return { rule: "value", value: num(file, `${where}.value`, raw.value), ...bounds };
-    }
-    if (keys.length === 1 && keys[0] === "trend") {
-      const years = raw.trend === true ? TREND_YEARS : year(file, `${where}.trend`, raw.trend);
-      if (years < 2) fail(file, `${where}.trend needs at least 2 years, not ${years}`);
-      return { rule: "trend", years, ...bounds };
-    }
-    if (keys.length === 1 && keys[0] === "hold" && raw.hold === true) {
-      return { rule: "hold", ...bounds };
-    }
-  }
-  return fail(
-    file,
-    `${where} ${JSON.stringify(raw)} is not "trend", "hold", {"growth": rate}, {"value": v} ` +
+  const f = new ConfigField(file, path, raw);
+  const isObject = typeof raw === "object" && raw !== null && !Array.isArray(raw);
+  const rule = isObject ? objectRule(f.section(RULE_KEYS)) : undefined;
+  return rule ?? f.fail(
+    `${f.where} ${JSON.stringify(raw)} is not "trend", "hold", {"growth": rate}, {"value": v} ` +
       `or {"trend": years} (optionally with "min" / "max")`,
   );
 }
 
-function parseRules(raw: unknown, file: string, where: string): Record<string, RegressorRule> {
-  if (raw === undefined) return {};
-  if (!isObject(raw)) fail(file, `${where} must be an object {variable: rule}`);
+/** A map of rules by variable (absent: none). */
+function parseRules(f: ConfigField): Record<string, RegressorRule> {
   const out: Record<string, RegressorRule> = {};
-  for (const [k, v] of Object.entries(raw)) out[k] = parseRule(v, file, `${where}.${k}`);
+  for (const v of f.absent ? [] : f.entries()) out[v.key] = parseRule(v.value, v.file, v.path);
   return out;
 }
 
-function parseScenario(raw: unknown, i: number, file: string): ScenarioSpec {
-  const where = `forecast.scenarios[${i}]`;
-  if (!isObject(raw)) fail(file, `${where} must be an object`);
+function parseScenario(item: ConfigField, i: number): ScenarioSpec {
+  const s = item.section(SCENARIO_KEYS);
   const countries: ScenarioSpec["countries"] = {};
-  if (raw.countries !== undefined) {
-    if (!isObject(raw.countries)) fail(file, `${where}.countries must be an object`);
-    for (const [c, rules] of Object.entries(raw.countries)) {
-      countries[c] = parseRules(rules, file, `${where}.countries.${c}`);
-    }
-  }
+  const c = s.get("countries");
+  for (const rules of c.absent ? [] : c.entries()) countries[rules.key] = parseRules(rules);
+  const note = s.get("note").text();
+  const def = s.get("default");
   return {
-    name: typeof raw.name === "string" && raw.name ? raw.name : `scenario ${i + 1}`,
-    ...(typeof raw.note === "string" ? { note: raw.note } : {}),
-    horizon: raw.horizon === undefined ? 2030 : year(file, `${where}.horizon`, raw.horizon),
-    default: raw.default === undefined
+    name: s.get("name").text() || `scenario ${i + 1}`,
+    ...(note === undefined ? {} : { note }),
+    horizon: s.get("horizon").year(2030),
+    default: def.absent
       ? { rule: "trend", years: TREND_YEARS }
-      : parseRule(raw.default, file, `${where}.default`),
-    variables: parseRules(raw.variables, file, `${where}.variables`),
+      : parseRule(def.value, def.file, def.path),
+    variables: parseRules(s.get("variables")),
     countries,
   };
 }
@@ -189,40 +197,25 @@ export function parseForecastConfig(
   dependent: string,
   file = "study config",
 ): ForecastConfig {
-  const r = raw === undefined ? {} : raw;
-  if (!isObject(r)) fail(file, 'field "forecast" must be an object');
-  assertKnownKeys(file, r, FORECAST_CONFIG_KEYS, ["forecast"]);
-  const cutoff = r.cutoff === undefined ? 2020 : year(file, '"forecast.cutoff"', r.cutoff);
-  const trainFrom = r.trainFrom === undefined
-    ? studyFrom
-    : year(file, '"forecast.trainFrom"', r.trainFrom);
+  const s = configSection(file, raw === undefined ? {} : raw, ["forecast"], FORECAST_CONFIG_KEYS);
+  const cutoff = s.get("cutoff").year(2020);
+  const trainFrom = s.get("trainFrom").year(studyFrom);
   if (trainFrom >= cutoff) {
-    fail(file, `"forecast.trainFrom" (${trainFrom}) must be before "forecast.cutoff" (${cutoff})`);
+    s.fail(`"forecast.trainFrom" (${trainFrom}) must be before "forecast.cutoff" (${cutoff})`);
   }
-  let rolling = [2017, 2018, 2019, 2020];
-  if (r.rolling !== undefined) {
-    if (!Array.isArray(r.rolling) || r.rolling.length === 0) {
-      fail(file, '"forecast.rolling" must be a non-empty list of years');
-    }
-    rolling = r.rolling.map((y, i) => year(file, `"forecast.rolling[${i}]"`, y));
-  }
-  const level = r.level === undefined ? 0.9 : num(file, '"forecast.level"', r.level);
-  if (!(level > 0 && level < 1)) fail(file, `"forecast.level" must be in (0, 1), not ${level}`);
-  if (r.actual !== undefined && (typeof r.actual !== "string" || r.actual === "")) {
-    fail(file, '"forecast.actual" must be a panel variable name');
-  }
-  let scenarios: ScenarioSpec[] = [parseScenario({ name: "last observed trend" }, 0, file)];
-  if (r.scenarios !== undefined) {
-    if (!Array.isArray(r.scenarios)) fail(file, '"forecast.scenarios" must be a list');
-    scenarios = r.scenarios.map((s, i) => parseScenario(s, i, file));
-  }
+  const rolling = s.get("rolling");
+  const scenarios = s.get("scenarios");
+  // without scenarios, one: every regressor on its last observed trend
+  const lastTrend = new ConfigField(file, [...scenarios.path, 0], { name: "last observed trend" });
   return {
     cutoff,
     trainFrom,
-    rolling: [...new Set(rolling)].sort((a, b) => a - b),
-    level,
-    actual: typeof r.actual === "string" ? r.actual : dependent,
-    scenarios,
+    rolling: rolling.absent
+      ? [2017, 2018, 2019, 2020]
+      : [...new Set(rolling.list().map((y) => y.year()))].sort((a, b) => a - b),
+    level: s.get("level").num(0.9, { gt: 0, lt: 1 }),
+    actual: s.get("actual").str(dependent),
+    scenarios: (scenarios.absent ? [lastTrend] : scenarios.items()).map(parseScenario),
   };
 }
 
@@ -269,19 +262,19 @@ export function validateForecast(
 ): void {
   const vars = new Set(panel.variables.map((v) => v.name));
   if (!vars.has(f.actual)) {
-    fail(file, `"forecast.actual": unknown variable "${f.actual}" (not a panel variable)`);
+    configFail(file, `"forecast.actual": unknown variable "${f.actual}" (not a panel variable)`);
   }
   const countries = [study.reporter, ...study.partners];
   const last = lastDataYear(panel, study.partners, study.dependent);
   f.scenarios.forEach((s, i) => {
     const where = `forecast.scenarios[${i}] ("${s.name}")`;
     if (Number.isFinite(last) && s.horizon < last) {
-      fail(file, `${where}: horizon ${s.horizon} is before the last data year ${last}`);
+      configFail(file, `${where}: horizon ${s.horizon} is before the last data year ${last}`);
     }
     const check = (rules: Record<string, RegressorRule>, at: string) => {
       for (const [v, rule] of Object.entries(rules)) {
         if (!(v in study.regressors)) {
-          fail(
+          configFail(
             file,
             `${where}${at}: "${v}" is not a regressor of the study (${
               Object.keys(study.regressors).join(", ")
@@ -290,14 +283,14 @@ export function validateForecast(
         }
         if (rule.rule === "value" && study.regressors[v] && !(rule.value > 0)) {
           const what = v === "pop" ? "a population" : `${v} (taken in logs)`;
-          fail(file, `${where}${at}: ${what} must be positive, not ${rule.value}`);
+          configFail(file, `${where}${at}: ${what} must be positive, not ${rule.value}`);
         }
       }
     };
     check(s.variables, ".variables");
     for (const [c, rules] of Object.entries(s.countries)) {
       if (!countries.includes(c)) {
-        fail(
+        configFail(
           file,
           `${where}: unknown country "${c}" (the study has ${countries.join(", ")})`,
         );

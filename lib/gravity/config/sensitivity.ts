@@ -2,39 +2,37 @@
  * The `sensitivity` section of a study config: the same equation on other dependent variables.
  * @module
  */
-import { assertKnownKeys } from "../../data/read/strict_json.ts";
-import { fail, isObject, str } from "./fields.ts";
+import { type ConfigKeys, configSection } from "./fields.ts";
 
 /** The `sensitivity` section: the same equation on each listed dependent variable. */
 export interface SensitivityConfig {
   variants: { label: string; dependent: string; note?: string }[];
 }
 
+/** The keys of one sensitivity variant (label and dependent are required). */
+const VARIANT_KEYS: ConfigKeys = { "label!": "any", "dependent!": "any", note: "any" };
+
+/** The keys of the `sensitivity` section (an unknown key is refused, the nearest suggested). */
+export const SENSITIVITY_KEYS: ConfigKeys = { "variants!": [VARIANT_KEYS] };
+
 /**
  * Check the `sensitivity` section (one-line errors naming the file and the field).
  *
  * @example
  * ```ts
- * parseSensitivity("cfg.json", { variants: [{ label: "mirror", dependent: "trade_fill" }] });
+ * parseSensitivity({ variants: [{ label: "mirror", dependent: "trade_fill" }] }, "cfg.json");
  * ```
  */
-export function parseSensitivity(file: string, v: unknown): SensitivityConfig {
-  if (!isObject(v) || !Array.isArray(v.variants) || v.variants.length === 0) {
-    fail(file, '"sensitivity" must be {"variants": [{"label": ..., "dependent": ...}, ...]}');
-  }
-  assertKnownKeys(file, v, { variants: "any" }, ["sensitivity"]);
+export function parseSensitivity(raw: unknown, file = "study config"): SensitivityConfig {
+  const s = configSection(file, raw, ["sensitivity"], SENSITIVITY_KEYS);
   return {
-    variants: v.variants.map((x: unknown, i: number) => {
-      if (!isObject(x)) fail(file, `sensitivity.variants[${i}] must be an object`);
-      assertKnownKeys(file, x, { label: "any", dependent: "any", note: "any" }, [
-        "sensitivity",
-        "variants",
-        i,
-      ]);
+    variants: s.get("variants").list().map((item) => {
+      const v = item.section(VARIANT_KEYS);
+      const note = v.get("note").text();
       return {
-        label: str(file, `sensitivity.variants[${i}].label`, x.label),
-        dependent: str(file, `sensitivity.variants[${i}].dependent`, x.dependent),
-        ...(typeof x.note === "string" ? { note: x.note } : {}),
+        label: v.get("label").str(),
+        dependent: v.get("dependent").str(),
+        ...(note === undefined ? {} : { note }),
       };
     }),
   };

@@ -2,14 +2,15 @@
  * The `structural` section of a study config: the structural K on the world matrix.
  * @module
  */
-import { InputError } from "../../errors.ts";
+import { CEPII_DISTANCES, type CepiiDistance } from "./benchmark.ts";
+import { type ConfigKeys, configSection } from "./fields.ts";
 
 /** The `structural` section of a study config. */
 export interface StructuralConfig {
   enabled: boolean;
   years: { from: number; to: number };
   /** CEPII distance of ln_dist (default "dist"). */
-  distance: "dist" | "distcap" | "distw";
+  distance: CepiiDistance;
 }
 
 /** Defaults of the structural section. */
@@ -19,8 +20,11 @@ export const STRUCTURAL_DEFAULTS: StructuralConfig = {
   distance: "dist",
 };
 
+/** The keys of the `structural` section (an unknown key is refused, the nearest suggested). */
+export const STRUCTURAL_KEYS: ConfigKeys = { enabled: "any", years: "any", distance: "any" };
+
 /**
- * Check the `structural` section (null when absent), one-line errors.
+ * Check the `structural` section (null when absent or null), one-line errors.
  *
  * @example
  * ```ts
@@ -32,30 +36,11 @@ export function parseStructuralConfig(
   file = "study config",
 ): StructuralConfig | null {
   if (raw === undefined || raw === null) return null;
-  const fail = (m: string): never => {
-    throw new InputError(`${file}: ${m}`);
-  };
-  if (typeof raw !== "object" || Array.isArray(raw)) fail('"structural" must be an object');
-  const o = raw as Record<string, unknown>;
-  const known = Object.keys(STRUCTURAL_DEFAULTS);
-  for (const k of Object.keys(o)) {
-    if (!known.includes(k)) fail(`"structural.${k}" is not a known field (${known.join(", ")})`);
-  }
-  const y = (o.years ?? STRUCTURAL_DEFAULTS.years) as Record<string, unknown>;
-  if (
-    typeof y !== "object" || !Number.isInteger(y.from) || !Number.isInteger(y.to) ||
-    (y.from as number) > (y.to as number)
-  ) fail('"structural.years" must be {"from": year, "to": year} with from <= to');
-  if (o.enabled !== undefined && typeof o.enabled !== "boolean") {
-    fail('"structural.enabled" must be true or false');
-  }
-  const distance = (o.distance ?? "dist") as StructuralConfig["distance"];
-  if (!["dist", "distcap", "distw"].includes(distance)) {
-    fail(`"structural.distance" "${distance}" is not dist, distcap or distw`);
-  }
+  const s = configSection(file, raw, ["structural"], STRUCTURAL_KEYS);
+  const d = STRUCTURAL_DEFAULTS;
   return {
-    enabled: (o.enabled as boolean | undefined) ?? true,
-    years: { from: y.from as number, to: y.to as number },
-    distance,
+    enabled: s.get("enabled").bool(d.enabled),
+    years: s.get("years").years(d.years),
+    distance: s.get("distance").oneOf(CEPII_DISTANCES, d.distance),
   };
 }

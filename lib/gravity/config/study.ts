@@ -1,31 +1,36 @@
 /**
  * The study config: the model as data (reporter, partners, years, dependent variable, the terms
  * of the paper's equation (2) with how each is formed, the CBEC indicators, PCA retention, SE type,
- * K definition and thresholds). Loading and validation give one-line errors.
+ * K definition and thresholds) and its sections (forecast, uncertainty, benchmark, structural,
+ * sensitivity). parseStudyConfig composes one parser per part, each beside its type and keys;
+ * loading and validation give one-line errors.
  * @module
  */
 import { InputError } from "../../errors.ts";
-import {
-  assertKnownKeys,
-  assertNoRepeats,
-  type KeySchema,
-  parseStrictJson,
-} from "../../data/read/strict_json.ts";
+import { parseStrictJson } from "../../data/read/strict_json.ts";
 import type { SeType } from "../../stats/types.ts";
-import type { GravityPanel } from "../types.ts";
-import { type ForecastConfig, parseForecastConfig, validateForecast } from "./forecast.ts";
-import { type BenchmarkConfig, parseBenchmarkConfig } from "./benchmark.ts";
-import { fail, isObject, num, str, strList } from "./fields.ts";
-import { parseSensitivity, type SensitivityConfig } from "./sensitivity.ts";
-import { parseStructuralConfig, type StructuralConfig } from "./structural.ts";
-import { parseUncertaintyConfig, type UncertaintyConfig } from "./uncertainty.ts";
+import { CBEC_INDEX, type GravityPanel, type TermSpec } from "../types.ts";
+import { BENCHMARK_KEYS, type BenchmarkConfig, parseBenchmarkConfig } from "./benchmark.ts";
+import { CBEC_KEYS, type CbecConfig, parseCbecConfig } from "./cbec.ts";
 import {
-  CBEC_INDEX,
-  type Formation,
-  type KDefinition,
-  type Retention,
-  type TermSpec,
-} from "../types.ts";
+  configFail,
+  type ConfigField,
+  type ConfigKeys,
+  type ConfigSection,
+  configSection,
+  YEAR_SPAN_KEYS,
+} from "./fields.ts";
+import {
+  FORECAST_CONFIG_KEYS,
+  type ForecastConfig,
+  parseForecastConfig,
+  validateForecast,
+} from "./forecast.ts";
+import { parsePotentialConfig, POTENTIAL_KEYS, type PotentialConfig } from "./potential.ts";
+import { parseSensitivity, SENSITIVITY_KEYS, type SensitivityConfig } from "./sensitivity.ts";
+import { parseStructuralConfig, STRUCTURAL_KEYS, type StructuralConfig } from "./structural.ts";
+import { parseTermSpecs, TERM_KEYS } from "./terms.ts";
+import { parseUncertaintyConfig, UNCERTAINTY_KEYS, type UncertaintyConfig } from "./uncertainty.ts";
 
 /** A complete study config. */
 export interface StudyConfig {
@@ -39,23 +44,9 @@ export interface StudyConfig {
   years: { from: number; to: number };
   dependent: { variable: string; note?: string };
   terms: TermSpec[];
-  cbec: {
-    indicators: string[];
-    retention: Retention;
-    /** Include the reporter's own country-years in the PCA sample (default false: partners only). */
-    includeReporter: boolean;
-    /**
-     * Drop (and list) indicators present in fewer than this share of the PCA sample before the
-     * listwise PCA (default 0: keep every indicator, as the paper lists them).
-     */
-    minCoverage: number;
-  };
+  cbec: CbecConfig;
   se: SeType;
-  potential: {
-    definition: KDefinition;
-    /** K <= huge: huge potential; K >= remodelling: re-modelling; between: expanding. */
-    thresholds: { huge: number; remodelling: number };
-  };
+  potential: PotentialConfig;
   /** Free-text statements of the choices made (printed with the results). */
   choices: string[];
   /** Out-of-time validation and scenario settings (absent: every default). */
@@ -70,51 +61,82 @@ export interface StudyConfig {
   sensitivity?: SensitivityConfig;
 }
 
-const FORMATIONS: Formation[] = [
-  "product",
-  "partner",
-  "reporter",
-  "ratio",
-  "bilateral",
-  "sum",
-  "difference",
-];
-const SE_TYPES: SeType[] = ["classical", "hc0", "hc1", "hc2", "hc3", "cluster"];
-const K_DEFS: KDefinition[] = ["level", "smearing", "log-ratio"];
+const SE_TYPES: readonly SeType[] = ["classical", "hc0", "hc1", "hc2", "hc3", "cluster"];
+
+/** The keys of `dependent`. */
+const DEPENDENT_KEYS: ConfigKeys = { "variable!": "any", note: "any" };
 
 /**
- * Every key a study config may have (an unknown key is refused with the allowed ones listed and
- * the nearest suggested). A new config field is added here as well as to the parser.
+ * Every key a study config may have, composed of the keys each part's parser checks (years,
+ * dependent, terms, cbec, potential here; the sections' in their files), so the two cannot
+ * drift: parseStudyConfig checks the top level against these keys and hands each part to its
+ * parser, which checks the keys inside it (an unknown key is refused with the allowed ones
+ * listed and the nearest suggested; a key ending in `!` is required).
  */
-export const STUDY_CONFIG_KEYS: KeySchema = {
+export const STUDY_CONFIG_KEYS: ConfigKeys = {
   title: "any",
   dataDir: "any",
   paperDir: "any",
-  reporter: "any",
-  partners: "any",
-  years: { from: "any", to: "any" },
-  dependent: { variable: "any", note: "any" },
-  terms: [{ name: "any", variable: "any", formation: "any", log: "any", note: "any" }],
-  cbec: {
-    indicators: "any",
-    retention: { rule: "any", share: "any" },
-    includeReporter: "any",
-    minCoverage: "any",
-  },
+  "reporter!": "any",
+  "partners!": "any",
+  "years!": YEAR_SPAN_KEYS,
+  "dependent!": DEPENDENT_KEYS,
+  "terms!": [TERM_KEYS],
+  "cbec!": CBEC_KEYS,
   se: "any",
-  potential: { definition: "any", thresholds: { huge: "any", remodelling: "any" } },
+  potential: POTENTIAL_KEYS,
   choices: "any",
-  // These sections' own parsers check the keys inside them.
-  sensitivity: "any",
-  uncertainty: "any",
-  benchmark: "any",
-  forecast: "any",
-  structural: "any",
+  sensitivity: SENSITIVITY_KEYS,
+  uncertainty: UNCERTAINTY_KEYS,
+  benchmark: BENCHMARK_KEYS,
+  forecast: FORECAST_CONFIG_KEYS,
+  structural: STRUCTURAL_KEYS,
 };
+
+/** The top level of STUDY_CONFIG_KEYS: each part's own parser checks inside it. */
+const TOP_KEYS: ConfigKeys = Object.fromEntries(
+  Object.keys(STUDY_CONFIG_KEYS).map((k) => [k, "any"]),
+);
+
+/** The dependent variable and its note. */
+function parseDependent(field: ConfigField): StudyConfig["dependent"] {
+  const s = field.section(DEPENDENT_KEYS);
+  const note = s.get("note").text();
+  return { variable: s.get("variable").str(), ...(note === undefined ? {} : { note }) };
+}
+
+/** The reporter and its partners (distinct, the reporter not among them). */
+function parseCountries(s: ConfigSection): { reporter: string; partners: string[] } {
+  const reporter = s.get("reporter").str();
+  const partners = s.get("partners").strList();
+  if (partners.includes(reporter)) s.fail(`the reporter ${reporter} is also a partner`);
+  return { reporter, partners };
+}
+
+/** The optional sections: forecast, uncertainty, world benchmark, structural K, sensitivity. */
+function parseSections(
+  s: ConfigSection,
+  from: number,
+  dependent: string,
+): Pick<StudyConfig, "forecast" | "uncertainty" | "benchmark" | "structural" | "sensitivity"> {
+  const { file, value: raw } = s;
+  return {
+    ...(raw.forecast === undefined
+      ? {}
+      : { forecast: parseForecastConfig(raw.forecast, from, dependent, file) }),
+    uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
+    benchmark: parseBenchmarkConfig(raw.benchmark, file),
+    structural: parseStructuralConfig(raw.structural, file),
+    ...(raw.sensitivity === undefined
+      ? {}
+      : { sensitivity: parseSensitivity(raw.sensitivity, file) }),
+  };
+}
 
 /**
  * Check a parsed config object and fill defaults; every problem is one InputError line naming
- * the file and the field.
+ * the file and the field (`FILE: "years.from" must be a number`; an unknown key: `FILE: unknown
+ * key "partnrs" in the top level (allowed: ...); did you mean "partners"?`).
  *
  * @example
  * ```ts
@@ -123,121 +145,30 @@ export const STUDY_CONFIG_KEYS: KeySchema = {
  * ```
  */
 export function parseStudyConfig(raw: unknown, file = "study config"): StudyConfig {
-  if (!isObject(raw)) fail(file, "the config must be a JSON object");
-  assertKnownKeys(file, raw, STUDY_CONFIG_KEYS);
-  const years = raw.years;
-  if (!isObject(years)) fail(file, 'field "years" must be an object {"from": ..., "to": ...}');
-  const from = num(file, '"years.from"', years.from);
-  const to = num(file, '"years.to"', years.to);
-  if (from > to) fail(file, `"years.from" (${from}) is after "years.to" (${to})`);
-  const dep = raw.dependent;
-  if (!isObject(dep)) fail(file, 'field "dependent" must be an object {"variable": ...}');
-  if (!Array.isArray(raw.terms) || raw.terms.length === 0) {
-    fail(file, 'field "terms" must be a non-empty list');
-  }
-  const terms: TermSpec[] = raw.terms.map((t: unknown, i: number) => {
-    if (!isObject(t)) fail(file, `terms[${i}] must be an object`);
-    const formation = str(file, `terms[${i}].formation`, t.formation) as Formation;
-    if (!FORMATIONS.includes(formation)) {
-      fail(file, `terms[${i}].formation "${formation}" is not one of ${FORMATIONS.join(", ")}`);
-    }
-    const log = t.log === undefined ? true : t.log;
-    if (typeof log !== "boolean") fail(file, `terms[${i}].log must be true or false`);
-    const variable = str(file, `terms[${i}].variable`, t.variable);
-    if (variable === CBEC_INDEX && log) {
-      fail(file, `terms[${i}]: the CBEC composite can be negative, so "log" must be false`);
-    }
-    if (!log && (formation === "product" || formation === "ratio")) {
-      fail(file, `terms[${i}]: formation "${formation}" needs "log": true`);
-    }
-    if (log && (formation === "sum" || formation === "difference")) {
-      fail(file, `terms[${i}]: formation "${formation}" needs "log": false`);
-    }
-    return {
-      name: str(file, `terms[${i}].name`, t.name),
-      variable,
-      formation,
-      log,
-      ...(typeof t.note === "string" ? { note: t.note } : {}),
-    };
-  });
-  const names = new Set<string>();
-  for (const t of terms) {
-    if (names.has(t.name)) fail(file, `term name "${t.name}" appears twice`);
-    names.add(t.name);
-  }
-  const cbec = isObject(raw.cbec) ? raw.cbec : fail(file, 'field "cbec" must be an object');
-  assertNoRepeats(file, cbec.indicators, '"cbec.indicators"');
-  const ret = cbec.retention ?? { rule: "kaiser" };
-  if (!isObject(ret)) fail(file, '"cbec.retention" must be an object {"rule": ...}');
-  let retention: Retention;
-  if (ret.rule === "kaiser" || ret.rule === "first") retention = { rule: ret.rule };
-  else if (ret.rule === "cumulative") {
-    const share = num(file, '"cbec.retention.share"', ret.share);
-    if (share <= 0 || share > 1) fail(file, '"cbec.retention.share" must be in (0, 1]');
-    retention = { rule: "cumulative", share };
-  } else {
-    fail(
-      file,
-      `"cbec.retention.rule" ${JSON.stringify(ret.rule)} is not kaiser, first or cumulative`,
-    );
-  }
-  const minCoverage = cbec.minCoverage === undefined
-    ? 0
-    : num(file, '"cbec.minCoverage"', cbec.minCoverage);
-  if (minCoverage < 0 || minCoverage > 1) fail(file, '"cbec.minCoverage" must be in [0, 1]');
-  const se = (raw.se ?? "classical") as SeType;
-  if (!SE_TYPES.includes(se)) fail(file, `"se" "${se}" is not one of ${SE_TYPES.join(", ")}`);
-  const pot = isObject(raw.potential) ? raw.potential : {};
-  const definition = (pot.definition ?? "level") as KDefinition;
-  if (!K_DEFS.includes(definition)) {
-    fail(file, `"potential.definition" "${definition}" is not one of ${K_DEFS.join(", ")}`);
-  }
-  const th = isObject(pot.thresholds) ? pot.thresholds : {};
-  const huge = th.huge === undefined ? 0.8 : num(file, '"potential.thresholds.huge"', th.huge);
-  const remodelling = th.remodelling === undefined
-    ? 1.2
-    : num(file, '"potential.thresholds.remodelling"', th.remodelling);
-  if (huge >= remodelling) {
-    fail(
-      file,
-      `"potential.thresholds.huge" (${huge}) must be below "remodelling" (${remodelling})`,
-    );
-  }
-  const reporter = str(file, '"reporter"', raw.reporter);
-  const partners = strList(file, '"partners"', raw.partners);
-  assertNoRepeats(file, partners, '"partners"');
-  if (partners.includes(reporter)) fail(file, `the reporter ${reporter} is also a partner`);
+  const s = configSection(file, raw, [], TOP_KEYS);
+  const years = s.get("years").years();
+  const dependent = parseDependent(s.get("dependent"));
+  const terms = parseTermSpecs(s.get("terms"));
+  const cbec = parseCbecConfig(s.get("cbec"));
+  const se = s.get("se").oneOf(SE_TYPES, "classical");
+  const potential = parsePotentialConfig(s.get("potential"));
+  const { reporter, partners } = parseCountries(s);
+  const choices = s.get("choices");
   return {
-    title: typeof raw.title === "string" ? raw.title : "Extended gravity study",
-    dataDir: typeof raw.dataDir === "string" ? raw.dataDir : "data",
-    paperDir: typeof raw.paperDir === "string" ? raw.paperDir : "data/paper",
+    title: s.get("title").str("Extended gravity study"),
+    dataDir: s.get("dataDir").str("data"),
+    paperDir: s.get("paperDir").str("data/paper"),
     reporter,
     partners,
-    years: { from, to },
-    dependent: {
-      variable: str(file, '"dependent.variable"', dep.variable),
-      ...(typeof dep.note === "string" ? { note: dep.note } : {}),
-    },
+    years,
+    dependent,
     terms,
-    cbec: {
-      indicators: strList(file, '"cbec.indicators"', cbec.indicators),
-      retention,
-      includeReporter: cbec.includeReporter === true,
-      minCoverage,
-    },
+    cbec,
     se,
-    potential: { definition, thresholds: { huge, remodelling } },
-    choices: Array.isArray(raw.choices) ? raw.choices.map(String) : [],
-    ...(raw.forecast === undefined
-      ? {}
-      : { forecast: parseForecastConfig(raw.forecast, from, String(dep.variable), file) }),
-    uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
-    benchmark: parseBenchmarkConfig(raw.benchmark, file),
-    structural: parseStructuralConfig(raw.structural, file),
-    ...(raw.sensitivity === undefined
-      ? {}
-      : { sensitivity: parseSensitivity(file, raw.sensitivity) }),
+    potential,
+    // free text: a list (possibly empty), each entry kept as text
+    choices: choices.absent ? [] : choices.items().map((c) => String(c.value)),
+    ...parseSections(s, years.from, dependent.variable),
   };
 }
 
@@ -276,25 +207,28 @@ export function validateAgainstPanel(
   const countries = new Set(panel.countries);
   for (const c of [config.reporter, ...config.partners]) {
     if (!countries.has(c)) {
-      fail(file, `unknown country "${c}" (the panel has ${panel.countries.join(", ")})`);
+      configFail(file, `unknown country "${c}" (the panel has ${panel.countries.join(", ")})`);
     }
   }
   const lo = Math.min(...panel.years);
   const hi = Math.max(...panel.years);
   for (const y of [config.years.from, config.years.to]) {
-    if (y < lo || y > hi) fail(file, `year ${y} is outside the data (${lo}-${hi})`);
+    if (y < lo || y > hi) configFail(file, `year ${y} is outside the data (${lo}-${hi})`);
   }
   const vars = new Set(panel.variables.map((v) => v.name));
   for (const ind of config.cbec.indicators) {
-    if (!vars.has(ind)) fail(file, `unknown CBEC indicator "${ind}" (not a panel variable)`);
+    if (!vars.has(ind)) configFail(file, `unknown CBEC indicator "${ind}" (not a panel variable)`);
   }
   for (const t of config.terms) {
     if (t.variable !== CBEC_INDEX && !vars.has(t.variable)) {
-      fail(file, `term "${t.name}": unknown variable "${t.variable}" (not a panel variable)`);
+      configFail(file, `term "${t.name}": unknown variable "${t.variable}" (not a panel variable)`);
     }
   }
   if (!vars.has(config.dependent.variable)) {
-    fail(file, `unknown dependent variable "${config.dependent.variable}" (not a panel variable)`);
+    configFail(
+      file,
+      `unknown dependent variable "${config.dependent.variable}" (not a panel variable)`,
+    );
   }
   if (config.forecast) {
     const regressors: Record<string, boolean> = {};

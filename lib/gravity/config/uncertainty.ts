@@ -3,7 +3,7 @@
  * simulated (level, draws, seed, covariance).
  * @module
  */
-import { InputError } from "../../errors.ts";
+import { type ConfigKeys, configSection } from "./fields.ts";
 
 /** CoefficientCovariance types the simulation can use (cluster = CR1 by partner). */
 export type UncertaintySe = "classical" | "hc1" | "cluster";
@@ -40,6 +40,16 @@ export const UNCERTAINTY_DEFAULTS: UncertaintyConfig = {
 
 const SES: UncertaintySe[] = ["classical", "hc1", "cluster"];
 
+/** The keys of the `uncertainty` section (an unknown key is refused, the nearest suggested). */
+export const UNCERTAINTY_KEYS: ConfigKeys = {
+  enabled: "any",
+  level: "any",
+  draws: "any",
+  seed: "any",
+  se: "any",
+  residual: "any",
+};
+
 /**
  * Check the `uncertainty` section of a config and fill defaults (one-line InputErrors).
  *
@@ -50,45 +60,14 @@ const SES: UncertaintySe[] = ["classical", "hc1", "cluster"];
  */
 export function parseUncertaintyConfig(raw: unknown, file = "study config"): UncertaintyConfig {
   if (raw === undefined) return { ...UNCERTAINTY_DEFAULTS };
-  const fail = (m: string): never => {
-    throw new InputError(`${file}: ${m}`);
-  };
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    fail('"uncertainty" must be an object');
-  }
-  const o = raw as Record<string, unknown>;
-  const known = ["enabled", "level", "draws", "seed", "se", "residual"];
-  for (const key of Object.keys(o)) {
-    if (!known.includes(key)) {
-      fail(`"uncertainty.${key}" is not a known field (${known.join(", ")})`);
-    }
-  }
+  const s = configSection(file, raw, ["uncertainty"], UNCERTAINTY_KEYS);
   const d = UNCERTAINTY_DEFAULTS;
-  const level = o.level ?? d.level;
-  if (typeof level !== "number" || !(level > 0 && level < 1)) {
-    fail('"uncertainty.level" must be a number between 0 and 1');
-  }
-  const draws = o.draws ?? d.draws;
-  if (typeof draws !== "number" || !Number.isInteger(draws) || draws < 100) {
-    fail('"uncertainty.draws" must be an integer >= 100');
-  }
-  const seed = o.seed ?? d.seed;
-  if (typeof seed !== "number" || !Number.isInteger(seed)) {
-    fail('"uncertainty.seed" must be an integer');
-  }
-  const se = (o.se ?? d.se) as UncertaintySe;
-  if (!SES.includes(se)) fail(`"uncertainty.se" "${se}" is not one of ${SES.join(", ")}`);
-  for (const b of ["enabled", "residual"]) {
-    if (o[b] !== undefined && typeof o[b] !== "boolean") {
-      fail(`"uncertainty.${b}" must be true or false`);
-    }
-  }
   return {
-    enabled: (o.enabled as boolean | undefined) ?? d.enabled,
-    level: level as number,
-    draws: draws as number,
-    seed: seed as number,
-    se,
-    residual: (o.residual as boolean | undefined) ?? d.residual,
+    enabled: s.get("enabled").bool(d.enabled),
+    level: s.get("level").num(d.level, { gt: 0, lt: 1 }),
+    draws: s.get("draws").int(d.draws, { ge: 100 }),
+    seed: s.get("seed").int(d.seed),
+    se: s.get("se").oneOf(SES, d.se),
+    residual: s.get("residual").bool(d.residual),
   };
 }

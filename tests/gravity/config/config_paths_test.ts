@@ -113,55 +113,55 @@ Deno.test("given values are kept: notes, directories, rules, SE, definition, thr
 });
 
 const CASES: [unknown, string][] = [
-  [[], "the config must be a JSON object"],
-  [null, "the config must be a JSON object"],
+  [[], "the config must be an object"],
+  [null, "the config must be an object"],
   [{ ...BASE, years: 2015 }, '"years" must be an object'],
   [{ ...BASE, years: { from: "2015", to: 2022 } }, '"years.from" must be a number'],
   [{ ...BASE, years: { from: 2015, to: Infinity } }, '"years.to" must be a number'],
   [{ ...BASE, years: { from: 2016, to: 2015 } }, '"years.from" (2016) is after "years.to" (2015)'],
   [{ ...BASE, dependent: "y" }, '"dependent" must be an object'],
-  [{ ...BASE, terms: [] }, 'field "terms" must be a non-empty list'],
-  [{ ...BASE, terms: {} }, '"terms" must be a list'],
+  [{ ...BASE, terms: [] }, '"terms" must be a non-empty list'],
+  [{ ...BASE, terms: {} }, '"terms" must be a non-empty list'],
   [{ ...BASE, terms: ["a"] }, '"terms[0]" must be an object'],
   [
     { ...BASE, terms: [{ name: "a", variable: "x" }] },
-    "terms[0].formation must be a non-empty string",
+    '"terms[0]" has no "formation" (it is required)',
   ],
   [
     { ...BASE, terms: [{ name: "a", variable: "x", formation: "cube" }] },
-    'terms[0].formation "cube" is not one of product, partner, reporter, ratio, bilateral, sum, difference',
+    '"terms[0].formation" "cube" is not one of product, partner, reporter, ratio, bilateral, sum, difference',
   ],
   [
     { ...BASE, terms: [{ name: "a", variable: "x", formation: "partner", log: "yes" }] },
-    "terms[0].log must be true or false",
+    '"terms[0].log" must be true or false',
   ],
   [
     { ...BASE, terms: [{ name: "a", variable: "", formation: "partner" }] },
-    "terms[0].variable must be a non-empty string",
+    '"terms[0].variable" must be a non-empty string',
   ],
   [
     { ...BASE, terms: [{ name: "c", variable: "cbec_index", formation: "partner", log: true }] },
-    'terms[0]: the CBEC composite can be negative, so "log" must be false',
+    '"terms[0]": the CBEC composite can be negative, so "log" must be false',
   ],
   [
     { ...BASE, terms: [{ name: "a", variable: "x", formation: "product", log: false }] },
-    'terms[0]: formation "product" needs "log": true',
+    '"terms[0]": formation "product" needs "log": true',
   ],
   [
     { ...BASE, terms: [{ name: "a", variable: "x", formation: "ratio", log: false }] },
-    'terms[0]: formation "ratio" needs "log": true',
+    '"terms[0]": formation "ratio" needs "log": true',
   ],
   [
     { ...BASE, terms: [{ name: "a", variable: "x", formation: "sum" }] },
-    'terms[0]: formation "sum" needs "log": false',
+    '"terms[0]": formation "sum" needs "log": false',
   ],
   [
     { ...BASE, terms: [{ name: "a", variable: "x", formation: "difference" }] },
-    'terms[0]: formation "difference" needs "log": false',
+    '"terms[0]": formation "difference" needs "log": false',
   ],
   [
     { ...BASE, terms: [{ variable: "x", formation: "partner" }] },
-    "terms[0].name must be a non-empty string",
+    '"terms[0]" has no "name" (it is required)',
   ],
   [
     {
@@ -172,7 +172,7 @@ const CASES: [unknown, string][] = [
         formation: "partner",
       }],
     },
-    'term name "a" appears twice',
+    '"a" appears twice in the names of "terms"',
   ],
   [{ ...BASE, cbec: [] }, '"cbec" must be an object'],
   [
@@ -185,15 +185,15 @@ const CASES: [unknown, string][] = [
   ],
   [
     { ...BASE, cbec: { indicators: ["i"], retention: { rule: "cumulative", share: 0 } } },
-    '"cbec.retention.share" must be in (0, 1]',
+    '"cbec.retention.share" must be in (0, 1], not 0',
   ],
   [
     { ...BASE, cbec: { indicators: ["i"], retention: { rule: "cumulative", share: 1.01 } } },
-    '"cbec.retention.share" must be in (0, 1]',
+    '"cbec.retention.share" must be in (0, 1], not 1.01',
   ],
   [
     { ...BASE, cbec: { indicators: ["i"], retention: { rule: "all" } } },
-    '"cbec.retention.rule" "all" is not kaiser, first or cumulative',
+    '"cbec.retention.rule" "all" is not one of kaiser, first, cumulative',
   ],
   [
     { ...BASE, cbec: { indicators: ["i"], minCoverage: "half" } },
@@ -201,14 +201,14 @@ const CASES: [unknown, string][] = [
   ],
   [
     { ...BASE, cbec: { indicators: ["i"], minCoverage: -0.01 } },
-    '"cbec.minCoverage" must be in [0, 1]',
+    '"cbec.minCoverage" must be in [0, 1], not -0.01',
   ],
   [
     { ...BASE, cbec: { indicators: ["i"], minCoverage: 1.01 } },
-    '"cbec.minCoverage" must be in [0, 1]',
+    '"cbec.minCoverage" must be in [0, 1], not 1.01',
   ],
   [{ ...BASE, cbec: { indicators: [] } }, '"cbec.indicators" must be a non-empty list'],
-  [{ ...BASE, cbec: { indicators: ["i", 3] } }, '"cbec.indicators"[1] must be a non-empty string'],
+  [{ ...BASE, cbec: { indicators: ["i", 3] } }, '"cbec.indicators[1]" must be a non-empty string'],
   [{ ...BASE, se: "robust" }, '"se" "robust" is not one of classical, hc0, hc1, hc2, hc3, cluster'],
   [
     { ...BASE, potential: { definition: "ratio" } },
@@ -230,6 +230,38 @@ const CASES: [unknown, string][] = [
   [{ ...BASE, partners: [] }, '"partners" must be a non-empty list'],
   [{ ...BASE, partners: ["CHN"] }, "the reporter CHN is also a partner"],
   [{ ...BASE, dependent: { variable: 1 } }, '"dependent.variable" must be a non-empty string'],
+  // one reader per kind of field: a missing required key is named, an explicit null is checked
+  // (only an absent key takes the default), and a word near an allowed one is suggested
+  [
+    {
+      partners: ["KAZ"],
+      years: BASE.years,
+      dependent: BASE.dependent,
+      terms: BASE.terms,
+      cbec: BASE.cbec,
+    },
+    'the config has no "reporter" (it is required)',
+  ],
+  [{ ...BASE, dependent: {} }, '"dependent" has no "variable" (it is required)'],
+  [{ ...BASE, se: null }, '"se" null is not one of classical, hc0, hc1, hc2, hc3, cluster'],
+  [
+    { ...BASE, se: "HC3" },
+    '"se" "HC3" is not one of classical, hc0, hc1, hc2, hc3, cluster; did you mean "hc3"?',
+  ],
+  [{ ...BASE, title: 3 }, '"title" must be a non-empty string'],
+  [{ ...BASE, dataDir: "" }, '"dataDir" must be a non-empty string'],
+  [{ ...BASE, paperDir: null }, '"paperDir" must be a non-empty string'],
+  [{ ...BASE, years: { from: 2015.5, to: 2022 } }, '"years.from" must be a whole year, not 2015.5'],
+  [
+    { ...BASE, cbec: { indicators: ["i"], includeReporter: "yes" } },
+    '"cbec.includeReporter" must be true or false',
+  ],
+  [
+    { ...BASE, cbec: { indicators: ["i"], retention: {} } },
+    '"cbec.retention" has no "rule" (it is required)',
+  ],
+  [{ ...BASE, potential: null }, '"potential" must be an object'],
+  [{ ...BASE, choices: "one choice" }, '"choices" must be a list'],
 ];
 
 Deno.test("every malformed field is its own one-line error naming the file", () => {

@@ -80,7 +80,7 @@ Deno.test("malformed configs are one-line errors", () => {
   oneLine(() => parseStudyConfig({ ...base, years: { from: 2022, to: 2015 } }, "c.json"), /after/);
   oneLine(
     () => parseStudyConfig({ ...base, terms: [{ name: "a", variable: "x", formation: "cube" }] }),
-    /formation "cube" is not one of/,
+    /"terms\[0\]\.formation" "cube" is not one of/,
   );
   oneLine(
     () =>

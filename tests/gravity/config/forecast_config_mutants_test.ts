@@ -24,64 +24,85 @@ function throwsExactly(fn: () => unknown, message: string) {
 
 Deno.test("parseRule: every form, bounds and error", () => {
   assert.equal(TREND_YEARS, 5);
-  assert.deepEqual(parseRule("trend", "f", "w"), { rule: "trend", years: 5 });
-  assert.deepEqual(parseRule("hold", "f", "w"), { rule: "hold" });
-  assert.deepEqual(parseRule({ growth: 0.02 }, "f", "w"), { rule: "growth", rate: 0.02 });
-  assert.deepEqual(parseRule({ growth: -0.99 }, "f", "w"), { rule: "growth", rate: -0.99 });
-  assert.deepEqual(parseRule({ value: -3 }, "f", "w"), { rule: "value", value: -3 });
-  assert.deepEqual(parseRule({ trend: 3 }, "f", "w"), { rule: "trend", years: 3 });
-  assert.deepEqual(parseRule({ trend: 2 }, "f", "w"), { rule: "trend", years: 2 });
-  assert.deepEqual(parseRule({ trend: true }, "f", "w"), { rule: "trend", years: 5 });
-  assert.deepEqual(parseRule({ hold: true }, "f", "w"), { rule: "hold" });
-  assert.deepEqual(parseRule({ trend: 4, min: 0, max: 100 }, "f", "w"), {
+  assert.deepEqual(parseRule("trend", "f", ["w"]), { rule: "trend", years: 5 });
+  assert.deepEqual(parseRule("hold", "f", ["w"]), { rule: "hold" });
+  assert.deepEqual(parseRule({ growth: 0.02 }, "f", ["w"]), { rule: "growth", rate: 0.02 });
+  assert.deepEqual(parseRule({ growth: -0.99 }, "f", ["w"]), { rule: "growth", rate: -0.99 });
+  assert.deepEqual(parseRule({ value: -3 }, "f", ["w"]), { rule: "value", value: -3 });
+  assert.deepEqual(parseRule({ trend: 3 }, "f", ["w"]), { rule: "trend", years: 3 });
+  assert.deepEqual(parseRule({ trend: 2 }, "f", ["w"]), { rule: "trend", years: 2 });
+  assert.deepEqual(parseRule({ trend: true }, "f", ["w"]), { rule: "trend", years: 5 });
+  assert.deepEqual(parseRule({ hold: true }, "f", ["w"]), { rule: "hold" });
+  assert.deepEqual(parseRule({ trend: 4, min: 0, max: 100 }, "f", ["w"]), {
     rule: "trend",
     years: 4,
     min: 0,
     max: 100,
   });
-  assert.deepEqual(parseRule({ growth: 0.1, max: 5 }, "f", "w"), {
+  assert.deepEqual(parseRule({ growth: 0.1, max: 5 }, "f", ["w"]), {
     rule: "growth",
     rate: 0.1,
     max: 5,
   });
-  assert.deepEqual(parseRule({ value: 2, min: 1 }, "f", "w"), { rule: "value", value: 2, min: 1 });
-  assert.deepEqual(parseRule({ hold: true, min: 3, max: 3 }, "f", "w"), {
+  assert.deepEqual(parseRule({ value: 2, min: 1 }, "f", ["w"]), {
+    rule: "value",
+    value: 2,
+    min: 1,
+  });
+  assert.deepEqual(parseRule({ hold: true, min: 3, max: 3 }, "f", ["w"]), {
     rule: "hold",
     min: 3,
     max: 3,
   });
   const not = (raw: unknown) =>
-    `f: w ${JSON.stringify(raw)} is not "trend", "hold", {"growth": rate}, {"value": v} ` +
+    `f: "w" ${JSON.stringify(raw)} is not "trend", "hold", {"growth": rate}, {"value": v} ` +
     `or {"trend": years} (optionally with "min" / "max")`;
   for (const raw of ["sideways", { hold: false }, { growth: 0.1, value: 2 }, {}, [1], null, 3]) {
-    throwsExactly(() => parseRule(raw, "f", "w"), not(raw));
+    throwsExactly(() => parseRule(raw, "f", ["w"]), not(raw));
   }
-  throwsExactly(() => parseRule({ min: 1 }, "f", "w"), not({ min: 1 }));
-  // one rule key only, whichever comes first
+  throwsExactly(() => parseRule({ min: 1 }, "f", ["w"]), not({ min: 1 }));
+  // a key that is no rule key nor a bound is refused, the nearest suggested
   for (const raw of [{ value: 2, x: 1 }, { trend: 3, x: 1 }, { hold: true, x: 1 }]) {
-    throwsExactly(() => parseRule(raw, "f", "w"), not(raw));
+    throwsExactly(
+      () => parseRule(raw, "f", ["w"]),
+      'f: unknown key "x" in "w" (allowed: growth, value, trend, hold, min, max)',
+    );
   }
   throwsExactly(
-    () => parseRule({ growth: -1 }, "f", "w"),
-    "f: w.growth -1 would make the value negative (<= -1)",
-  );
-  throwsExactly(() => parseRule({ growth: "2%" }, "f", "w"), "f: w.growth must be a number");
-  throwsExactly(() => parseRule({ growth: Infinity }, "f", "w"), "f: w.growth must be a number");
-  throwsExactly(() => parseRule({ value: null }, "f", "w"), "f: w.value must be a number");
-  throwsExactly(
-    () => parseRule({ trend: 1 }, "f", "w"),
-    "f: w.trend needs at least 2 years, not 1",
+    () => parseRule({ grwth: 0.1 }, "f", ["w"]),
+    'f: unknown key "grwth" in "w" (allowed: growth, value, trend, hold, min, max); ' +
+      'did you mean "growth"?',
   );
   throwsExactly(
-    () => parseRule({ trend: 2.5 }, "f", "w"),
-    "f: w.trend must be a whole year, not 2.5",
+    () => parseRule({ growth: -1 }, "f", ["w"]),
+    'f: "w.growth" -1 would make the value negative (<= -1)',
   );
-  throwsExactly(() => parseRule({ trend: false }, "f", "w"), "f: w.trend must be a number");
-  throwsExactly(() => parseRule({ hold: true, min: "0" }, "f", "w"), "f: w.min must be a number");
-  throwsExactly(() => parseRule({ hold: true, max: NaN }, "f", "w"), "f: w.max must be a number");
+  throwsExactly(() => parseRule({ growth: "2%" }, "f", ["w"]), 'f: "w.growth" must be a number');
   throwsExactly(
-    () => parseRule({ hold: true, min: 2, max: 1 }, "f", "w"),
-    "f: w.min (2) is above w.max (1)",
+    () => parseRule({ growth: Infinity }, "f", ["w"]),
+    'f: "w.growth" must be a number',
+  );
+  throwsExactly(() => parseRule({ value: null }, "f", ["w"]), 'f: "w.value" must be a number');
+  throwsExactly(
+    () => parseRule({ trend: 1 }, "f", ["w"]),
+    'f: "w.trend" needs at least 2 years, not 1',
+  );
+  throwsExactly(
+    () => parseRule({ trend: 2.5 }, "f", ["w"]),
+    'f: "w.trend" must be a whole year, not 2.5',
+  );
+  throwsExactly(() => parseRule({ trend: false }, "f", ["w"]), 'f: "w.trend" must be a number');
+  throwsExactly(
+    () => parseRule({ hold: true, min: "0" }, "f", ["w"]),
+    'f: "w.min" must be a number',
+  );
+  throwsExactly(
+    () => parseRule({ hold: true, max: NaN }, "f", ["w"]),
+    'f: "w.max" must be a number',
+  );
+  throwsExactly(
+    () => parseRule({ hold: true, min: 2, max: 1 }, "f", ["w"]),
+    'f: "w.min" (2) is above "w.max" (1)',
   );
 });
 
@@ -149,49 +170,58 @@ Deno.test("parseForecastConfig: defaults, sorting, every field's error", () => {
   assert.equal(parseForecastConfig({ trainFrom: 2019 }, 2010, "d").trainFrom, 2019);
   const bad = (raw: unknown, message: string) =>
     throwsExactly(() => parseForecastConfig(raw, 2010, "d", "c.json"), `c.json: ${message}`);
-  bad([], 'field "forecast" must be an object');
-  bad(null, 'field "forecast" must be an object');
+  bad([], '"forecast" must be an object');
+  bad(null, '"forecast" must be an object');
   bad({ cutoff: "2020" }, '"forecast.cutoff" must be a number');
   bad({ cutoff: 2020.5 }, '"forecast.cutoff" must be a whole year, not 2020.5');
   bad({ trainFrom: 2020 }, '"forecast.trainFrom" (2020) must be before "forecast.cutoff" (2020)');
   bad({ trainFrom: 2021 }, '"forecast.trainFrom" (2021) must be before "forecast.cutoff" (2020)');
   bad({ trainFrom: "x" }, '"forecast.trainFrom" must be a number');
-  bad({ rolling: [] }, '"forecast.rolling" must be a non-empty list of years');
-  bad({ rolling: 2019 }, '"forecast.rolling" must be a non-empty list of years');
+  bad({ rolling: [] }, '"forecast.rolling" must be a non-empty list');
+  bad({ rolling: 2019 }, '"forecast.rolling" must be a non-empty list');
   bad({ rolling: [2019, "2020"] }, '"forecast.rolling[1]" must be a number');
   bad({ level: 1 }, '"forecast.level" must be in (0, 1), not 1');
   bad({ level: 0 }, '"forecast.level" must be in (0, 1), not 0');
   bad({ level: "0.9" }, '"forecast.level" must be a number');
-  bad({ actual: "" }, '"forecast.actual" must be a panel variable name');
-  bad({ actual: 3 }, '"forecast.actual" must be a panel variable name');
+  bad({ actual: "" }, '"forecast.actual" must be a non-empty string');
+  bad({ actual: 3 }, '"forecast.actual" must be a non-empty string');
   bad({ scenarios: {} }, '"forecast.scenarios" must be a list');
   // a non-object scenario is refused by the key check before parseScenario sees it
   bad({ scenarios: [3] }, '"forecast.scenarios[0]" must be an object');
-  bad({ scenarios: [{}, { countries: [] }] }, "forecast.scenarios[1].countries must be an object");
+  bad(
+    { scenarios: [{}, { countries: [] }] },
+    '"forecast.scenarios[1].countries" must be an object',
+  );
   bad(
     { scenarios: [{ countries: { KAZ: 3 } }] },
-    "forecast.scenarios[0].countries.KAZ must be an object {variable: rule}",
+    '"forecast.scenarios[0].countries.KAZ" must be an object',
   );
   bad(
     { scenarios: [{ variables: "trend" }] },
-    "forecast.scenarios[0].variables must be an object {variable: rule}",
+    '"forecast.scenarios[0].variables" must be an object',
   );
   bad(
     { scenarios: [{ horizon: 2030.5 }] },
-    "forecast.scenarios[0].horizon must be a whole year, not 2030.5",
+    '"forecast.scenarios[0].horizon" must be a whole year, not 2030.5',
   );
   bad(
     { scenarios: [{ variables: { gdp: { growth: -2 } } }] },
-    "forecast.scenarios[0].variables.gdp.growth -2 would make the value negative (<= -1)",
+    '"forecast.scenarios[0].variables.gdp.growth" -2 would make the value negative (<= -1)',
   );
   bad(
     { scenarios: [{ countries: { KAZ: { gdp: "up" } } }] },
-    'forecast.scenarios[0].countries.KAZ.gdp "up" is not "trend", "hold", {"growth": rate}, ' +
+    '"forecast.scenarios[0].countries.KAZ.gdp" "up" is not "trend", "hold", {"growth": rate}, ' +
       '{"value": v} or {"trend": years} (optionally with "min" / "max")',
   );
-  assert.throws(
-    () => parseForecastConfig({ cutof: 2020 }, 2010, "d", "c.json"),
-    /c\.json: .*cutof/,
+  bad(
+    { cutof: 2020 },
+    'unknown key "cutof" in "forecast" (allowed: cutoff, trainFrom, rolling, level, actual, ' +
+      'scenarios); did you mean "cutoff"?',
+  );
+  bad(
+    { scenarios: [{ horizn: 2030 }] },
+    'unknown key "horizn" in "forecast.scenarios[0]" (allowed: name, note, horizon, default, ' +
+      'variables, countries); did you mean "horizon"?',
   );
 });
 
@@ -274,6 +304,6 @@ Deno.test("validateForecast: actual series, horizon, countries, regressors, posi
   );
   throwsExactly(
     () => parseForecastConfig(3, 2010, "dep"),
-    'study config: field "forecast" must be an object',
+    'study config: "forecast" must be an object',
   );
 });

@@ -185,7 +185,7 @@ Deno.test("scenario config errors are one line: unknown country, negative popula
   assert.throws(
     () =>
       parseStudyConfig({ ...raw, forecast: { scenarios: [{ default: "sideways" }] } }, "c.json"),
-    /c\.json: forecast\.scenarios\[0\]\.default "sideways" is not "trend", "hold"/,
+    /c\.json: "forecast\.scenarios\[0\]\.default" "sideways" is not "trend", "hold"/,
   );
 });
 

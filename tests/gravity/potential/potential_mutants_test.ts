@@ -95,17 +95,23 @@ Deno.test("mutants: parseUncertaintyConfig: defaults, every field, boundaries an
   err([], '"uncertainty" must be an object');
   err(3, '"uncertainty" must be an object');
   err(
-    { lvl: 1 },
-    '"uncertainty.lvl" is not a known field (enabled, level, draws, seed, se, residual)',
+    { levl: 1 },
+    'unknown key "levl" in "uncertainty" (allowed: enabled, level, draws, seed, se, residual); ' +
+      'did you mean "level"?',
   );
-  for (const level of [0, 1, -0.5, 1.5, "0.9"]) {
-    err({ level }, '"uncertainty.level" must be a number between 0 and 1');
+  for (const level of [0, 1, -0.5, 1.5]) {
+    err({ level }, `"uncertainty.level" must be in (0, 1), not ${level}`);
   }
-  for (const draws of [99, 100.5, "2000"]) {
-    err({ draws }, '"uncertainty.draws" must be an integer >= 100');
-  }
-  for (const seed of [1.5, "1"]) err({ seed }, '"uncertainty.seed" must be an integer');
-  err({ se: "hc3" }, '"uncertainty.se" "hc3" is not one of classical, hc1, cluster');
+  err({ level: "0.9" }, '"uncertainty.level" must be a number');
+  err({ draws: 99 }, '"uncertainty.draws" must be >= 100, not 99');
+  err({ draws: 100.5 }, '"uncertainty.draws" must be a whole number, not 100.5');
+  err({ draws: "2000" }, '"uncertainty.draws" must be a number');
+  err({ seed: 1.5 }, '"uncertainty.seed" must be a whole number, not 1.5');
+  err({ seed: "1" }, '"uncertainty.seed" must be a number');
+  err(
+    { se: "hc3" },
+    '"uncertainty.se" "hc3" is not one of classical, hc1, cluster; did you mean "hc1"?',
+  );
   err({ enabled: "yes" }, '"uncertainty.enabled" must be true or false');
   err({ residual: 1 }, '"uncertainty.residual" must be true or false');
   assert.throws(() => parseUncertaintyConfig(null), /^InputError: study config: /);

@@ -92,7 +92,10 @@ Deno.test("uncertainty config: defaults, and one-line errors naming the field", 
   );
   assert.throws(() => parseUncertaintyConfig({ draws: 10 }, "c.json"), /"uncertainty.draws"/);
   assert.throws(() => parseUncertaintyConfig({ se: "hc3" }, "c.json"), /"uncertainty.se" "hc3"/);
-  assert.throws(() => parseUncertaintyConfig({ sed: 1 }, "c.json"), /"uncertainty.sed" is not/);
+  assert.throws(
+    () => parseUncertaintyConfig({ sed: 1 }, "c.json"),
+    /unknown key "sed" in "uncertainty" \(allowed: .*\); did you mean "seed"\?$/,
+  );
 });
 
 interface Replication {

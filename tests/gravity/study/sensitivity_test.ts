@@ -236,11 +236,11 @@ Deno.test("sensitivity config errors are one line", () => {
   >;
   assert.throws(
     () => parseStudyConfig({ ...base, sensitivity: { variants: [] } }, "cfg.json"),
-    /^InputError: cfg\.json: "sensitivity" must be \{"variants"/,
+    /^InputError: cfg\.json: "sensitivity\.variants" must be a non-empty list$/,
   );
   assert.throws(
     () => parseStudyConfig({ ...base, sensitivity: { variants: [{ label: "x" }] } }, "cfg.json"),
-    /cfg\.json: sensitivity\.variants\[0\]\.dependent must be a non-empty string/,
+    /cfg\.json: "sensitivity\.variants\[0\]" has no "dependent" \(it is required\)$/,
   );
 });
 

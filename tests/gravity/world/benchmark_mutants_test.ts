@@ -302,26 +302,39 @@ Deno.test("parseBenchmarkConfig: defaults, every field, and one-line errors", ()
   err("x", '"benchmark" must be an object');
   err(
     { foo: 1 },
-    '"benchmark.foo" is not a known field (enabled, raw, years, outOfSample, estimators, terms, distance, fixedEffects)',
+    'unknown key "foo" in "benchmark" (allowed: enabled, raw, years, outOfSample, estimators, terms, distance, fixedEffects)',
   );
   err({ enabled: 1 }, '"benchmark.enabled" must be true or false');
   err({ outOfSample: "no" }, '"benchmark.outOfSample" must be true or false');
   err({ estimators: [] }, '"benchmark.estimators" must be a non-empty list');
   err({ estimators: "ols" }, '"benchmark.estimators" must be a non-empty list');
-  err({ estimators: ["ols", "gmm"] }, '"benchmark.estimators": "gmm" is not one of ols, ppml');
+  err({ estimators: ["ols", "gmm"] }, '"benchmark.estimators[1]" "gmm" is not one of ols, ppml');
   err(
     { terms: ["ln_gdp", "rta"] },
-    '"benchmark.terms": "rta" is not one of ln_gdp, ln_pop, ln_dist, contig, comlang_off, colony, landlocked',
+    '"benchmark.terms[1]" "rta" is not one of ln_gdp, ln_pop, ln_dist, contig, comlang_off, colony, landlocked',
   );
-  err({ fixedEffects: ["partner"] }, '"benchmark.fixedEffects": "partner" is not one of year');
-  const years = '"benchmark.years" must be {"from": year, "to": year} with from <= to';
-  err({ years: { from: 2016, to: 2015 } }, years);
-  err({ years: { from: 2015.5, to: 2016 } }, years);
-  err({ years: { from: 2015, to: "2016" } }, years);
-  err({ years: 2015 }, years);
-  err({ distance: "km" }, '"benchmark.distance" "km" is not dist, distcap or distw');
-  err({ raw: "" }, '"benchmark.raw" must be a directory path');
-  err({ raw: 3 }, '"benchmark.raw" must be a directory path');
+  err(
+    { fixedEffects: ["partner"] },
+    '"benchmark.fixedEffects[0]" "partner" is not one of year',
+  );
+  err(
+    { years: { from: 2016, to: 2015 } },
+    '"benchmark.years.from" (2016) is after "benchmark.years.to" (2015)',
+  );
+  err(
+    { years: { from: 2015.5, to: 2016 } },
+    '"benchmark.years.from" must be a whole year, not 2015.5',
+  );
+  err({ years: { from: 2015, to: "2016" } }, '"benchmark.years.to" must be a number');
+  err({ years: { to: 2016 } }, '"benchmark.years" has no "from" (it is required)');
+  err({ years: 2015 }, '"benchmark.years" must be an object');
+  err({ distance: "km" }, '"benchmark.distance" "km" is not one of dist, distcap, distw');
+  err(
+    { distance: "Distw" },
+    '"benchmark.distance" "Distw" is not one of dist, distcap, distw; did you mean "distw"?',
+  );
+  err({ raw: "" }, '"benchmark.raw" must be a non-empty string');
+  err({ raw: 3 }, '"benchmark.raw" must be a non-empty string');
   assert.throws(() => parseBenchmarkConfig([]), /^InputError: study config: /);
 });
 

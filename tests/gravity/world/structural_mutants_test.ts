@@ -343,13 +343,19 @@ Deno.test("parseStructuralConfig: defaults, fields and one-line errors", () => {
     });
   err([], '"structural" must be an object');
   err(5, '"structural" must be an object');
-  err({ x: 1 }, '"structural.x" is not a known field (enabled, years, distance)');
-  const years = '"structural.years" must be {"from": year, "to": year} with from <= to';
-  err({ years: { from: 2016, to: 2015 } }, years);
-  err({ years: { from: 2015, to: 2016.5 } }, years);
-  err({ years: { from: "2015", to: 2016 } }, years);
-  err({ years: 7 }, years);
+  err({ x: 1 }, 'unknown key "x" in "structural" (allowed: enabled, years, distance)');
+  err(
+    { years: { from: 2016, to: 2015 } },
+    '"structural.years.from" (2016) is after "structural.years.to" (2015)',
+  );
+  err(
+    { years: { from: 2015, to: 2016.5 } },
+    '"structural.years.to" must be a whole year, not 2016.5',
+  );
+  err({ years: { from: "2015", to: 2016 } }, '"structural.years.from" must be a number');
+  err({ years: { from: 2015 } }, '"structural.years" has no "to" (it is required)');
+  err({ years: 7 }, '"structural.years" must be an object');
   err({ enabled: "true" }, '"structural.enabled" must be true or false');
-  err({ distance: "km" }, '"structural.distance" "km" is not dist, distcap or distw');
+  err({ distance: "km" }, '"structural.distance" "km" is not one of dist, distcap, distw');
   assert.throws(() => parseStructuralConfig([]), /^InputError: study config: /);
 });
