@@ -7,6 +7,7 @@
  * Existing files are kept (delete them to regenerate). Values are written with 6 decimals.
  * @module
  */
+import { boxMullerPairs, mulberry32 } from "../lib/stats/random.ts";
 
 /** True coefficients of the fit data: intercept, then x1..x8. */
 export const TRUE_BETA = [1.5, 0.5, -1.25, 2, 0.75, -0.3, 1.1, -2.4, 0.05];
@@ -14,7 +15,8 @@ export const TRUE_BETA = [1.5, 0.5, -1.25, 2, 0.75, -0.3, 1.1, -2.4, 0.05];
 const SIZES: Record<string, number> = { "100k": 100_000, "500k": 500_000, "1m": 1_000_000 };
 
 /**
- * A seeded standard-normal generator (mulberry32 uniforms, Box-Muller).
+ * A seeded standard-normal generator: mulberry32 uniforms in (0, 1), Box-Muller using both
+ * numbers of each pair (lib/stats/random.ts).
  *
  * @example
  * ```ts
@@ -22,26 +24,7 @@ const SIZES: Record<string, number> = { "100k": 100_000, "500k": 500_000, "1m": 
  * ```
  */
 export function normals(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-  let spare = NaN;
-  return () => {
-    if (!Number.isNaN(spare)) {
-      const s = spare;
-      spare = NaN;
-      return s;
-    }
-    const r = Math.sqrt(-2 * Math.log(uniform()));
-    const th = 2 * Math.PI * uniform();
-    spare = r * Math.sin(th);
-    return r * Math.cos(th);
-  };
+  return boxMullerPairs(mulberry32(seed, { open: true }));
 }
 
 async function writeRows(

@@ -95,6 +95,20 @@ export function tQuantile(p: number, df: number): number {
 }
 
 /**
+ * P(T <= z) for Student's t with df degrees of freedom (from the accurate two-sided tail).
+ *
+ * @example
+ * ```ts
+ * tCdf(0, 5); // 0.5
+ * ```
+ */
+export function tCdf(z: number, df: number): number {
+  if (z === 0) return 0.5;
+  const tail = tTwoSidedP(Math.abs(z), df) / 2;
+  return z < 0 ? tail : 1 - tail;
+}
+
+/**
  * Upper-tail probability P(F > f) of the F(d1, d2) distribution.
  *
  * @example

@@ -1,12 +1,16 @@
 /**
- * The statistics core, independent of trade: distributions, seeded randomness, QR, covariances,
- * least squares (linear/), the model layer with fixed effects and PPML (model/), PCA.
+ * The statistics core, independent of trade: distributions, seeded randomness, QR, covariances
+ * (from an estimator's R factor, or from a dense design), prediction intervals, least squares
+ * (linear/), the model layer with fixed effects and PPML (model/), PCA.
  * @module
  */
 export * from "./types.ts";
 export * from "./distributions.ts";
 export * from "./qr.ts";
 export * from "./vcov.ts";
+export * from "./vcov_dense.ts";
+export * from "./prediction.ts";
+export * from "./random.ts";
 export * from "./complete.ts";
 export * from "./correlation.ts";
 export * from "./formula.ts";

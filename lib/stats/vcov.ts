@@ -2,7 +2,9 @@
  * Inference from what an estimator returns: the triangular factor R of the (weighted, scaled)
  * design, so that the bread (X'WX)^-1 = R^-1 R^-T, and score rows x_i e_i. Classical, HC0-HC3
  * and one- or two-way clustered covariances are built from R^-1 by triangular solves (no generic
- * inverse), then coefficient tables with t (or normal) inference.
+ * inverse), then coefficient tables with t (or normal) inference. The cluster pieces (score sums
+ * per cluster, the outer-product meat, CR1's factor) are shared with the dense-design
+ * covariances of vcov_dense.ts.
  * @module
  */
 import jStat from "jstat";
@@ -110,8 +112,82 @@ export function hcMeat(R: TriFactor, s: ScoreRows, kind: "hc0" | "hc2" | "hc3"):
 }
 
 /**
+ * Per-cluster score sums s_g = X_g' e_g = sum over the rows t of cluster g of x_t e_t, one
+ * vector per cluster in first-seen order. `compensated` (default) accumulates in double-double
+ * (per-cluster sums cancel heavily) and rounds once; false adds plainly in row order.
+ *
+ * @example
+ * ```ts
+ * clusterScoreSums({ n: 2, load: (t, x) => (x[0] = 1, t + 1) }, 1, () => "g"); // [Float64Array [3]]
+ * ```
+ */
+export function clusterScoreSums(
+  s: ScoreRows,
+  k: number,
+  label: (t: number) => string | number,
+  compensated = true,
+): Float64Array[] {
+  const x = new Float64Array(k);
+  const width = compensated ? 2 * k : k;
+  const sums = new Map<string | number, Float64Array>();
+  for (let t = 0; t < s.n; t++) {
+    const e = s.load(t, x);
+    const key = label(t);
+    let u = sums.get(key);
+    if (!u) sums.set(key, u = new Float64Array(width));
+    if (compensated) {
+      for (let a = 0; a < k; a++) ddAddProduct(u.subarray(2 * a, 2 * a + 2), x[a], e);
+    } else {
+      for (let a = 0; a < k; a++) u[a] += x[a] * e;
+    }
+  }
+  if (!compensated) return [...sums.values()];
+  return [...sums.values()].map((u) =>
+    Float64Array.from({ length: k }, (_, a) => u[2 * a] + u[2 * a + 1])
+  );
+}
+
+/**
+ * The sum of outer products sum_g v_g v_g' of a list of k-vectors (k x k, row-major), each
+ * vector first mapped by `rotate` when given (e.g. u = R^-T s).
+ *
+ * @example
+ * ```ts
+ * outerSum([new Float64Array([1, 2])], 2); // Float64Array [1, 2, 2, 4]
+ * ```
+ */
+export function outerSum(
+  vectors: Float64Array[],
+  k: number,
+  rotate?: (v: Float64Array) => ArrayLike<number>,
+): Float64Array {
+  const meat = new Float64Array(k * k);
+  for (const v of vectors) {
+    const u = rotate ? rotate(v) : v;
+    for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) meat[a * k + c] += u[a] * u[c];
+  }
+  return meat;
+}
+
+/**
+ * CR1's small-sample factor G/(G-1) x (n-1)/(n-k) (Stata's and statsmodels' one-way cluster
+ * correction); refuses fewer than 2 clusters with a one-line InputError.
+ *
+ * @example
+ * ```ts
+ * cr1Factor(3, 4, 2); // 1.5 x 1.5 = 2.25
+ * ```
+ */
+export function cr1Factor(clusters: number, n: number, k: number): number {
+  if (clusters < 2) {
+    throw new InputError(`cluster-robust SEs need at least 2 clusters, got ${clusters}`);
+  }
+  return (clusters / (clusters - 1)) * ((n - 1) / (n - k));
+}
+
+/**
  * Cluster meat sum_g u_g u_g' with u_g = R^-T s_g and s_g = X_g' e_g accumulated in
- * double-double (per-cluster sums cancel heavily). No small-sample factor; returns G too.
+ * double-double ({@link clusterScoreSums}). No small-sample factor; returns G too.
  *
  * @example
  * ```ts
@@ -123,30 +199,16 @@ export function clusterMeat(
   s: ScoreRows,
   label: (t: number) => string | number,
 ): { meat: Float64Array; clusters: number } {
-  const k = R.p;
-  const x = new Float64Array(k);
-  const sums = new Map<string | number, Float64Array>();
-  for (let t = 0; t < s.n; t++) {
-    const e = s.load(t, x);
-    const key = label(t);
-    let u = sums.get(key);
-    if (!u) sums.set(key, u = new Float64Array(2 * k));
-    for (let a = 0; a < k; a++) ddAddProduct(u.subarray(2 * a, 2 * a + 2), x[a], e);
-  }
-  const meat = new Float64Array(k * k);
-  const sg = new Float64Array(k);
-  for (const u of sums.values()) {
-    for (let a = 0; a < k; a++) sg[a] = u[2 * a] + u[2 * a + 1];
-    const ug = solveUpperTransposed(R, sg);
-    for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) meat[a * k + c] += ug[a] * ug[c];
-  }
-  return { meat, clusters: sums.size };
+  const sums = clusterScoreSums(s, R.p, label);
+  const meat = outerSum(sums, R.p, (sg) => solveUpperTransposed(R, sg));
+  return { meat, clusters: sums.length };
 }
 
 /**
  * Clustered covariance, one- or two-way (Cameron-Gelbach-Miller: V1 + V2 - V12). Each term gets
- * its own factor G/(G-1) x (n-1)/(n-kDf) (statsmodels' convention, Stata's CR1 for one way).
- * Returns the covariance (scaled units) and the smallest number of clusters (the t df is G-1).
+ * its own factor G/(G-1) x (n-1)/(n-kDf) ({@link cr1Factor}: statsmodels' convention, Stata's
+ * CR1 for one way). Returns the covariance (scaled units) and the smallest number of clusters
+ * (the t df is G-1).
  *
  * @example
  * ```ts
@@ -175,11 +237,7 @@ export function clusteredCov(
     const m = clusterMeat(R, s, part.label);
     if (part.sign > 0) clusters.push(m.clusters);
     // (the interaction of two clusterings has at least as many clusters as either: never < 2)
-    if (m.clusters < 2) {
-      throw new InputError(`cluster-robust SEs need at least 2 clusters, got ${m.clusters}`);
-    }
-    const G = m.clusters;
-    const factor = (G / (G - 1)) * ((n - 1) / (n - kDf));
+    const factor = cr1Factor(m.clusters, n, kDf);
     for (let a = 0; a < meat.length; a++) meat[a] += part.sign * factor * m.meat[a];
   }
   return { cov: sandwich(R, meat), clusters };

@@ -8,22 +8,14 @@ import assert from "node:assert/strict";
 import { readNumericColumns } from "../../lib/data/read/numeric_csv.ts";
 import { InputError } from "../../lib/errors.ts";
 import { pca, PCA_BLOCK } from "../../lib/stats/pca.ts";
+import { mulberry32 } from "../../lib/stats/random.ts";
 import type { NamedColumn } from "../../lib/stats/types.ts";
 
 const FIX = new URL("../fixtures/stats/", import.meta.url);
 const expected = JSON.parse(Deno.readTextFileSync(new URL("expected.json", FIX)));
 
-/** Seeded uniforms in (0, 1) (mulberry32). */
-function uniforms(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+/** Seeded uniforms in (0, 1) (mulberry32, open interval). */
+const uniforms = (seed: number) => mulberry32(seed, { open: true });
 
 /** p correlated columns of n rows (two latent factors), with some NaN cells. */
 function synthetic(n: number, p: number, nanEvery: number): NamedColumn[] {

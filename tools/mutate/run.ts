@@ -104,16 +104,35 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/forecast/k_projection.ts": FORECAST_TESTS,
   "lib/gravity/config/forecast.ts": [...FORECAST_TESTS, "tests/gravity/config/nearest_key_test.ts"],
   "lib/gravity/forecast/run.ts": FORECAST_TESTS,
-  // potential modules (mut-gravity): the slow coverage acceptance tests (6-18 s each) are
-  // filtered out; tests/gravity/*_mutants_test.ts check the same code on closed forms
-  // (mut-world) the closed-form tests only: without the simulation-vs-closed-form and
-  // residual-variance tests (1-2 s each) and benchmark_test.ts the verdicts are the same (the
-  // same 27 equivalent survivors as with them), in 18 instead of 25 minutes
-  "lib/gravity/potential/uncertainty.ts": [
-    "--filter='/^(mutants|olsCovariance|uncertainty config|PPML cov)/'",
+  // potential modules (mut-gravity, when they were one uncertainty.ts): the slow coverage
+  // acceptance tests of uncertainty_test.ts (6-18 s each) and the simulation-vs-closed-form and
+  // residual-variance tests (1-2 s each) are left out; potential_mutants_test.ts checks the same
+  // code on closed forms and pinned draws (without them the verdicts were the same, the same 27
+  // equivalent survivors, in 18 instead of 25 minutes)
+  "lib/gravity/potential/intervals.ts": [
+    "--filter='/^mutants/'",
     "tests/gravity/potential/potential_mutants_test.ts",
-    "tests/gravity/potential/uncertainty_test.ts",
+  ],
+  "lib/gravity/potential/study_intervals.ts": [
+    "--filter='/^mutants/'",
+    "tests/gravity/potential/potential_mutants_test.ts",
+  ],
+  // the dense covariances: numpy's and ols's values, the pieces by hand, and their callers'
+  // closed-form checks (the PPML benchmark's coverage tests, 30 s, left out)
+  "lib/stats/vcov_dense.ts": [
+    "--filter='/^(olsCov|ppmlCov|two clusters|the pieces|mutants: chooseCov|PPML cov)/'",
+    "tests/stats/vcov_dense_test.ts",
+    "tests/gravity/potential/potential_mutants_test.ts",
     "tests/gravity/world/benchmark_ppml_test.ts",
+  ],
+  // every seeded stream against independent code, and the K simulation's pinned residual draws
+  "lib/stats/random.ts": [
+    "tests/stats/random_test.ts",
+    "tests/gravity/potential/potential_mutants_test.ts",
+  ],
+  "lib/stats/prediction.ts": [
+    "tests/stats/prediction_test.ts",
+    "tests/gravity/forecast/forecast_mutants_test.ts",
   ],
   "lib/gravity/world/benchmark.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
@@ -179,6 +198,8 @@ const TESTS: Record<string, string[]> = {
   // checked by inference_mutants_test.ts (closed forms) and model_mutants_test.ts (statsmodels)
   "lib/stats/vcov.ts": [
     "tests/stats/vcov_mutants_test.ts",
+    "tests/stats/vcov_test.ts",
+    "tests/stats/vcov_dense_test.ts",
     "tests/stats/model/model_mutants_test.ts",
     "tests/stats/model/model_test.ts",
   ],

@@ -1,13 +1,12 @@
 /**
  * The log-linear gravity fit used for forecasting, with what a prediction interval needs:
  * coefficients (from `ols`), the residual standard error and (X'X)^-1. The interval of a new
- * row x0 is the standard OLS prediction interval in logs,
+ * row x0 is the standard OLS prediction interval in logs (lib/stats/prediction.ts),
  * fitted ± t(df, (1 + level) / 2) · s · sqrt(1 + x0' (X'X)^-1 x0), exponentiated.
  * @module
  */
-import { inverse, Matrix, QrDecomposition } from "ml-matrix";
 import { ols } from "../../stats/linear/ols.ts";
-import { tQuantile, tTwoSidedP } from "../../stats/distributions.ts";
+import { predictionInterval, quadraticForm, xtxInverse } from "../../stats/prediction.ts";
 import type { DesignRow } from "../types.ts";
 
 /** A fit ready to predict new rows with intervals (plain JSON). */
@@ -66,12 +65,9 @@ export function fitForecast(rows: DesignRow[], terms: string[]): ForecastFit | {
   }
   if (!(fit.dfResidual > 0)) return { reason: "no residual degrees of freedom" };
   const used = fit.coefficients.map((c) => c.term);
-  const X = new Matrix(
+  const xtxInv = xtxInverse(
     fit.rows.map((i) => used.map((t) => (t === "(Intercept)" ? 1 : rows[i].x[t] as number))),
   );
-  // X = QR, so (X'X)^-1 = R^-1 R^-T (no explicit X'X; R is k x k)
-  const rInv = inverse(new QrDecomposition(X).upperTriangularMatrix);
-  const xtxInv = rInv.mmul(rInv.transpose()).to2DArray();
   const coefficients: Record<string, number> = {};
   for (const c of fit.coefficients) coefficients[c.term] = c.estimate;
   const years = rows.map((r) => r.year);
@@ -114,34 +110,14 @@ export function predictRow(
     x0.push(v);
   }
   let fitted = 0;
-  let q = 0;
-  for (let a = 0; a < x0.length; a++) {
-    fitted += fit.coefficients[fit.terms[a]] * x0[a];
-    for (let b = 0; b < x0.length; b++) q += x0[a] * fit.xtxInv[a][b] * x0[b];
-  }
-  const seMean = fit.sigma * Math.sqrt(Math.max(0, q));
-  const sePrediction = fit.sigma * Math.sqrt(1 + Math.max(0, q));
-  const t = tQuantile((1 + level) / 2, fit.df);
+  for (let a = 0; a < x0.length; a++) fitted += fit.coefficients[fit.terms[a]] * x0[a];
+  const pi = predictionInterval(fitted, quadraticForm(x0, fit.xtxInv), fit.sigma, fit.df, level);
   return {
     fitted,
-    sePrediction,
-    seMean,
+    sePrediction: pi.sePrediction,
+    seMean: pi.seMean,
     predicted: Math.exp(fitted),
-    lo: Math.exp(fitted - t * sePrediction),
-    hi: Math.exp(fitted + t * sePrediction),
+    lo: Math.exp(pi.lower),
+    hi: Math.exp(pi.upper),
   };
-}
-
-/**
- * P(T <= z) for Student's t with df degrees of freedom.
- *
- * @example
- * ```ts
- * tCdf(0, 5); // 0.5
- * ```
- */
-export function tCdf(z: number, df: number): number {
-  if (z === 0) return 0.5;
-  const tail = tTwoSidedP(Math.abs(z), df) / 2;
-  return z < 0 ? tail : 1 - tail;
 }

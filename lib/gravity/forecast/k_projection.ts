@@ -1,12 +1,13 @@
 /**
- * Projected K through the potential module's uncertainty machinery (lib/gravity/potential/uncertainty.ts):
+ * Projected K through the potential module's uncertainty machinery (lib/gravity/potential/intervals.ts):
  * the coefficient covariance chosen as for K (cluster-robust by partner by default, HC1 when
  * there are too few partners), coefficient draws from a multivariate t, K* = actual / exp(x'b*)
  * per draw, the interval from the draws' quantiles and the class probabilities from their shares.
  * The same method as the study's K intervals, applied to the projected K of a scenario.
  * @module
  */
-import { chooseCovariance, simulateK } from "../potential/uncertainty.ts";
+import { simulateK } from "../potential/intervals.ts";
+import { chooseCovariance } from "../potential/study_intervals.ts";
 import type { KProjectionModel } from "./scenario.ts";
 import type { UncertaintyConfig } from "../config/uncertainty.ts";
 

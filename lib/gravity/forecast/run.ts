@@ -164,7 +164,7 @@ export function runForecast(
     })
   );
   const kMethod = simulated
-    ? `simulated as the study's K intervals (lib/gravity/potential/uncertainty.ts: ${u.draws} draws of the ` +
+    ? `simulated as the study's K intervals (lib/gravity/potential/intervals.ts: ${u.draws} draws of the ` +
       `coefficients, ${u.se} covariance requested, seed ${u.seed})`
     : options.uncertainty
     ? "from the caller's model"

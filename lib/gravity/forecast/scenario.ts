@@ -7,10 +7,11 @@
  */
 import type { StudyConfig } from "../config/study.ts";
 import { lastDataYear, type RegressorRule, type ScenarioSpec } from "../config/forecast.ts";
-import { fitForecast, type ForecastFit, predictRow, tCdf } from "./fit.ts";
+import { fitForecast, type ForecastFit, predictRow } from "./fit.ts";
 import { forecastDesign } from "./validate.ts";
 import { averageGrowth, type SeriesPoint } from "./naive.ts";
-import { tQuantile } from "../../stats/distributions.ts";
+import { tCdf, tQuantile } from "../../stats/distributions.ts";
+import { predictionInterval, quadraticForm } from "../../stats/prediction.ts";
 import { buildDesign } from "../equation/terms.ts";
 import type { GravityPanel, PanelRow, PotentialClass } from "../types.ts";
 import { CBEC_INDEX, type DesignRow, type Thresholds } from "../types.ts";
@@ -33,7 +34,7 @@ export interface KProjectionTarget {
 /**
  * The small interface behind projected K: interval and class probabilities of each
  * K = actual / exp(x'b) from the fit's coefficient uncertainty. {@link tKProjection} is the
- * closed form with the classical covariance; `uncertaintyKProjection` (forecast_uncertainty.ts)
+ * closed form with the classical covariance; `uncertaintyKProjection` (k_projection.ts)
  * uses the potential module's simulation and covariance choice.
  */
 export type KProjectionModel = (
@@ -87,18 +88,10 @@ export function tKDistribution(
 export const tKProjection: KProjectionModel = (targets, fit, level, thresholds) =>
   targets.map((t) => {
     let fitted = 0;
-    let q = 0;
-    t.x.forEach((xa, a) => {
-      fitted += fit.coefficients[fit.terms[a]] * xa;
-      t.x.forEach((xc, c) => (q += xa * fit.xtxInv[a][c] * xc));
-    });
-    return tKDistribution(
-      Math.log(t.actual) - fitted,
-      fit.sigma * Math.sqrt(Math.max(0, q)),
-      fit.df,
-      level,
-      thresholds,
-    );
+    t.x.forEach((xa, a) => (fitted += fit.coefficients[fit.terms[a]] * xa));
+    const q = quadraticForm(t.x, fit.xtxInv);
+    const { seMean } = predictionInterval(fitted, q, fit.sigma, fit.df, level);
+    return tKDistribution(Math.log(t.actual) - fitted, seMean, fit.df, level, thresholds);
   });
 
 /** One projected regressor input: the rule used and the values per year. */

@@ -3,4 +3,5 @@
  * @module
  */
 export * from "./k.ts";
-export * from "./uncertainty.ts";
+export * from "./intervals.ts";
+export * from "./study_intervals.ts";

@@ -16,7 +16,7 @@ import { runForecast } from "../forecast/run.ts";
 import { type BenchmarkResult, type PpmlEstimator, runBenchmark } from "../world/benchmark.ts";
 import type { ChinaWorldPanel } from "../world/china_world.ts";
 import type { StructuralResult } from "../world/structural.ts";
-import { type StudyUncertainty, studyUncertainty } from "../potential/uncertainty.ts";
+import { type StudyUncertainty, studyUncertainty } from "../potential/study_intervals.ts";
 import { sensitivityAnalysis } from "./sensitivity.ts";
 import type { CoverageRow, StudyRegression, StudyResult } from "./types.ts";
 import { CBEC_INDEX } from "../types.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import { parseStudyConfig, type StudyConfig } from "../config/study.ts";
-import { mulberry32 } from "./study.ts";
+import { boxMuller, mulberry32 } from "../../stats/random.ts";
 import type { GravityPanel, PanelRow } from "../types.ts";
 
 /** Options of {@link syntheticForecastStudy}. */
@@ -26,22 +26,6 @@ export interface SyntheticForecastOptions {
 }
 
 /**
- * Standard normal draws from a uniform generator (Box-Muller).
- *
- * @example
- * ```ts
- * const z = normalDraws(mulberry32(1)); z(); // a N(0, 1) draw
- * ```
- */
-export function normalDraws(rand: () => number): () => number {
-  return () => {
-    const u = 1 - rand();
-    const v = rand();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-}
-
-/**
  * Build the study config and the panel of a known gravity model.
  *
  * @example
@@ -58,7 +42,7 @@ export function syntheticForecastStudy(
   const beta = options.beta ?? { "(Intercept)": -20, ln_gdp: 0.9, ln_dist: -1.1 };
   const sigma = options.sigma ?? 0.3;
   const rand = mulberry32(options.seed ?? 20250101);
-  const z = normalDraws(rand);
+  const z = boxMuller(rand);
   const reporter = "AAA";
   const partners = Array.from({ length: n }, (_, i) => `P${String(i + 1).padStart(2, "0")}`);
   const config = parseStudyConfig({

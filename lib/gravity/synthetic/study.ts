@@ -9,7 +9,7 @@ import { Matrix, QrDecomposition } from "ml-matrix";
 import { cbecIndex } from "../equation/cbec_index.ts";
 import { parseStudyConfig, type StudyConfig } from "../config/study.ts";
 import { buildDesign } from "../equation/terms.ts";
-import { normalStream } from "../potential/uncertainty.ts";
+import { mulberry32, normalStream } from "../../stats/random.ts";
 import type { GravityPanel, PanelRow } from "../types.ts";
 import { CBEC_INDEX } from "../types.ts";
 
@@ -56,25 +56,6 @@ export const SYNTHETIC_BETA: Record<string, number> = {
   ln_open: 0.371,
   ln_dist: 0.477,
 };
-
-/**
- * A small deterministic PRNG (mulberry32) returning numbers in [0, 1).
- *
- * @example
- * ```ts
- * const r = mulberry32(1); r(); // 0.627...
- * ```
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Build a synthetic study shaped like the paper's (7 terms, 4 CBEC indicators) whose true

@@ -5,7 +5,7 @@
  * @module
  */
 import { type ChinaWorldInputs, emptyTradeColumns } from "../world/china_world.ts";
-import { normalStream } from "../potential/uncertainty.ts";
+import { normalStream } from "../../stats/random.ts";
 import jStat from "jstat";
 import type { GeoPair } from "../../data/sources/cepii.ts";
 

@@ -3,19 +3,16 @@
  * (the China world panel), fitted with the study's partners left out (out of sample, after
  * Egger 2002) or in, by log-OLS or PPML with year fixed effects. K for each study partner-year
  * = actual / the benchmark's prediction, with the study's classes, intervals and class
- * probabilities (lib/gravity/potential/uncertainty.ts).
+ * probabilities (lib/gravity/potential/intervals.ts).
  * @module
  */
 import { InputError } from "../../errors.ts";
 import { ols } from "../../stats/linear/ols.ts";
 import type { ChinaWorldPanel, ChinaWorldRow } from "./china_world.ts";
 import { classifyK, type PotentialRow } from "../potential/k.ts";
-import {
-  chooseCovariance,
-  type CoefficientCovariance,
-  type KUncertaintyFields,
-  simulateK,
-} from "../potential/uncertainty.ts";
+import type { CoefficientCovariance } from "../../stats/vcov_dense.ts";
+import { type KUncertaintyFields, simulateK } from "../potential/intervals.ts";
+import { chooseCovariance } from "../potential/study_intervals.ts";
 import type { BenchmarkConfig, BenchmarkEstimator, BenchmarkTerm } from "../config/benchmark.ts";
 import type { UncertaintyConfig } from "../config/uncertainty.ts";
 import type { Thresholds } from "../types.ts";

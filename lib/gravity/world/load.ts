@@ -19,7 +19,7 @@ import { parseCepiiMapping, readGeoDist } from "../../data/sources/cepii.ts";
 import { runStructural, type StructuralEstimator, type StructuralResult } from "./structural.ts";
 import { cachedJson } from "./cache.ts";
 import type { StudyConfig } from "../config/study.ts";
-import { ppmlCovariance } from "../potential/uncertainty.ts";
+import { ppmlCovariance, rescaleCovariance } from "../../stats/vcov_dense.ts";
 
 /** What {@link loadBenchmarkWorld} hands to `runGravityStudy`. */
 export interface WorldOptions {
@@ -192,8 +192,7 @@ export function loadStructuralEstimator(): StructuralEstimator {
       const se = ["ln_dist", "contig"].map((t) =>
         fit.coefficients.find((c) => c.term === t)?.stdError ?? NaN
       );
-      const d = se.map((s, a) => s / Math.sqrt(v[a][a]));
-      return v.map((r, a) => r.map((c, j) => c * d[a] * d[j]));
+      return rescaleCovariance(v, se);
     },
   };
 }

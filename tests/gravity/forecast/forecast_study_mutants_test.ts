@@ -90,7 +90,7 @@ Deno.test("runForecast: cut-offs, rolling rows, history, settings and the summar
   assert.match(f.notes[2], /first and last actual from 2012 to the cut-off\./);
   assert.match(
     f.notes[3],
-    /coefficients' uncertainty, simulated as the study's K intervals \(lib\/gravity\/potential\/uncertainty\.ts: 2000 draws of the coefficients, cluster covariance requested, seed 20240601\), not the uncertainty/,
+    /coefficients' uncertainty, simulated as the study's K intervals \(lib\/gravity\/potential\/intervals\.ts: 2000 draws of the coefficients, cluster covariance requested, seed 20240601\), not the uncertainty/,
   );
 });
 

@@ -1,22 +1,20 @@
-// Tests written for the mutants of `deno task mutate` on the potential modules (uncertainty,
-// benchmark, structural, sensitivity, china_world): each asserts a value worked out
-// independently, by numpy/scipy in tests/fixtures/mutants/uncertainty_truth.py (printed values
-// pasted below) or by hand in the test. See tests/mutation-gravity-potential.md.
+// Tests written for the mutants of `deno task mutate` on the potential modules (intervals,
+// study_intervals; formerly uncertainty.ts): each asserts a value worked out independently, by
+// numpy/scipy in tests/fixtures/mutants/uncertainty_truth.py (printed values pasted below), by the
+// independent xoroshiro128+ of tests/fixtures/stats/random_streams.py, or by hand in the test. See
+// tests/mutation-gravity-potential.md. (The covariances and the coefficient draws moved to
+// lib/stats: tests/stats/vcov_dense_test.ts and tests/stats/random_test.ts.)
 import assert from "node:assert/strict";
+import jStat from "jstat";
 import { InputError } from "../../../lib/errors.ts";
+import { olsCovariance } from "../../../lib/stats/vcov_dense.ts";
+import { analyticInterval, simulateK } from "../../../lib/gravity/potential/intervals.ts";
 import {
-  analyticInterval,
   chooseCovariance,
-  classConfidence,
   classVerdict,
-  coefficientDraws,
-  normalStream,
-  olsCovariance,
-  ppmlCovariance,
-  simulateK,
   studyUncertainty,
   type UncertaintyRow,
-} from "../../../lib/gravity/potential/uncertainty.ts";
+} from "../../../lib/gravity/potential/study_intervals.ts";
 import {
   parseUncertaintyConfig,
   UNCERTAINTY_DEFAULTS,
@@ -29,10 +27,6 @@ const TRUTH = {
   cr1_3: [[0.031050000000000008, -0.008325000000000004], [
     -0.008325000000000004,
     0.0029250000000000014,
-  ]],
-  ppml: [[0.011767895687095327, -0.004946420535804504], [
-    -0.004946420535804511,
-    0.003802417738753566,
   ]],
   interval_normal: [
     0.7930487490177124,
@@ -117,30 +111,6 @@ Deno.test("mutants: parseUncertaintyConfig: defaults, every field, boundaries an
   assert.throws(() => parseUncertaintyConfig(null), /^InputError: study config: /);
 });
 
-Deno.test("mutants: olsCovariance: classical, HC1 and CR1 equal numpy's on a 4 x 2 design", () => {
-  const c = olsCovariance(X, E, { se: "classical" });
-  matClose(c.matrix, TRUTH.classical);
-  assert.deepEqual([c.df, c.se, c.clusters], [2, "classical", undefined]);
-  assert.ok(!("clusters" in c));
-  const h = olsCovariance(X, E, { se: "hc1" });
-  matClose(h.matrix, TRUTH.hc1);
-  assert.deepEqual([h.df, h.se], [2, "hc1"]);
-  assert.ok(!("clusters" in h));
-  const g = olsCovariance(X, E, { se: "cluster", cluster: ["a", "b", "c", "c"] });
-  matClose(g.matrix, TRUTH.cr1_3);
-  assert.deepEqual([g.df, g.se, g.clusters], [2, "cluster", 3]);
-  assert.equal(g.matrix[0][1], g.matrix[1][0]);
-  assert.throws(
-    () => olsCovariance(X.slice(0, 2), E, { se: "classical" }),
-    /2 rows for 2 coefficients/,
-  );
-  assert.throws(() => olsCovariance(X, E, { se: "cluster" }), /needs cluster labels/);
-  assert.throws(
-    () => olsCovariance(X, E, { se: "cluster", cluster: [1, 1, 1, 1] }),
-    /at least 2 clusters, got 1/,
-  );
-});
-
 Deno.test("mutants: chooseCovariance: cluster falls back to HC1 exactly when G <= k, with a warning", () => {
   const two = chooseCovariance(X, E, ["a", "a", "b", "b"], "cluster");
   assert.equal(two.cov.se, "hc1");
@@ -156,16 +126,6 @@ Deno.test("mutants: chooseCovariance: cluster falls back to HC1 exactly when G <
   const cl = chooseCovariance(X, E, ["a", "a", "a", "a"], "classical");
   matClose(cl.cov.matrix, TRUTH.classical);
   assert.deepEqual(cl.warnings, []);
-});
-
-Deno.test("mutants: ppmlCovariance: the CR1 sandwich equals numpy's; df Infinity; one cluster refused", () => {
-  const v = ppmlCovariance(X, [1, 2, 4, 5], [1.2, 1.8, 3.5, 5.5], ["a", "a", "b", "c"]);
-  matClose(v.matrix, TRUTH.ppml, 1e-12);
-  assert.deepEqual([v.df, v.se, v.clusters], [Infinity, "cluster", 3]);
-  assert.throws(
-    () => ppmlCovariance(X, [1, 2, 4, 5], [1, 2, 4, 5], ["a", "a", "a", "a"]),
-    /at least 2 clusters, got 1/,
-  );
 });
 
 const TARGET = { actual: 1.1, x: [1, 0.5] };
@@ -190,19 +150,29 @@ Deno.test("mutants: analyticInterval: scipy's normal and t(5) interval and class
   close(d.classProbabilities.huge, 0.408487, 1e-5);
 });
 
-Deno.test("mutants: simulateK agrees with scipy's closed form (20000 draws), level and thresholds passed", () => {
+Deno.test("mutants: simulateK agrees with scipy's closed form (20000 draws) to 4 Monte Carlo SEs", () => {
+  // Tolerances are 4 Monte Carlo standard errors of 20000 draws: sqrt(p (1 - p) / n) for a class
+  // share (P(huge) = 0.0022 under the normal: 0.0013), and for the ln of a quantile q_a
+  // s sqrt(a (1 - a) / n) / f(t_a) with s = sqrt(x'Vx) and f the normal or t(5) density at the
+  // standard quantile t_a (measured: every value within 1.4 SEs)
+  const n = 20000;
+  const s0 = Math.sqrt(0.01 + 0.25 * 0.04);
   for (const [df, t] of [[Infinity, TRUTH.interval_normal], [5, TRUTH.interval_t5]] as const) {
     const [s] = simulateK([TARGET], BETA, COV, df, {
       level: 0.95,
       thresholds: TH,
-      draws: 20000,
+      draws: n,
       seed: 3,
     });
-    close(s.kLower, t[0], 0.01 * t[0], "lower");
-    close(s.kUpper, t[1], 0.015 * t[1], "upper");
-    close(s.classProbabilities.huge, t[2], 0.006, "huge");
-    close(s.classProbabilities.expanding, t[3], 0.01, "expanding");
-    close(s.classProbabilities.remodelling, t[4], 0.008, "remodelling");
+    const q = df === Infinity ? 1.959963984540054 : 2.5705818356363146; // scipy ppf(0.975)
+    const f = df === Infinity ? jStat.normal.pdf(q, 0, 1) : jStat.studentt.pdf(q, df);
+    const lnTol = 4 * s0 * Math.sqrt(0.025 * 0.975 / n) / f;
+    close(Math.log(s.kLower / t[0]), 0, lnTol, `ln lower (df ${df})`);
+    close(Math.log(s.kUpper / t[1]), 0, lnTol, `ln upper (df ${df})`);
+    const share = (p: number) => 4 * Math.sqrt(p * (1 - p) / n);
+    close(s.classProbabilities.huge, t[2], share(t[2]), `huge (df ${df})`);
+    close(s.classProbabilities.expanding, t[3], share(t[3]), `expanding (df ${df})`);
+    close(s.classProbabilities.remodelling, t[4], share(t[4]), `remodelling (df ${df})`);
   }
 });
 
@@ -259,48 +229,34 @@ Deno.test("mutants: simulateK definitions with a fixed beta (zero covariance): l
   close(r.kUpper, Math.exp(0.16449), 0.01);
 });
 
-Deno.test("mutants: coefficientDraws: mean beta, covariance V (normal) or V df/(df-2) (t), reproducible", () => {
-  const cov = [[0.04, 0.01], [0.01, 0.09]];
-  const moments = (d: Float64Array[]) => {
-    const n = d.length;
-    const m = [0, 1].map((a) => d.reduce((s, b) => s + b[a], 0) / n);
-    const v = [0, 1].map((a) =>
-      [0, 1].map((c) => d.reduce((s, b) => s + (b[a] - m[a]) * (b[c] - m[c]), 0) / (n - 1))
+const STREAMS = JSON.parse(
+  Deno.readTextFileSync(new URL("../../fixtures/stats/random_streams.json", import.meta.url)),
+);
+
+Deno.test("mutants: simulateK's residual draws are pinned: ln K* = ln actual - x'b - sd z (random_streams.py)", () => {
+  // Coefficients held fixed (zero covariance), residualSd 0.25: every K* comes from the noise
+  // stream (normalStream(seed ^ 0x2545f491), running on over the targets in order). The
+  // independent xoroshiro128+ with scipy's ndtri gives the same quantiles to 1 ulp and the same
+  // class counts: a sign flip of the noise (same distribution, other draws) is caught.
+  const nz = STREAMS.noise;
+  const got = simulateK(nz.targets, nz.beta, [[0, 0], [0, 0]], Infinity, {
+    residualSd: nz.residualSd,
+    draws: nz.draws,
+    seed: nz.seed,
+  });
+  got.forEach((g, i) => {
+    const want = nz.result[i];
+    close(g.kLower, want.kLower, 1e-12 * want.kLower, `kLower ${i}`);
+    close(g.kUpper, want.kUpper, 1e-12 * want.kUpper, `kUpper ${i}`);
+    assert.deepEqual(
+      [g.classProbabilities.huge * nz.draws, g.classProbabilities.remodelling * nz.draws],
+      [want.huge, want.remodelling],
+      `class counts ${i}`,
     );
-    return { m, v };
-  };
-  const n = coefficientDraws([1, 2], cov, Infinity, 40000, 9);
-  const { m, v } = moments(n);
-  close(m[0], 1, 0.005);
-  close(m[1], 2, 0.006);
-  matClose(v, cov, 0.004);
-  close(v[0][1], 0.01, 0.002);
-  const t = moments(coefficientDraws([1, 2], cov, 6, 40000, 9)).v;
-  close(t[0][0], 0.04 * 1.5, 0.006);
-  close(t[1][1], 0.09 * 1.5, 0.012);
-  assert.deepEqual(coefficientDraws([1, 2], cov, 6, 5, 9), coefficientDraws([1, 2], cov, 6, 5, 9));
-  assert.notDeepEqual(
-    coefficientDraws([1, 2], cov, 6, 5, 9),
-    coefficientDraws([1, 2], cov, 6, 5, 10),
-  );
-  // a rank-1 covariance (round-off negatives clipped): draws lie on the line b1 - 1 = 2 (b0 - 1)
-  const r1 = coefficientDraws([1, 1], [[1, 2], [2, 4]], Infinity, 50, 4);
-  for (const b of r1) close(b[1] - 1, 2 * (b[0] - 1), 1e-9);
-  const z = normalStream(5);
-  const zs = Array.from({ length: 20000 }, () => z());
-  close(zs.reduce((a, b) => a + b, 0) / zs.length, 0, 0.03);
-  close(zs.reduce((a, b) => a + b * b, 0) / zs.length, 1, 0.04);
+  });
 });
 
-Deno.test("mutants: classConfidence and classVerdict at their cut-offs", () => {
-  const p = { huge: 0.9, expanding: 0.5, remodelling: 0.4999 };
-  assert.equal(classConfidence(p, "huge"), "robust");
-  assert.equal(classConfidence(p, "expanding"), "likely");
-  assert.equal(classConfidence(p, "remodelling"), "noise");
-  assert.equal(classConfidence({ huge: 0.89, expanding: 0, remodelling: 0 }, "huge"), "likely");
-  assert.equal(classConfidence(p, "huge", { robust: 0.95 }), "likely");
-  assert.equal(classConfidence(p, "remodelling", { likely: 0.4 }), "likely");
-  assert.equal(classConfidence(p, "expanding", { robust: 0.5 }), "robust");
+Deno.test("mutants: classVerdict at its cut-offs", () => {
   const r = (c: "huge" | "expanding" | null, ph: number) => ({
     class: c,
     classProbabilities: { huge: ph, expanding: 1 - ph, remodelling: 0 },
@@ -427,38 +383,6 @@ Deno.test("mutants: studyUncertainty: targets, covariance, method text and the r
   close(Math.sqrt(u.byKey["D|2004"].kLower * u.byKey["D|2004"].kUpper), 3 / Math.exp(1.1), 0.02);
 });
 
-// python3 tests/fixtures/mutants/uncertainty_truth.py ("cr1_2", "ppml_2")
-const CR1_2 = [[0.007799999999999999, 0.00029999999999999846], [
-  0.0003000000000000014,
-  0.0002999999999999984,
-]];
-const PPML_2 = [[0.02703933248731091, -0.012824979835878693], [
-  -0.012824979835878691,
-  0.006082994388559063,
-]];
-
-Deno.test("mutants: two clusters are enough (numpy's CR1); empty designs are InputErrors", () => {
-  const g = olsCovariance(X, E, { se: "cluster", cluster: ["a", "a", "b", "b"] });
-  matClose(g.matrix, CR1_2);
-  assert.deepEqual([g.df, g.clusters], [1, 2]);
-  const p = ppmlCovariance(X, [1, 2, 4, 5], [1.2, 1.8, 3.5, 5.5], ["a", "a", "b", "b"]);
-  matClose(p.matrix, PPML_2);
-  assert.equal(p.clusters, 2);
-  assert.throws(() => olsCovariance([], [], { se: "classical" }), InputError);
+Deno.test("mutants: chooseCovariance refuses an empty design (an InputError, not a crash)", () => {
   assert.throws(() => chooseCovariance([], [], [], "classical"), InputError);
-  assert.throws(() => ppmlCovariance([], [], [], []), InputError);
-});
-
-Deno.test("mutants: draws of a rank-1 covariance with round-off negative eigenvalues stay finite", () => {
-  // V = v v' with v = (0.1, 0.2, 0.3): ml-matrix returns eigenvalues -2.5e-17, -4.2e-19, 0.14
-  const v = [0.1, 0.2, 0.3];
-  const cov = v.map((a) => v.map((b) => a * b));
-  const d = coefficientDraws([0, 0, 0], cov, Infinity, 50, 4);
-  assert.equal(d.length, 50);
-  for (const b of d) {
-    assert.ok(b.every(Number.isFinite));
-    close(b[1], 2 * b[0], 1e-9);
-    close(b[2], 3 * b[0], 1e-9);
-  }
-  assert.equal(coefficientDraws([1], [[1]], 5, 7, 1).length, 7);
 });

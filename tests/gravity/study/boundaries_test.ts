@@ -12,7 +12,8 @@ import {
 import { comparePaper, type PaperTables } from "../../../lib/gravity/study/paper.ts";
 import { parseStudyConfig, type StudyConfig } from "../../../lib/gravity/config/study.ts";
 import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
-import { mulberry32, syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
+import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
+import { mulberry32 } from "../../../lib/stats/random.ts";
 import type { GravityPanel } from "../../../lib/gravity/types.ts";
 import { pca } from "../../../lib/stats/pca.ts";
 

@@ -1,12 +1,12 @@
-// The synthetic forecast study (lib/gravity/synthetic/forecast.ts) against its documentation: the
-// Box-Muller draws worked by hand, the defaults (40 partners, 2010-2024, beta, sigma 0.3, seed,
-// forecast block), trade = exp(b0 + b1 ln(GDP_i GDP_j) + b2 ln dist + e) exactly when sigma = 0,
+// The synthetic forecast study (lib/gravity/synthetic/forecast.ts) against its documentation (its
+// Box-Muller draws: tests/stats/random_test.ts): the defaults (40 partners, 2010-2024, beta,
+// sigma 0.3, seed, forecast block), trade = exp(b0 + b1 ln(GDP_i GDP_j) + b2 ln dist + e) exactly when sigma = 0,
 // e's spread, the random walks of GDP, fixed distances, and the panel's shape. Written for the
 // mutants of `deno task mutate lib/gravity/synthetic/forecast.ts`
 // (tests/mutation/gravity_synthetic_forecast.json).
 import assert from "node:assert/strict";
-import { normalDraws, syntheticForecastStudy } from "../../../lib/gravity/synthetic/forecast.ts";
-import { mulberry32 } from "../../../lib/gravity/synthetic/study.ts";
+import { syntheticForecastStudy } from "../../../lib/gravity/synthetic/forecast.ts";
+import { boxMuller, mulberry32 } from "../../../lib/stats/random.ts";
 
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const sd = (v: number[]) => {
@@ -15,34 +15,6 @@ const sd = (v: number[]) => {
 };
 const within = (x: number, lo: number, hi: number, what: string) =>
   assert.ok(x >= lo && x <= hi, `${what}: ${x} not in [${lo}, ${hi}]`);
-const close = (a: number, b: number, tol: number, what: string) =>
-  assert.ok(Math.abs(a - b) < tol, `${what}: ${a} vs ${b}`);
-
-/** A generator returning the given uniforms in turn. */
-const seq = (v: number[]) => {
-  let i = 0;
-  return () => v[i++];
-};
-
-Deno.test("normalDraws: Box-Muller sqrt(-2 ln(1 - u1)) cos(2 pi u2), worked by hand", () => {
-  // u1 = 0.5, u2 = 0.5: sqrt(2 ln 2) cos(pi) = -1.177410022515475
-  close(normalDraws(seq([0.5, 0.5]))(), -Math.sqrt(2 * Math.LN2), 1e-15, "(0.5, 0.5)");
-  // u1 = 0.9 (1 - u1 = 0.1), u2 = 0: sqrt(-2 ln 0.1) = 2.145966026289347
-  close(normalDraws(seq([0.9, 0]))(), 2.145966026289347, 1e-12, "(0.9, 0)");
-  // u2 = 0.25: cos(pi / 2) = 0; u1 = 0: 1 - u1 = 1, ln 1 = 0
-  close(normalDraws(seq([0.75, 0.25]))(), 0, 1e-15, "(0.75, 0.25)");
-  close(normalDraws(seq([0, 0.3]))(), 0, 1e-15, "(0, 0.3)");
-  // two uniforms per draw, in that order
-  const z = normalDraws(seq([0.5, 0.5, 0.9, 0]));
-  close(z(), -1.177410022515475, 1e-12, "first");
-  close(z(), 2.145966026289347, 1e-12, "second");
-  // a standard normal: 20000 draws from mulberry32
-  const d = normalDraws(mulberry32(3));
-  const v = Array.from({ length: 20000 }, () => d());
-  within(mean(v), -0.03, 0.03, "mean");
-  within(sd(v), 0.98, 1.02, "sd");
-  within(v.filter((x) => x < -1.6448536).length / v.length, 0.043, 0.057, "P(z < -1.645)");
-});
 
 Deno.test("syntheticForecastStudy defaults: 40 partners, 2010-2024, beta, sigma 0.3, the forecast block, the panel's shape", () => {
   const s = syntheticForecastStudy();
@@ -171,7 +143,7 @@ Deno.test("syntheticForecastStudy: the seed's uniforms and normals read in the d
   // 0.08 z, trade = exp(lin + sigma z), ind_a, ind_b (u uniform, z its Box-Muller normal)
   const s = syntheticForecastStudy({ partners: 3, years: { from: 2015, to: 2018 }, seed: 42 });
   const rand = mulberry32(42);
-  const z = normalDraws(rand);
+  const z = boxMuller(rand);
   const rel = (a: number, b: number, what: string) =>
     assert.ok(Math.abs(a / b - 1) < 1e-12, `${what}: ${a} vs ${b}`);
   const rows = s.panel.rows;

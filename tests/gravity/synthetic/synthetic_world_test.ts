@@ -10,7 +10,7 @@ import {
   SYNTHETIC_WORLD_CA5,
   syntheticWorld,
 } from "../../../lib/gravity/synthetic/world.ts";
-import { normalStream } from "../../../lib/gravity/potential/uncertainty.ts";
+import { normalStream } from "../../../lib/stats/random.ts";
 
 const YEARS = Array.from({ length: 11 }, (_, i) => 2010 + i);
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
@@ -186,7 +186,7 @@ Deno.test("syntheticWorld (poisson): Gamma trade with mean exp(year effect + X b
 Deno.test("syntheticWorld: the seed's normal stream read in the documented order gives every value", () => {
   // per partner: ln distance 8 + 0.6 z, partner effect 0.2 z, ln GDP0 24 + 1.5 z, ln population0
   // 16 + 1.2 z; per year: ln GDP = ln GDP0 + 0.03 (year - 2010) + 0.05 z, u = effect + 0.3 z
-  // (normalStream of lib/gravity/potential/uncertainty.ts: the stream the module documents it draws from)
+  // (normalStream of lib/stats/random.ts: the stream the module documents it draws from)
   for (const seed of [7, 3]) {
     const w = syntheticWorld(seed, 7);
     const z = normalStream(seed);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { runBenchmark } from "../../../lib/gravity/world/benchmark.ts";
 import { loadPpml } from "../../../lib/gravity/world/load.ts";
 import { buildChinaWorldPanel } from "../../../lib/gravity/world/china_world.ts";
-import { normalStream } from "../../../lib/gravity/potential/uncertainty.ts";
+import { normalStream } from "../../../lib/stats/random.ts";
 import { CA5, syntheticWorld } from "./world_fixture.ts";
 import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
 import { UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/config/uncertainty.ts";

@@ -3,10 +3,22 @@
 // the options of `simulateK` (line ~437). Both need residuals that are not zero, so the world here
 // is noisy: tests/fixtures/mutants/benchmark_cr1.json, made by the committed statsmodels script
 // tests/fixtures/mutants/benchmark_cr1.py (OLS with cluster-robust CR1 SEs by partner, t(G-1)).
+// The first test checks values against statsmodels. The second is a plumbing check, stated as
+// such: its expected K intervals come from our own `simulateK` fed statsmodels' coefficients and
+// covariance, so it shows that runBenchmark hands its thresholds, level, draws and seed (and an
+// equal covariance) to the simulation, not that the simulation is right. The simulation itself is
+// checked against independent code elsewhere: its streams and draws against an independent
+// xoroshiro128+ with scipy's quantiles (tests/stats/random_test.ts, and simulateK's residual draws
+// in tests/gravity/potential/potential_mutants_test.ts), its intervals and class probabilities
+// against scipy's closed form (same file), its coverage of the true K on synthetic panels
+// (tests/gravity/potential/uncertainty_test.ts). An independent re-simulation of this 5 x 5
+// case is not possible value by value: the draws use an eigenvector square root of V whose signs
+// are the eigen-solver's own (for this V, numpy's eigh flips 2 of ml-matrix's 5 eigenvectors), so
+// only their distribution is implementation-free.
 import assert from "node:assert/strict";
 import { runBenchmark } from "../../../lib/gravity/world/benchmark.ts";
 import type { ChinaWorldPanel, ChinaWorldRow } from "../../../lib/gravity/world/china_world.ts";
-import { simulateK } from "../../../lib/gravity/potential/uncertainty.ts";
+import { simulateK } from "../../../lib/gravity/potential/intervals.ts";
 import { BENCHMARK_DEFAULTS, type BenchmarkConfig } from "../../../lib/gravity/config/benchmark.ts";
 import { UNCERTAINTY_DEFAULTS } from "../../../lib/gravity/config/uncertainty.ts";
 
@@ -85,13 +97,13 @@ Deno.test("benchmark survivors: OLS coefficient table has statsmodels' CR1 SEs a
   });
 });
 
-Deno.test("benchmark survivors: thresholds, level, draws and seed reach simulateK", () => {
+Deno.test("benchmark survivors (plumbing): thresholds, level, draws and seed reach simulateK", () => {
   const thresholds = { huge: 0.9, remodelling: 1.1 };
   const u = { ...UNCERTAINTY_DEFAULTS, level: 0.5, draws: 40, seed: 7 };
   const f = runBenchmark(world(), config, { partners: ["S1", "S2"], thresholds, uncertainty: u })
     .fits[0];
   assert.equal(f.k.length, 6);
-  // the same simulation from statsmodels' coefficients and CR1 covariance, by hand
+  // plumbing: our own simulateK on statsmodels' coefficients and CR1 covariance (see the header)
   const x = (s: Fixture["study"][number]) => [
     1,
     Math.log(s.gdp),
