@@ -1,6 +1,8 @@
 /**
- * CEPII GeoDist for the whole world (`dist_cepii.csv`, `geo_cepii.csv`; Mayer and Zignago 2011)
- * with its 2004-era country codes mapped to today's ISO3 by a committed table
+ * CEPII GeoDist (`dist_cepii.csv`, `geo_cepii.csv`; Mayer and Zignago 2011), two ways:
+ * {@link readCepii}, the importer's layout `cepii`, reads one column of the dist file for the
+ * reporter -> each panel partner (codes as in the file); {@link readGeoDist} reads the whole
+ * world with its 2004-era country codes mapped to today's ISO3 by a committed table
  * (`data/cepii-iso3.csv`: ROM -> ROU, ZAR -> COD, YUG -> SRB and MNE, ...). Every pair gets the
  * bilateral variables of gravity (distances, contiguity, common official language, colonial
  * ties) and the partner's landlocked status.
@@ -8,6 +10,37 @@
  */
 import { InputError } from "../../errors.ts";
 import { columnIndex, parseCsv, parseNumber } from "../read/csv.ts";
+import { assertOnePerYear, type Observation, type ReadResult } from "./wdi.ts";
+
+/**
+ * Read a CEPII GeoDist file (`iso_o,iso_d,...,distcap,...`): the chosen column for every pair
+ * reporter -> partner (time-invariant, bilateral: iso3 = the partner).
+ *
+ * @example
+ * ```ts
+ * readCepii(text, "dist_cepii.csv", { reporter: "CHN", partners: ["KAZ"], column: "distcap" });
+ * ```
+ */
+export function readCepii(
+  text: string,
+  file: string,
+  options: { reporter: string; partners: string[]; column: string },
+): ReadResult {
+  const table = parseCsv(text, { file });
+  const o = columnIndex(table, "iso_o");
+  const d = columnIndex(table, "iso_d");
+  const v = columnIndex(table, options.column);
+  const wanted = new Set(options.partners);
+  const observations: Observation[] = [];
+  table.rows.forEach((r, i) => {
+    const iso3 = (r[d] ?? "").trim().toUpperCase();
+    if ((r[o] ?? "").trim().toUpperCase() !== options.reporter || !wanted.has(iso3)) return;
+    const value = parseNumber(r[v] ?? "", file, i + 2, options.column);
+    if (!Number.isNaN(value)) observations.push({ iso3, year: null, value, row: i + 2 });
+  });
+  assertOnePerYear(file, observations);
+  return { observations, notes: [] };
+}
 
 /** One row of the code table: a CEPII code, today's ISO3, and what carries over. */
 export interface CepiiMapping {

@@ -3,11 +3,13 @@
  * @module
  */
 export * from "./bilateral.ts";
+export * from "./capitals.ts";
 export * from "./cepii.ts";
 export * from "./comtrade.ts";
 export * from "./country_names.ts";
 export * from "./dots.ts";
 export * from "./geo.ts";
 export * from "./macro.ts";
+export * from "./oil_prices.ts";
 export * from "./pages.ts";
 export * from "./wdi.ts";

@@ -6,13 +6,10 @@ import assert from "node:assert/strict";
 import { columnIndex, numericColumn, parseCsv } from "../../../lib/data/read/csv.ts";
 import { assertUniqueHeader, findColumn } from "../../../lib/data/read/header.ts";
 import { readNumericColumns } from "../../../lib/data/read/numeric_csv.ts";
-import {
-  readCapitals,
-  readCepii,
-  readOilAnnual,
-  selectTotalsPages,
-  selectTradePages,
-} from "../../../lib/data/sources/pages.ts";
+import { readCapitals } from "../../../lib/data/sources/capitals.ts";
+import { readCepii } from "../../../lib/data/sources/cepii.ts";
+import { readOilAnnual } from "../../../lib/data/sources/oil_prices.ts";
+import { selectTotalsPages, selectTradePages } from "../../../lib/data/sources/pages.ts";
 import { readDdf, readWdiApi, readWdiBulk, readWdiLong } from "../../../lib/data/sources/wdi.ts";
 import { oneLine, oneLineAsync } from "../one_line.ts";
 import { freshTmp } from "../../tmp.ts";
@@ -95,7 +92,7 @@ Deno.test("wdi.ts: repeated year or code columns, long and DDF layouts", () => {
   assert.deepEqual(r.observations.map((o) => o.value), [1]);
 });
 
-Deno.test("sources.ts: oil, capitals, CEPII and the page files refuse repeated columns", () => {
+Deno.test("oil prices, capitals, CEPII and the page files refuse repeated columns", () => {
   const rep = (file: string, col: string, a: number, b: number) =>
     `${file}: column "${col}" appears 2 times in the header (columns ${a}, ${b}); rename one`;
   oneLine(

@@ -4,7 +4,7 @@
  */
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
-import { parseImportConfig } from "../../../lib/data/import/build.ts";
+import { parseImportConfig } from "../../../lib/data/import/config.ts";
 import {
   assertKnownKeys,
   assertNoRepeats,

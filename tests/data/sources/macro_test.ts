@@ -1,7 +1,8 @@
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import { float32Shortest, linkSeries, readGmd } from "../../../lib/data/sources/macro.ts";
-import { buildImport, parseImportConfig } from "../../../lib/data/import/build.ts";
+import { buildImport } from "../../../lib/data/import/build.ts";
+import { parseImportConfig } from "../../../lib/data/import/config.ts";
 import { InputError } from "../../../lib/errors.ts";
 
 const CONFIG = "tests/fixtures/data/macro/import.config.json";

@@ -7,7 +7,7 @@
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { parseImportConfig } from "../../../lib/data/import/build.ts";
+import { parseImportConfig } from "../../../lib/data/import/config.ts";
 import { parseStrictJson } from "../../../lib/data/read/strict_json.ts";
 import { InputError } from "../../../lib/errors.ts";
 import { parseStudyConfig } from "../../../lib/gravity/config/study.ts";

@@ -1,6 +1,7 @@
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
-import { buildImport, parseImportConfig, writeImport } from "../../../lib/data/import/build.ts";
+import { buildImport, writeImport } from "../../../lib/data/import/build.ts";
+import { parseImportConfig } from "../../../lib/data/import/config.ts";
 import { loadPanel, panelValue } from "../../../lib/data/panel.ts";
 import { runImport } from "../../../lib/cli/import.ts";
 import { InputError } from "../../../lib/errors.ts";
@@ -51,30 +52,6 @@ Deno.test("fixture import: priority, interpolation, derived variables and flags"
   assert.equal(p.variables.find((x) => x.name === "internet_users")!.indicator, "IT.NET.USER.ZS");
   // every cell has a flag
   assert.equal(Object.keys(p.flags).length, 2 * 7 * p.variables.length);
-});
-
-Deno.test("config errors are one line naming the config and the entry", () => {
-  const base = JSON.parse(Deno.readTextFileSync(CONFIG));
-  const bad = (mutate: (c: typeof base) => void) => {
-    const c = structuredClone(base);
-    mutate(c);
-    return () => parseImportConfig(JSON.stringify(c), "cfg.json");
-  };
-  const is = (re: RegExp) => (e: Error) =>
-    e instanceof InputError && re.test(e.message) && !e.message.includes("\n");
-  assert.throws(
-    bad((c) => (c.sources[0].layout = "xls")),
-    is(/^cfg\.json: sources\[0\] \("pop"\): unknown layout "xls"/),
-  );
-  assert.throws(
-    bad((c) => (c.sources[0].variable = "gdp")),
-    is(/^cfg\.json: sources\[0\] \("gdp"\): unknown variable "gdp"/),
-  );
-  assert.throws(
-    bad((c) => delete c.sources[3].indicator),
-    is(/^cfg\.json: sources\[3\] \("internet_users"\): layout "ddf" needs "indicator"/),
-  );
-  assert.throws(() => parseImportConfig("{", "cfg.json"), is(/^cfg\.json: not valid JSON/));
 });
 
 Deno.test("unknown indicator in the config: error names the file", async () => {
