@@ -7,27 +7,13 @@
 
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { escapeXml } from "./escape.ts";
 
 /** The SVG namespace written on every root `<svg>`. */
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** Font used by Plot and by the frame. */
 const FONT = "system-ui, sans-serif";
-
-/**
- * Escape text for XML/HTML content and attribute values.
- *
- * @example
- * ```ts
- * escapeXml('a < b & "c"'); // "a &lt; b &amp; &quot;c&quot;"
- * ```
- */
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(
-    /"/g,
-    "&quot;",
-  );
-}
 
 // Advance widths (in em) of DejaVu Sans, the font `system-ui, sans-serif` resolves to on Debian
 // and the widest of the common ones, by character class: estimates that err on the wide side.

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { escapeXml } from "./dom.ts";
+import { escapeXml } from "./escape.ts";
 
 /** A section of a {@link reportPage}: a heading and trusted HTML (tables, SVG figures). */
 export interface ReportSection {

@@ -5,6 +5,7 @@
  */
 export * from "./table.ts";
 export * from "./dom.ts";
+export * from "./escape.ts";
 export * from "./jupyter.ts";
 export * from "./html.ts";
 export * from "./regression_table.ts";

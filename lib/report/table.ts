@@ -3,6 +3,7 @@
  * apart: results are plain objects, and this module only lays them out.
  * @module
  */
+import { escapeXml } from "./escape.ts";
 
 /** One column of a {@link TableSpec}. */
 export interface TableColumn {
@@ -59,9 +60,6 @@ const breakable = (html: string) =>
 /** A short single token (an interval "0.66-1.10", a class, a code) is never broken inside. */
 const nowrap = (s: string) => /^\S{1,24}$/.test(s);
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
@@ -94,19 +92,19 @@ export function formatTable(spec: TableSpec, format: TableFormat = "text"): stri
   );
   const notes = spec.notes ?? [];
   if (format === "html") {
-    const head = labels.map((l) => `<th>${escapeHtml(l)}</th>`).join("");
+    const head = labels.map((l) => `<th>${escapeXml(l)}</th>`).join("");
     const body = cells.map((row) =>
       "<tr>" +
       row.map((v, j) =>
         `<td style="text-align:${
           right[j] ? "right" : nowrap(v) ? "left;white-space:nowrap" : "left"
-        }">${right[j] ? escapeHtml(v) : breakable(escapeHtml(v))}</td>`
+        }">${right[j] ? escapeXml(v) : breakable(escapeXml(v))}</td>`
       )
         .join("") +
       "</tr>"
     ).join("\n");
-    const caption = spec.title ? `<caption>${escapeHtml(spec.title)}</caption>` : "";
-    const foot = notes.map((n) => `<p><small>${escapeHtml(n)}</small></p>`).join("\n");
+    const caption = spec.title ? `<caption>${escapeXml(spec.title)}</caption>` : "";
+    const foot = notes.map((n) => `<p><small>${escapeXml(n)}</small></p>`).join("\n");
     return `<table>${caption}\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>` +
       (foot ? `\n${foot}` : "");
   }
