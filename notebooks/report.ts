@@ -6,11 +6,9 @@
  * notebooks of another directory.
  * @module
  */
+import { escapeXml as escape } from "../lib/report/escape.ts";
 import { listNotebooks } from "./harness.ts";
 import { renderNotebook } from "./render.ts";
-
-const escape = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 // Optional argument: another directory of notebooks (default notebooks/).

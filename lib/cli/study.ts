@@ -13,7 +13,9 @@ import { loadPanel } from "../data/panel.ts";
 import { InputError } from "../errors.ts";
 import { loadStudyConfig, validateAgainstPanel } from "../gravity/config/study.ts";
 import { loadPaperTables, type PaperTables } from "../gravity/study/paper.ts";
-import { formatStudy, table2Spec, table3Spec, wrapText } from "../gravity/render/study.ts";
+import { formatStudy, wrapText } from "../gravity/render/study.ts";
+import { table2Spec } from "../gravity/render/regression.ts";
+import { table3Spec } from "../gravity/render/potential.ts";
 import { runGravityStudy } from "../gravity/study/run.ts";
 import { formatTable } from "../report/table.ts";
 import { parseCsv } from "../data/read/csv.ts";
@@ -62,13 +64,14 @@ export async function studyReportHtml(
   result: StudyResult,
   context: OutputContext = {},
 ): Promise<string> {
-  const { studyReport } = await import("../gravity/render/figures.ts");
+  const { studyReport } = await import("../gravity/render/report_page.ts");
   return studyReport(result, context);
 }
 
 /** The figures (figures/*.svg) and the self-contained report.html (figure module loaded lazily). */
 export const writeFigures: OutputWriter = async (result, dir, context = {}) => {
-  const { studyFigures, studyReport } = await import("../gravity/render/figures.ts");
+  const { studyFigures } = await import("../gravity/render/figures.ts");
+  const { studyReport } = await import("../gravity/render/report_page.ts");
   const figures = studyFigures(result);
   await Deno.mkdir(`${dir}/figures`, { recursive: true });
   const paths: string[] = [];

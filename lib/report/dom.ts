@@ -9,9 +9,6 @@ import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { escapeXml } from "./escape.ts";
 
-/** The escaper of escape.ts, also offered here beside the SVG helpers that use it. */
-export { escapeXml };
-
 /** The SVG namespace written on every root `<svg>`. */
 export const SVG_NS = "http://www.w3.org/2000/svg";
 

@@ -260,24 +260,50 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/model/model_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
   ],
-  // study and config modules (mut-study): the slow property test of study_test.ts is filtered out
+  // study and config modules (mut-study): the slow property test of run_test.ts is filtered out
   "lib/gravity/study/run.ts": [
     "--filter='/^([^p]|pa)/'",
-    "tests/gravity/study/study_paths_test.ts",
-    "tests/gravity/study/study_test.ts",
+    "tests/gravity/study/run_sections_test.ts",
+    "tests/gravity/study/run_test.ts",
+    "tests/gravity/study/coverage_test.ts",
+    "tests/gravity/study/regression_test.ts",
+    "tests/gravity/study/potential_test.ts",
+    "tests/gravity/study/differences_test.ts",
     "tests/gravity/study/boundaries_test.ts",
     "tests/gravity/study/independent_truth_test.ts",
     "tests/gravity/study/sensitivity_test.ts",
-    "tests/gravity/study/study_sections_test.ts",
   ],
-  // mut-study: the paper comparison (with describeDisagreement's test of sensitivity_test.ts)
+  // mut-study: the study's sections, each by its own tests and the end-to-end ones
+  "lib/gravity/study/coverage.ts": [
+    "--filter='/^([^p]|pa)/'",
+    "tests/gravity/study/coverage_test.ts",
+    "tests/gravity/study/run_test.ts",
+    "tests/gravity/study/independent_truth_test.ts",
+  ],
+  "lib/gravity/study/regression.ts": [
+    "--filter='/^([^p]|pa)/'",
+    "tests/gravity/study/regression_test.ts",
+    "tests/gravity/study/run_test.ts",
+    "tests/gravity/study/independent_truth_test.ts",
+  ],
+  "lib/gravity/study/potential.ts": [
+    "--filter='/^([^p]|pa)/'",
+    "tests/gravity/study/potential_test.ts",
+    "tests/gravity/study/run_test.ts",
+    "tests/gravity/study/independent_truth_test.ts",
+  ],
+  "lib/gravity/study/differences.ts": [
+    "--filter='/^([^p]|pa)/'",
+    "tests/gravity/study/differences_test.ts",
+    "tests/gravity/study/run_test.ts",
+  ],
+  // mut-study: the paper comparison
   "lib/gravity/study/paper.ts": [
     "--filter='/^(load|comp|the paper|paper comp|describe)/'",
-    "tests/gravity/study/compare_describe_test.ts",
-    "tests/gravity/study/compare_paths_test.ts",
-    "tests/gravity/study/compare_test.ts",
+    "tests/gravity/study/paper_describe_test.ts",
+    "tests/gravity/study/paper_paths_test.ts",
+    "tests/gravity/study/paper_test.ts",
     "tests/gravity/study/boundaries_test.ts",
-    "tests/gravity/study/sensitivity_test.ts",
   ],
   // mut-study: the config parser (composing the section parsers) and its checks against the panel
   "lib/gravity/config/study.ts": [
@@ -321,11 +347,11 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/config/config_sections_test.ts",
     "tests/gravity/config/nearest_key_test.ts",
   ],
-  // mut-study: the synthetic generator (study_test.ts without its slow property test)
+  // mut-study: the synthetic generator (run_test.ts without its slow property test)
   "lib/gravity/synthetic/study.ts": [
     "--filter='/^([^p]|pa)/'",
     "tests/gravity/synthetic/synthetic_mutants_test.ts",
-    "tests/gravity/study/study_test.ts",
+    "tests/gravity/study/run_test.ts",
   ],
   // mut-study: the CBEC index (PCA composite), with the independent sklearn truth
   "lib/gravity/equation/cbec_index.ts": [
@@ -334,41 +360,79 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study/boundaries_test.ts",
     "tests/gravity/study/independent_truth_test.ts",
   ],
-  // mut-study: K and the design terms (study_test.ts without its slow property test)
+  // mut-study: K and the design terms (run_test.ts without its slow property test)
   "lib/gravity/potential/k.ts": [
     "--filter='/^([^p]|p[^r])/'",
     "tests/gravity/potential/potential_thresholds_test.ts",
     "tests/gravity/potential/potential_test.ts",
     "tests/gravity/potential/potential_terms_paths_test.ts",
     "tests/gravity/study/independent_truth_test.ts",
-    "tests/gravity/study/study_test.ts",
+    "tests/gravity/study/run_test.ts",
   ],
   "lib/gravity/equation/terms.ts": [
     "--filter='/^([^p]|p[^r])/'",
     "tests/gravity/potential/potential_terms_paths_test.ts",
     "tests/gravity/potential/potential_test.ts",
     "tests/gravity/study/independent_truth_test.ts",
-    "tests/gravity/study/study_test.ts",
+    "tests/gravity/study/run_test.ts",
   ],
   // mut-study: the sensitivity table's formatting
   "lib/gravity/render/sensitivity.ts": [
-    "tests/gravity/render/sensitivity_table_test.ts",
+    "tests/gravity/render/sensitivity_test.ts",
     "tests/gravity/study/sensitivity_test.ts",
   ],
-  // formatters (mut-fmt): hand-built results (tests/gravity/render/format_fixture.ts), no study run
+  // renderers (mut-fmt): hand-built results (tests/gravity/render/hand_results.ts), no study run,
+  // each by its own *_mutants_test.ts and the tests of the renderers that call it
   "lib/gravity/render/figures.ts": [
     "tests/gravity/render/figures_mutants_test.ts",
     "tests/gravity/render/figures_test.ts",
   ],
-  "lib/gravity/render/study.ts": [
-    "tests/gravity/render/format_mutants_test.ts",
+  "lib/gravity/render/report_page.ts": [
+    "tests/gravity/render/report_page_mutants_test.ts",
     "tests/gravity/render/figures_test.ts",
   ],
-  "lib/gravity/render/world.ts": [
-    "tests/gravity/render/format_benchmark_mutants_test.ts",
-    "tests/gravity/render/format_mutants_test.ts",
+  "lib/gravity/render/study.ts": [
+    "tests/gravity/render/study_mutants_test.ts",
+    "tests/gravity/render/study_test.ts",
   ],
-  "lib/gravity/render/forecast.ts": ["tests/gravity/render/forecast_format_mutants_test.ts"],
+  "lib/gravity/render/coverage.ts": [
+    "tests/gravity/render/coverage_mutants_test.ts",
+    "tests/gravity/render/study_mutants_test.ts",
+  ],
+  "lib/gravity/render/pca.ts": [
+    "tests/gravity/render/pca_mutants_test.ts",
+    "tests/gravity/render/study_mutants_test.ts",
+  ],
+  "lib/gravity/render/regression.ts": [
+    "tests/gravity/render/regression_mutants_test.ts",
+    "tests/gravity/render/study_mutants_test.ts",
+  ],
+  "lib/gravity/render/potential.ts": [
+    "tests/gravity/render/potential_mutants_test.ts",
+    "tests/gravity/render/study_mutants_test.ts",
+  ],
+  "lib/gravity/render/comparison.ts": [
+    "tests/gravity/render/comparison_mutants_test.ts",
+    "tests/gravity/render/report_page_mutants_test.ts",
+    "tests/gravity/render/study_mutants_test.ts",
+  ],
+  "lib/gravity/render/world.ts": [
+    "tests/gravity/render/world_mutants_test.ts",
+    "tests/gravity/render/potential_mutants_test.ts",
+  ],
+  "lib/gravity/render/forecast.ts": ["tests/gravity/render/forecast_mutants_test.ts"],
+  "lib/gravity/render/formatters.ts": [
+    "tests/gravity/render/formatters_test.ts",
+    "tests/gravity/render/coverage_mutants_test.ts",
+    "tests/gravity/render/pca_mutants_test.ts",
+    "tests/gravity/render/regression_mutants_test.ts",
+    "tests/gravity/render/potential_mutants_test.ts",
+    "tests/gravity/render/world_mutants_test.ts",
+    "tests/gravity/render/forecast_mutants_test.ts",
+    "tests/gravity/render/study_mutants_test.ts",
+    "tests/gravity/render/report_page_mutants_test.ts",
+    "tests/gravity/render/sensitivity_test.ts",
+  ],
 };
 
 async function run(cmd: string, args: string[], cwd = ROOT): Promise<number> {

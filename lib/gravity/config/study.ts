@@ -51,7 +51,7 @@ export interface StudyConfig {
   choices: string[];
   /** Out-of-time validation and scenario settings (absent: every default). */
   forecast?: ForecastConfig;
-  /** Intervals and class probabilities of K (lib/gravity/potential/uncertainty.ts). */
+  /** Intervals and class probabilities of K (lib/gravity/potential/). */
   uncertainty: UncertaintyConfig;
   /** The world benchmark of K (lib/gravity/world/benchmark.ts); null when the config has none. */
   benchmark: BenchmarkConfig | null;

@@ -117,6 +117,119 @@ function summarise(main: CutoffResult, settings: ForecastResult["settings"]): st
     `(MALE model ${f3(model.male)}; ${others}).`;
 }
 
+/** The forecast config with the last data year and the flag on a different actual series. */
+function forecastSettings(
+  config: StudyConfig,
+  panel: GravityPanel,
+  fc: ForecastConfig,
+): ForecastResult["settings"] {
+  return {
+    ...fc,
+    lastDataYear: lastDataYear(panel, config.partners, config.dependent.variable),
+    actualFlag: fc.actual === config.dependent.variable
+      ? null
+      : `the actuals are ${fc.actual}, not the dependent variable ${config.dependent.variable} ` +
+        `the model is fitted on (a different measure of the same trade: compare with care)`,
+  };
+}
+
+/** The K projection model of the scenarios and the words that say how it is computed. */
+function kProjection(
+  config: StudyConfig,
+  model: KProjectionModel | undefined,
+  warnings: string[],
+): { model: KProjectionModel; method: string } {
+  const u = config.uncertainty;
+  const simulated = !model && u !== undefined && u.enabled !== false;
+  return {
+    model: model ?? (simulated ? uncertaintyKProjection(u, warnings) : tKProjection),
+    method: simulated
+      ? `simulated as the study's K intervals (lib/gravity/potential/intervals.ts: ${u.draws} draws of the ` +
+        `coefficients, ${u.se} covariance requested, seed ${u.seed})`
+      : model
+      ? "from the caller's model"
+      : "in closed form (Student t, classical covariance)",
+  };
+}
+
+/** How the forecasts are made, one sentence each (with the K model's warnings and the flag). */
+function forecastNotes(
+  config: StudyConfig,
+  settings: ForecastResult["settings"],
+  kMethod: string,
+  kWarnings: string[],
+): string[] {
+  return [
+    `Ex-post forecasts: the equation is fitted on ${settings.trainFrom} to the cut-off and each ` +
+    `later partner-year is predicted from that year's observed regressors (not forecasts of them).`,
+    `Interval: the OLS prediction interval in logs, fitted ± t(df) s sqrt(1 + x0'(X'X)^-1 x0), ` +
+    `exponentiated (${Math.round(100 * settings.level)}%); the point forecast is exp(fitted).`,
+    `Naive rules: "last value" carries the partner's last actual up to the cut-off; "average ` +
+    `growth" grows it at the partner's average log growth between its first and last actual from ` +
+    `${settings.trainFrom} to the cut-off. Metrics are on the partner-years all three methods ` +
+    `forecast.`,
+    `Scenario K = the partner's own trade trend (average growth of its actual series) / the ` +
+    `model's projection under the scenario; its interval and class probabilities reflect the ` +
+    `coefficients' uncertainty, ${kMethod}, not the uncertainty of the trend itself.`,
+    ...kWarnings,
+    ...(config.terms.some((t) => t.variable === "cbec_index")
+      ? [
+        "The CBEC composite of the forecast is the PCA over every year of the data (its weights " +
+        "see the later years' indicators, not their trade).",
+      ]
+      : []),
+    ...(settings.actualFlag ? [`FLAG: ${settings.actualFlag}.`] : []),
+  ];
+}
+
+/** The actual series of the partners from trainFrom on (positive values only), for figures. */
+function actualHistory(
+  config: StudyConfig,
+  panel: GravityPanel,
+  fc: ForecastConfig,
+): ForecastResult["history"] {
+  const history: ForecastResult["history"] = [];
+  for (const r of panel.rows) {
+    const v = r.values[fc.actual];
+    if (config.partners.includes(r.iso3) && r.year >= fc.trainFrom && v > 0) {
+      history.push({ country: r.iso3, year: r.year, value: v });
+    }
+  }
+  return history;
+}
+
+/** The validation metrics at the main cut-off. */
+function cutoffMetrics(main: CutoffResult): ForecastResult["metrics"] {
+  const fit = main.fit;
+  return {
+    cutoff: main.cutoff,
+    fit: fit ? { n: fit.n, r2: fit.r2, sigma: fit.sigma, df: fit.df, years: fit.years } : null,
+    ...(main.reason ? { reason: main.reason } : {}),
+    methods: main.metrics,
+    modelAll: main.modelAll,
+    best: main.best,
+    coverage: main.coverage,
+    excluded: main.excluded,
+  };
+}
+
+/** One line per rolling cut-off: its fit's N and forecasts, or why it did not run. */
+function rollingCutoffs(
+  fc: ForecastConfig,
+  results: Map<number, CutoffResult>,
+): ForecastResult["rolling"]["cutoffs"] {
+  return fc.rolling.map((c) => {
+    const r = results.get(c);
+    if (!r) return { cutoff: c, fitN: null, rows: 0, reason: `before trainFrom ${fc.trainFrom}` };
+    return {
+      cutoff: r.cutoff,
+      fitN: r.fit?.n ?? null,
+      rows: r.rows.length,
+      ...(r.reason ? { reason: r.reason } : {}),
+    };
+  });
+}
+
 /**
  * Run the forecast section of a study (the config's `forecast` block, or every default).
  *
@@ -133,14 +246,7 @@ export function runForecast(
 ): ForecastResult {
   const fc = config.forecast ??
     parseForecastConfig(undefined, config.years.from, config.dependent.variable);
-  const settings: ForecastResult["settings"] = {
-    ...fc,
-    lastDataYear: lastDataYear(panel, config.partners, config.dependent.variable),
-    actualFlag: fc.actual === config.dependent.variable
-      ? null
-      : `the actuals are ${fc.actual}, not the dependent variable ${config.dependent.variable} ` +
-        `the model is fitted on (a different measure of the same trade: compare with care)`,
-  };
+  const settings = forecastSettings(config, panel, fc);
   const cutoffs = [...new Set([...fc.rolling, fc.cutoff])].sort((a, b) => a - b);
   const prepared = forecastDesign(config, panel, fc.trainFrom, Math.max(...panel.years));
   const results = new Map<number, CutoffResult>();
@@ -150,84 +256,27 @@ export function runForecast(
   const main = results.get(fc.cutoff)!;
   const rolled = fc.rolling.filter((c) => results.has(c)).map((c) => results.get(c)!);
   const rollingRows = rolled.flatMap((r) => r.rows);
-  const u = config.uncertainty;
   const kWarnings: string[] = [];
-  const simulated = !options.uncertainty && u !== undefined && u.enabled !== false;
-  const kModel = options.uncertainty ??
-    (simulated ? uncertaintyKProjection(u, kWarnings) : tKProjection);
+  const k = kProjection(config, options.uncertainty, kWarnings);
   const scenarios = fc.scenarios.map((s) =>
     runScenario(config, panel, s, {
       trainFrom: fc.trainFrom,
       level: fc.level,
       prepared,
-      uncertainty: kModel,
+      uncertainty: k.model,
     })
   );
-  const kMethod = simulated
-    ? `simulated as the study's K intervals (lib/gravity/potential/intervals.ts: ${u.draws} draws of the ` +
-      `coefficients, ${u.se} covariance requested, seed ${u.seed})`
-    : options.uncertainty
-    ? "from the caller's model"
-    : "in closed form (Student t, classical covariance)";
-  const notes = [
-    `Ex-post forecasts: the equation is fitted on ${fc.trainFrom} to the cut-off and each later ` +
-    `partner-year is predicted from that year's observed regressors (not forecasts of them).`,
-    `Interval: the OLS prediction interval in logs, fitted ± t(df) s sqrt(1 + x0'(X'X)^-1 x0), ` +
-    `exponentiated (${Math.round(100 * fc.level)}%); the point forecast is exp(fitted).`,
-    `Naive rules: "last value" carries the partner's last actual up to the cut-off; "average ` +
-    `growth" grows it at the partner's average log growth between its first and last actual from ` +
-    `${fc.trainFrom} to the cut-off. Metrics are on the partner-years all three methods forecast.`,
-    `Scenario K = the partner's own trade trend (average growth of its actual series) / the ` +
-    `model's projection under the scenario; its interval and class probabilities reflect the ` +
-    `coefficients' uncertainty, ${kMethod}, not the uncertainty of the trend itself.`,
-    ...kWarnings,
-    ...(config.terms.some((t) => t.variable === "cbec_index")
-      ? [
-        "The CBEC composite of the forecast is the PCA over every year of the data (its weights " +
-        "see the later years' indicators, not their trade).",
-      ]
-      : []),
-    ...(settings.actualFlag ? [`FLAG: ${settings.actualFlag}.`] : []),
-  ];
-  const fit = main.fit;
-  const history: ForecastResult["history"] = [];
-  for (const r of panel.rows) {
-    const v = r.values[fc.actual];
-    if (config.partners.includes(r.iso3) && r.year >= fc.trainFrom && v > 0) {
-      history.push({ country: r.iso3, year: r.year, value: v });
-    }
-  }
   return {
     settings,
     validation: main.rows,
-    metrics: {
-      cutoff: main.cutoff,
-      fit: fit ? { n: fit.n, r2: fit.r2, sigma: fit.sigma, df: fit.df, years: fit.years } : null,
-      ...(main.reason ? { reason: main.reason } : {}),
-      methods: main.metrics,
-      modelAll: main.modelAll,
-      best: main.best,
-      coverage: main.coverage,
-      excluded: main.excluded,
-    },
+    metrics: cutoffMetrics(main),
     rolling: {
-      cutoffs: fc.rolling.map((c) => {
-        const r = results.get(c);
-        if (!r) {
-          return { cutoff: c, fitN: null, rows: 0, reason: `before trainFrom ${fc.trainFrom}` };
-        }
-        return {
-          cutoff: r.cutoff,
-          fitN: r.fit?.n ?? null,
-          rows: r.rows.length,
-          ...(r.reason ? { reason: r.reason } : {}),
-        };
-      }),
+      cutoffs: rollingCutoffs(fc, results),
       byHorizon: byHorizon(rollingRows),
       rows: rollingRows,
     },
     scenarios,
-    history,
+    history: actualHistory(config, panel, fc),
     summary:
       (settings.actualFlag ? `FLAGGED (actuals = ${fc.actual}, not the fitted series): ` : "") +
       summarise(main, settings),
@@ -235,6 +284,6 @@ export function runForecast(
       byHorizon(rollingRows),
       rolled.map((r) => r.cutoff),
     ),
-    notes,
+    notes: forecastNotes(config, settings, k.method, kWarnings),
   };
 }

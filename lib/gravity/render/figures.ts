@@ -1,8 +1,8 @@
 /**
- * The study's figures and its one-page report: maps a {@link StudyResult} to the inputs of the
- * figure functions of `lib/report/figures/` and builds `report.html` (tables in HTML, inline
- * SVG figures, the choices and why our numbers differ from the paper's). Kept apart from
- * `study.ts` so that the text report never loads Observable Plot and linkedom.
+ * The study's figures: maps a {@link StudyResult} to the inputs of the figure functions of
+ * `lib/report/figures/` (PCA, regression, K, the benchmark and the forecast), with a "no data"
+ * figure that says why where a section could not be computed. Kept apart from the text renderers
+ * so that the text report never loads Observable Plot and linkedom.
  * @module
  */
 import {
@@ -18,22 +18,12 @@ import {
   residualsVsFitted,
 } from "../../report/figures/regression.ts";
 import { kHeatmap, kLines, type KRow } from "../../report/figures/potential.ts";
-import { escapeXml, noDataSvg } from "../../report/dom.ts";
+import { noDataSvg } from "../../report/dom.ts";
+import { escapeXml } from "../../report/escape.ts";
 import { type KIntervalRow, kIntervals } from "../../report/figures/k_intervals.ts";
-import { reportPage, type ReportSection } from "../../report/html.ts";
-import { formatTable } from "../../report/table.ts";
-import {
-  benchmarkSpecs,
-  formatComparison,
-  pcaSpec,
-  table1Spec,
-  table2Spec,
-  table3Spec,
-} from "./study.ts";
-import { benchmarkFits } from "./world.ts";
-import { sensitivitySpec } from "./sensitivity.ts";
 import { forecastFan } from "../../report/figures/forecast_fan.ts";
-import { formatForecast } from "./forecast.ts";
+import { estimatorLabel } from "./formatters.ts";
+import { benchmarkFits } from "./world.ts";
 import type { StudyResult } from "../study/types.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */
@@ -269,7 +259,7 @@ function benchmarkFigure(r: StudyResult): StudyFigure | null {
   const rows: KIntervalRow[] = [
     ...kIntervalRows(r).filter((k) => k.k !== null),
     ...fits.flatMap((f) =>
-      f.k.map((k) => intervalRow(k, `benchmark ${f.estimator === "ols" ? "OLS" : "PPML"}`))
+      f.k.map((k) => intervalRow(k, `benchmark ${estimatorLabel(f.estimator)}`))
     ),
   ];
   if (r.structural?.ok) {
@@ -356,118 +346,5 @@ export function kIntervalRows(r: StudyResult): KIntervalRow[] {
   return kRows(r).map((row) => {
     const p = ours.get(`${row.country}|${row.year}`);
     return { ...row, kLower: p?.kLower ?? null, kUpper: p?.kUpper ?? null, series: "in-sample" };
-  });
-}
-
-/** The command that runs the estimable equation (1) config, for hints and the report. */
-export const EQ1_HINT =
-  "equation (1) (data/study.eq1.config.json) can be estimated on these data: " +
-  "deno task study --config data/study.eq1.config.json";
-
-const list = (items: string[]) =>
-  `<ul>\n${items.map((i) => `<li>${escapeXml(i)}</li>`).join("\n")}\n</ul>`;
-const figureHtml = (f: StudyFigure) =>
-  `<figure>\n${f.svg}\n${
-    f.noData ? `<figcaption>${escapeXml(`Not drawn: ${f.noData}`)}</figcaption>\n` : ""
-  }</figure>`;
-
-/** Options of {@link studyReport}. */
-export interface StudyReportOptions {
-  /** The figures (default: {@link studyFigures} of the result). */
-  figures?: StudyFigure[];
-  /** Config file shown in the subtitle. */
-  configPath?: string;
-  /** Extra hint lines shown when the regression is not estimable. */
-  hints?: string[];
-}
-
-/**
- * One self-contained HTML page: choices, Table 1, the PCA with its figures, Table 2 and Table 3
- * with theirs, the comparison with the paper and why the results differ, and warnings.
- *
- * @example
- * ```ts
- * await Deno.writeTextFile("out/study/report.html", studyReport(result));
- * ```
- */
-export function studyReport(r: StudyResult, options: StudyReportOptions = {}): string {
-  const figures = options.figures ?? studyFigures(r);
-  const figs = (part: StudyFigure["part"]) =>
-    figures.filter((f) => f.part === part).map(figureHtml).join("\n");
-  const c = r.config;
-  const summary = [
-    `<p>${
-      escapeXml(
-        `Reporter ${c.reporter}; partners ${c.partners.join(" ")}; years ${c.years.from}-` +
-          `${c.years.to}; dependent ln ${c.dependent.variable}.`,
-      )
-    }</p>`,
-  ];
-  if (!r.regression.estimable) {
-    summary.push(
-      `<p><strong>The regression could not be estimated</strong>: ${
-        escapeXml((r.regression.reason ?? "").replace(/^the regression cannot be estimated: /, ""))
-      }. So there is no Table 2 or Table 3 of ours and the regression and K figures are empty; ` +
-        `the coverage, the CBEC index and the paper's tables are still shown.</p>`,
-      ...(options.hints ?? []).map((h) => `<p>${escapeXml(h)}</p>`),
-    );
-  }
-  if (c.choices.length) summary.push("<h3>Choices</h3>", list(c.choices));
-  const cmp = formatComparison(r).slice(1);
-  const why = cmp.indexOf("Why they differ");
-  const sections: ReportSection[] = [
-    { heading: "Summary and choices", html: summary.join("\n") },
-    {
-      heading: "Table 1. Variables, sources and coverage",
-      html: formatTable(table1Spec(r), "html"),
-    },
-    {
-      heading: "CBEC index (PCA)",
-      html: [formatTable(pcaSpec(r), "html"), figs("pca")].join("\n"),
-    },
-    {
-      heading: "Table 2. Gravity regression",
-      html: [formatTable(table2Spec(r), "html"), figs("regression")].join("\n"),
-    },
-    {
-      heading: "Table 3. Trade potential K",
-      html: [formatTable(table3Spec(r), "html"), figs("potential")].join("\n"),
-    },
-    ...(r.benchmark || r.structural
-      ? [{
-        heading: "The world benchmark: K out of sample",
-        html: [...benchmarkSpecs(r).map((s) => formatTable(s, "html")), figs("benchmark")].join(
-          "\n",
-        ),
-      }]
-      : []),
-    ...(r.sensitivity
-      ? [{
-        heading: "Sensitivity: the same equation on each dependent variable",
-        html: formatTable(sensitivitySpec(r.sensitivity), "html"),
-      }]
-      : []),
-    {
-      heading: "Comparison with the paper and why they differ",
-      html: [
-        list(cmp.slice(0, why).map((l) => l.trim())),
-        "<h3>Why they differ</h3>",
-        list(r.differences),
-      ]
-        .join("\n"),
-    },
-  ];
-  if (r.forecast) {
-    sections.push({
-      heading: "Forecast: out-of-time validation and scenario projections",
-      html: [formatForecast(r.forecast, "html"), figs("forecast")].join("\n"),
-    });
-  }
-  if (r.warnings.length) sections.push({ heading: "Warnings", html: list(r.warnings) });
-  return reportPage({
-    title: c.title,
-    subtitle: `cbec-gravity study${options.configPath ? ` (config ${options.configPath})` : ""}; ` +
-      `the paper: ${r.paper?.source ?? "not loaded"}.`,
-    sections,
   });
 }

@@ -4,11 +4,12 @@
  * @module
  */
 import { formatCell, formatTable, type TableFormat, type TableSpec } from "../../report/table.ts";
+import { escapeXml } from "../../report/escape.ts";
+import { f3, htmlList, prob, yesNo } from "./formatters.ts";
 import type { ForecastResult } from "../forecast/run.ts";
 import { FORECAST_METHODS } from "../forecast/validate.ts";
 import type { ScenarioResult } from "../forecast/scenario.ts";
 
-const f3 = (v: unknown) => formatCell(v, 3);
 /** A scenario input: 4 decimals, whole numbers from 1e6 up (populations read alike, no exponent). */
 const inputValue = (v: unknown) =>
   typeof v === "number" && Number.isFinite(v) && Math.abs(v) >= 1e6
@@ -18,8 +19,6 @@ const bn = (
   v: unknown,
 ) => (typeof v === "number" && Number.isFinite(v) ? (v / 1e9).toFixed(2) : ".");
 const pct = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? `${v.toFixed(1)}` : ".");
-const prob = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(2) : ".");
-const yesNo = (v: unknown) => (v === null || v === undefined ? "." : v ? "yes" : "NO");
 
 /**
  * Every partner-year forecast from the cut-off: actual, forecast, interval, coverage, the naive
@@ -277,9 +276,6 @@ export function forecastSpecs(f: ForecastResult): TableSpec[] {
   ];
 }
 
-const escapeHtml = (t: string) =>
-  t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /**
  * The forecast section as text, markdown or HTML (tables, then the method notes).
  *
@@ -296,9 +292,9 @@ export function formatForecast(
   if (format === "html") {
     return [
       "<h3>Forecast</h3>",
-      `<p>${escapeHtml(f.summary)}</p>`,
+      `<p>${escapeXml(f.summary, { quotes: false })}</p>`,
       ...specs.map((s) => formatTable(s, "html")),
-      `<ul>${f.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`,
+      htmlList(f.notes, { newlines: false, quotes: false }),
     ].join("\n");
   }
   const md = format === "markdown";

@@ -5,9 +5,9 @@
  * @module
  */
 import { formatCell, type TableSpec } from "../../report/table.ts";
+import { f3 } from "./formatters.ts";
 import type { SensitivityResult } from "../study/sensitivity.ts";
 
-const f3 = (v: unknown) => (typeof v === "string" ? v : formatCell(v, 3));
 const frac = (o: { agree: number; compared: number } | null) =>
   o ? `${o.agree}/${o.compared}` : ".";
 

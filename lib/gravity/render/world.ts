@@ -1,10 +1,12 @@
 /**
- * Tables of the world benchmark: the China world panel's coverage (Table 1 style, dropped
- * partners named), the benchmark regressions, and K against the benchmark with intervals and
- * class probabilities (Table 3b). Formatting only; computing is in benchmark.ts.
+ * Tables of the world benchmark: the China world panel's coverage (Table 1b, dropped partners
+ * named), the benchmark regressions, K against the benchmark with intervals and class
+ * probabilities (Table 3b), the structural K (Table 3c) and Table 3's benchmark columns.
+ * Formatting only; computing is in lib/gravity/world/.
  * @module
  */
 import { formatCell, type TableSpec } from "../../report/table.ts";
+import { dot, estimatorLabel, f3, kInterval, prob } from "./formatters.ts";
 import type { BenchmarkFit } from "../world/benchmark.ts";
 import type { StudyResult } from "../study/types.ts";
 
@@ -14,10 +16,6 @@ const usBn = (v: unknown) => (typeof v === "number" ? formatCell(v / 1e9, 3) : f
 /** "multivariate t(df)", or "multivariate normal" when df is infinite (PPML uses z). */
 export const multivariate = (df: number): string =>
   Number.isFinite(df) ? `multivariate t(${df})` : "multivariate normal";
-
-const f3 = (v: unknown) => formatCell(v, 3);
-const p2 = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(2) : ".");
-const label = (e: string) => (e === "ols" ? "OLS" : "PPML");
 
 /**
  * The fits of the benchmark that were estimated.
@@ -106,7 +104,7 @@ export function benchmarkRegressionSpec(r: StudyResult): TableSpec | null {
     columns: [
       { key: "term", label: "Term" },
       ...fits.flatMap((f) => [
-        { key: `${f.estimator}_b`, label: `${label(f.estimator)} coef.`, format: f3 },
+        { key: `${f.estimator}_b`, label: `${estimatorLabel(f.estimator)} coef.`, format: f3 },
         { key: `${f.estimator}_se`, label: "SE", format: f3 },
       ]),
     ],
@@ -114,24 +112,23 @@ export function benchmarkRegressionSpec(r: StudyResult): TableSpec | null {
     notes: [
       ...b.fits.map((f) =>
         f.ok
-          ? `${
-            label(f.estimator)
-          }: N = ${f.n} partner-years, ${f.partners.length} partners, years ` +
+          ? `${estimatorLabel(f.estimator)}: N = ${f.n} partner-years, ` +
+            `${f.partners.length} partners, years ` +
             `${f.years[0]}-${f.years[f.years.length - 1]}; left out: ${f.excluded.studyPartners} ` +
             `study-partner years, ${f.excluded.missing} with a missing variable` +
             (f.estimator === "ols" ? `, ${f.excluded.zeroTrade} with zero trade (no log)` : "") +
             `; SE ${f.se} by partner` +
             (f.omitted.length ? `; omitted (collinear): ${f.omitted.join(", ")}` : "") +
             (f.r2 !== undefined ? `; R2 = ${formatCell(f.r2, 3)}` : "") + "."
-          : `${label(f.estimator)}: not estimated: ${f.reason}.`
+          : `${estimatorLabel(f.estimator)}: not estimated: ${f.reason}.`
       ),
       `Dependent: ${r.config.reporter}-reported exports + imports (US$), ln for OLS, level for ` +
       `PPML; year effects (the first year the base) absorb the reporter's own size.`,
       ...benchmarkFits(r).map((f, i, all) =>
         i > 0 && f.partners.join(" ") === all[0].partners.join(" ")
-          ? `${label(f.estimator)} partners: the same ${f.partners.length} as ` +
-            `${label(all[0].estimator)}.`
-          : `${label(f.estimator)} partners: ${f.partners.join(" ")}.`
+          ? `${estimatorLabel(f.estimator)} partners: the same ${f.partners.length} as ` +
+            `${estimatorLabel(all[0].estimator)}.`
+          : `${estimatorLabel(f.estimator)} partners: ${f.partners.join(" ")}.`
       ),
     ],
   };
@@ -159,9 +156,7 @@ export function benchmarkKSpec(r: StudyResult): TableSpec | null {
     for (const f of fits) {
       const k = f.k.find((x) => `${x.country}|${x.year}` === key);
       row[`${f.estimator}_k`] = k?.k ?? null;
-      row[`${f.estimator}_int`] = k?.kLower != null
-        ? `${formatCell(k.kLower, 2)}-${formatCell(k.kUpper, 2)}`
-        : null;
+      row[`${f.estimator}_int`] = k?.kLower != null ? kInterval(k.kLower, k.kUpper) : null;
       row[`${f.estimator}_class`] = k?.class ?? "-";
       row[`${f.estimator}_p`] = k?.class && k.classProbabilities
         ? k.classProbabilities[k.class]
@@ -169,7 +164,6 @@ export function benchmarkKSpec(r: StudyResult): TableSpec | null {
     }
     return row;
   });
-  const dot = (v: unknown) => (v === null || v === undefined ? "." : String(v));
   return {
     title: "Table 3b. Trade potential K against the world benchmark",
     columns: [
@@ -177,10 +171,10 @@ export function benchmarkKSpec(r: StudyResult): TableSpec | null {
       { key: "year", label: "Year", format: String },
       { key: "studyK", label: "Study K", format: f3 },
       ...fits.flatMap((f) => [
-        { key: `${f.estimator}_k`, label: `K ${label(f.estimator)}`, format: f3 },
+        { key: `${f.estimator}_k`, label: `K ${estimatorLabel(f.estimator)}`, format: f3 },
         { key: `${f.estimator}_int`, label: `${level}% int.`, format: dot },
         { key: `${f.estimator}_class`, label: "Class", align: "left" as const },
-        { key: `${f.estimator}_p`, label: "P(cls)", format: p2 },
+        { key: `${f.estimator}_p`, label: "P(cls)", format: prob },
       ]),
     ],
     rows,
@@ -188,10 +182,11 @@ export function benchmarkKSpec(r: StudyResult): TableSpec | null {
       `K = actual / benchmark prediction (exp of the linear prediction, year effect included); ` +
       `Study K = the paper-style in-sample K of Table 3.`,
       ...fits.map((f) =>
-        `${label(f.estimator)} ${level}% int. and P(cls): ${r.config.uncertainty.draws} draws ` +
-        `(seed ${r.config.uncertainty.seed}) of the benchmark's coefficients (year effects ` +
-        `included) from a ${multivariate(f.df)} with its ${f.se} covariance; K* = actual / ` +
-        `predicted* per draw (coefficient uncertainty only: the actual value is observed).`
+        `${estimatorLabel(f.estimator)} ${level}% int. and P(cls): ` +
+        `${r.config.uncertainty.draws} draws (seed ${r.config.uncertainty.seed}) of the ` +
+        `benchmark's coefficients (year effects included) from a ${multivariate(f.df)} with its ` +
+        `${f.se} covariance; K* = actual / predicted* per draw (coefficient uncertainty only: ` +
+        `the actual value is observed).`
       ),
     ],
   };
@@ -233,7 +228,7 @@ export function benchmarkColumns(r: StudyResult): TableSpec["columns"] {
   return [
     ...benchmarkFits(r).map((f) => ({
       key: `bench_${f.estimator}`,
-      label: `K-${label(f.estimator)}`,
+      label: `K-${estimatorLabel(f.estimator)}`,
       format: f3,
     })),
     ...(r.structural?.ok ? [{ key: "struct_k", label: "K-struct", format: f3 }] : []),
@@ -264,9 +259,9 @@ export function structuralKSpec(r: StudyResult): TableSpec | null {
       { key: "actual", label: "Actual (US$ bn)", format: usBn },
       { key: "predicted", label: "Predicted (US$ bn)", format: usBn },
       { key: "k", label: "K", format: f3 },
-      { key: "interval", label: `${level}% int.`, format: (v) => (v == null ? "." : String(v)) },
+      { key: "interval", label: `${level}% int.`, format: dot },
       { key: "class", label: "Class", align: "left" },
-      { key: "p", label: "P(cls)", format: p2 },
+      { key: "p", label: "P(cls)", format: prob },
     ],
     rows: s.k.map((k) => ({
       country: k.country,
@@ -274,7 +269,7 @@ export function structuralKSpec(r: StudyResult): TableSpec | null {
       actual: k.actual,
       predicted: k.predicted,
       k: k.k,
-      interval: k.kLower != null ? `${formatCell(k.kLower, 2)}-${formatCell(k.kUpper, 2)}` : null,
+      interval: k.kLower != null ? kInterval(k.kLower, k.kUpper) : null,
       class: k.class,
       p: k.classProbabilities ? k.classProbabilities[k.class] : null,
     })),
@@ -311,11 +306,32 @@ export function benchmarkColumnsNote(r: StudyResult): string[] {
   const parts = [
     ...(fits.length
       ? [
-        `${fits.map((f) => `K-${label(f.estimator)}`).join(", ")}: K against the world benchmark ` +
-        `(Table 3b)`,
+        fits.map((f) => `K-${estimatorLabel(f.estimator)}`).join(", ") +
+        `: K against the world benchmark (Table 3b)`,
       ]
       : []),
     ...(r.structural?.ok ? ["K-struct: the structural K (Table 3c)"] : []),
   ];
   return parts.length ? [`${parts.join("; ")}.`] : [];
+}
+
+/**
+ * The benchmark's tables, in report order (none without a benchmark): K against the benchmark
+ * (Table 3b), the structural K (Table 3c), the world panel's coverage (Table 1b), the benchmark
+ * regressions.
+ *
+ * @example
+ * ```ts
+ * for (const s of benchmarkSpecs(result)) console.log(formatTable(s, "text"));
+ * ```
+ */
+export function benchmarkSpecs(r: StudyResult): TableSpec[] {
+  return [
+    benchmarkKSpec(r),
+    structuralKSpec(r),
+    worldCoverageSpec(r),
+    benchmarkRegressionSpec(r),
+  ].filter(
+    (s): s is TableSpec => s !== null,
+  );
 }

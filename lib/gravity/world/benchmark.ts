@@ -158,16 +158,25 @@ export function runBenchmark(
   };
 }
 
-function fitOne(
+/** One row of the fit: the world panel row and its design values. */
+type SampleRow = { row: ChinaWorldRow; x: number[] };
+
+/** The benchmark's design (from {@link designOf}). */
+type Design = ReturnType<typeof designOf>;
+
+/**
+ * The rows that enter the fit, and the counts left out: the study's partners (out of sample),
+ * rows with a missing variable, and (OLS only) zero trade.
+ */
+function benchmarkSample(
   estimator: BenchmarkEstimator,
   rows: ChinaWorldRow[],
   study: Set<string>,
   config: BenchmarkConfig,
-  options: BenchmarkOptions,
-): BenchmarkFit {
-  const design = designOf(config);
+  design: Design,
+): { sample: SampleRow[]; excluded: BenchmarkFit["excluded"] } {
   const excluded = { studyPartners: 0, missing: 0, zeroTrade: 0 };
-  const sample: { row: ChinaWorldRow; x: number[] }[] = [];
+  const sample: SampleRow[] = [];
   for (const row of rows) {
     if (config.outOfSample && study.has(row.partner)) {
       excluded.studyPartners++;
@@ -184,6 +193,78 @@ function fitOne(
     }
     sample.push({ row, x });
   }
+  return { sample, excluded };
+}
+
+/** What either estimator gives the K computation: coefficients kept, names, covariance. */
+interface Estimates {
+  beta: number[];
+  names: string[];
+  cov: CoefficientCovariance;
+  omitted: string[];
+  se: string;
+  r2?: number;
+  /** The estimator's coefficient table, when it reports one. */
+  coefficients?: BenchmarkFit["coefficients"];
+  warnings: string[];
+}
+
+/** The PPML fit by the caller's estimator (cluster-robust by partner). */
+function ppmlFit(
+  ppml: PpmlEstimator,
+  sample: SampleRow[],
+  names: string[],
+  cluster: string[],
+): Estimates {
+  const fit = ppml(sample.map((s) => s.row.trade), sample.map((s) => s.x), names, cluster);
+  return {
+    beta: fit.estimate,
+    names: names.filter((n) => !fit.omitted.includes(n)),
+    cov: { matrix: fit.cov, df: fit.df, se: "cluster" },
+    omitted: fit.omitted,
+    se: fit.se,
+    ...(fit.coefficients ? { coefficients: fit.coefficients } : {}),
+    warnings: [],
+  };
+}
+
+/** The fit of one estimator, or the reason it failed (an InputError's message; others throw). */
+function estimate(
+  estimator: BenchmarkEstimator,
+  sample: SampleRow[],
+  design: Design,
+  options: BenchmarkOptions,
+): Estimates | { reason: string } {
+  const cluster = sample.map((s) => s.row.partner);
+  if (estimator === "ppml" && !options.ppml) {
+    return {
+      reason: "PPML is not available in this build (it comes with the PPML estimator of " +
+        'lib/stats, issue "Estimators")',
+    };
+  }
+  try {
+    return estimator === "ppml"
+      ? ppmlFit(options.ppml!, sample, design.names, cluster)
+      : olsFit(sample, design.names, cluster, options.uncertainty);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { reason: e.message };
+  }
+}
+
+/**
+ * Fit one estimator on the window's rows and compute K, its interval and P(class) for the study's
+ * partners.
+ */
+function fitOne(
+  estimator: BenchmarkEstimator,
+  rows: ChinaWorldRow[],
+  study: Set<string>,
+  config: BenchmarkConfig,
+  options: BenchmarkOptions,
+): BenchmarkFit {
+  const design = designOf(config);
+  const { sample, excluded } = benchmarkSample(estimator, rows, study, config, design);
   const base: BenchmarkFit = {
     estimator,
     ok: false,
@@ -198,64 +279,32 @@ function fitOne(
     k: [],
     warnings: [],
   };
-  const cluster = sample.map((s) => s.row.partner);
-  let beta: number[];
-  let names: string[];
-  let cov: CoefficientCovariance;
-  try {
-    if (estimator === "ppml") {
-      if (!options.ppml) {
-        return {
-          ...base,
-          reason: "PPML is not available in this build (it comes with the PPML estimator of " +
-            'lib/stats, issue "Estimators")',
-        };
-      }
-      const fit = options.ppml(
-        sample.map((s) => s.row.trade),
-        sample.map((s) => s.x),
-        design.names,
-        cluster,
-      );
-      names = design.names.filter((n) => !fit.omitted.includes(n));
-      beta = fit.estimate;
-      cov = { matrix: fit.cov, df: fit.df, se: "cluster" };
-      base.omitted = fit.omitted;
-      base.se = fit.se;
-      if (fit.coefficients) base.coefficients = fit.coefficients;
-    } else {
-      const r = olsFit(sample, design.names, cluster, options.uncertainty);
-      ({ beta, names, cov } = r);
-      base.omitted = r.omitted;
-      base.r2 = r.r2;
-      base.coefficients = r.coefficients;
-      base.se = cov.se;
-      base.warnings.push(...r.warnings);
-    }
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { ...base, reason: e.message };
-  }
-  const keep = design.names.map((n) => names.includes(n));
+  const e = estimate(estimator, sample, design, options);
+  if ("reason" in e) return { ...base, reason: e.reason };
+  const { beta, names, cov } = e;
+  base.omitted = e.omitted;
+  if (e.r2 !== undefined) base.r2 = e.r2;
+  base.se = e.se;
+  base.warnings.push(...e.warnings);
   base.df = cov.df;
-  if (!base.coefficients.length) {
-    base.coefficients = names.map((term, a) => ({
-      term,
-      estimate: beta[a],
-      stdError: Math.sqrt(cov.matrix[a][a]),
-      p: NaN,
-    }));
-  }
+  base.coefficients = e.coefficients?.length ? e.coefficients : names.map((term, a) => ({
+    term,
+    estimate: beta[a],
+    stdError: Math.sqrt(cov.matrix[a][a]),
+    p: NaN,
+  }));
+  const keep = design.names.map((n) => names.includes(n));
   base.k = studyK(rows, study, design, keep, names, beta, cov, config, options);
   return { ...base, ok: true };
 }
 
+/** The log-OLS fit (cluster-robust by partner) with the covariance chosen for the intervals. */
 function olsFit(
-  sample: { row: ChinaWorldRow; x: number[] }[],
+  sample: SampleRow[],
   names: string[],
   cluster: string[],
   u: UncertaintyConfig,
-) {
+): Estimates {
   const fit = ols(
     sample.map((s) => Math.log(s.row.trade)),
     names.slice(1).map((name, j) => ({ name, values: sample.map((s) => s.x[j + 1]) })),
@@ -270,6 +319,7 @@ function olsFit(
     names: kept,
     cov,
     omitted: fit.omitted,
+    se: cov.se,
     r2: fit.r2,
     coefficients: fit.coefficients.map((c) => ({
       term: c.term,
@@ -284,7 +334,7 @@ function olsFit(
 function studyK(
   rows: ChinaWorldRow[],
   study: Set<string>,
-  design: { names: string[]; x: (r: ChinaWorldRow) => number[] },
+  design: Design,
   keep: boolean[],
   names: string[],
   beta: number[],

@@ -1,11 +1,11 @@
+/**
+ * lib/gravity/render/figures.ts on real study runs: the figures of the synthetic panel (K cells
+ * coloured by class, the paper's series), the indicator correlation against Pearson r, and the
+ * thin-data figures and report page that say why they are empty.
+ */
 import assert from "node:assert/strict";
-import {
-  indicatorCorrelation,
-  kRows,
-  studyFigures,
-  studyReport,
-} from "../../../lib/gravity/render/figures.ts";
-import { formatStudy, TEXT_WIDTH, wrapText } from "../../../lib/gravity/render/study.ts";
+import { indicatorCorrelation, kRows, studyFigures } from "../../../lib/gravity/render/figures.ts";
+import { studyReport } from "../../../lib/gravity/render/report_page.ts";
 import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
 import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 import type { PaperTables } from "../../../lib/gravity/study/paper.ts";
@@ -17,6 +17,7 @@ const cellRects = (svg: string) => {
   const g = svg.match(/<g aria-label="cell"[^>]*>(.*?)<\/g>/s);
   return g ? [...g[1].matchAll(/<rect [^>]*fill="([^"]+)"/g)].map((m) => m[1]) : [];
 };
+
 /** Fill of every circle of the Plot dot mark (facets included, legend excluded). */
 const dotFills = (svg: string) => {
   const open = svg.match(/<g [^>]*aria-label="dot"[^>]*>/);
@@ -134,18 +135,4 @@ Deno.test("thin data: regression figures say why they are empty, PCA figures sti
   assert.ok(html.includes("<p>Hint: run equation (1)</p>"));
   assert.equal((html.match(/<figure>/g) ?? []).length, figs.length);
   for (const f of figs) assert.ok(html.includes(f.svg), f.name);
-});
-
-Deno.test("text report fits in 120 columns; markdown keeps Missing and Source in Table 1", () => {
-  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 7 });
-  for (const row of panel.rows) if (row.year < 2018 && row.iso3 !== "CHN") row.values.etrade = NaN;
-  const r = runGravityStudy(config, panel, { paper: PAPER });
-  const text = formatStudy(r, "text");
-  for (const line of text.split("\n")) assert.ok(line.length <= TEXT_WIDTH, line);
-  assert.match(text, /^Missing cells in the window \(country years\):$/m);
-  assert.match(text, /^ {2}etrade: \w{3} 2015-2017;/m);
-  const md = formatStudy(r, "markdown");
-  assert.match(md, /^\| Role \| Variable \| .* \| Missing \| Source \|$/m);
-  assert.equal(wrapText("ab cd ef", 5), "ab cd\n    ef");
-  assert.equal(wrapText("  - aaa bbb ccc", 10), "  - aaa\n      bbb\n      ccc");
 });

@@ -1,77 +1,19 @@
 /**
- * The study's later sections as runGravityStudy wires them (found by mutation testing of
- * lib/gravity/study/run.ts): the K intervals merged into the K table (with null fields where K has no
- * interval, and the configured thresholds), the world benchmark run only when it is enabled and
- * the world panel is given (its failures and warnings prefixed by the estimator), the structural
- * result passed through only when enabled, and the forecast only when asked for.
+ * The study's later sections as runGravityStudy wires them (lib/gravity/study/run.ts, found by
+ * mutation testing): the CBEC warning when a term uses the reporter's index the PCA does not
+ * build, the world benchmark run only when it is enabled and the world panel is given (its
+ * failures and warnings prefixed by the estimator), the structural result passed through only when
+ * enabled, the forecast only when asked for, and the sensitivity variants (studies without the
+ * world benchmark, compared with the paper too).
  */
 import assert from "node:assert/strict";
+import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
+import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 import { InputError } from "../../../lib/errors.ts";
 import { buildChinaWorldPanel } from "../../../lib/gravity/world/china_world.ts";
 import type { StructuralResult } from "../../../lib/gravity/world/structural.ts";
-import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
-import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
-import { thinSyntheticStudy } from "./thin_panel.ts";
 import { CA5, syntheticWorld } from "../world/world_fixture.ts";
 import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
-
-const CLASSES = ["huge", "expanding", "remodelling"] as const;
-
-Deno.test("K intervals: every K with a value has one around it; a K without a value gets nulls", () => {
-  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
-  // BBB 2016 loses its trade: it stays in the K table (predictable) with k null and null
-  // interval fields
-  for (const r of panel.rows) if (r.iso3 === "BBB" && r.year === 2016) r.values.etrade = NaN;
-  const r = runGravityStudy(config, panel);
-  assert.ok(r.uncertainty);
-  assert.equal(r.potential.length, 40);
-  const gap = r.potential.find((p) => p.country === "BBB" && p.year === 2016)!;
-  assert.equal(gap.k, null);
-  assert.equal(gap.kLower, null);
-  assert.equal(gap.kUpper, null);
-  assert.equal(gap.classProbabilities, null);
-  for (const p of r.potential.filter((p) => p.k !== null)) {
-    assert.ok(p.kLower! < p.k! && p.k! < p.kUpper!, `${p.country} ${p.year}`);
-    const total = CLASSES.reduce((a, c) => a + p.classProbabilities![c], 0);
-    assert.ok(Math.abs(total - 1) < 1e-12);
-  }
-  // 5 partners are too few clusters for 8 coefficients: uncertainty's own warning is passed on
-  assert.ok(r.warnings.includes(
-    "uncertainty: 5 partner clusters for 8 coefficients make the cluster-robust covariance " +
-      "rank-deficient (rank <= 4); K intervals use HC1 instead",
-  ));
-});
-
-Deno.test("K intervals: an exact fit puts all the probability on K = 1's class under the configured thresholds", () => {
-  const { config, panel } = syntheticStudy({ spread: 0 });
-  const cfg = {
-    ...config,
-    potential: { ...config.potential, thresholds: { huge: 1.5, remodelling: 2 } },
-  };
-  const r = runGravityStudy(cfg, panel);
-  for (const p of r.potential) {
-    assert.ok(Math.abs(p.kLower! - 1) < 1e-8 && Math.abs(p.kUpper! - 1) < 1e-8);
-    // K = 1 <= 1.5: huge potential (0.8/1.2 would make it expanding)
-    assert.equal(p.class, "huge");
-    assert.ok(Math.abs(p.classProbabilities!.huge - 1) < 1e-12);
-  }
-});
-
-Deno.test("K intervals: off, or without a fit, there are none", () => {
-  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
-  const off = runGravityStudy(
-    { ...config, uncertainty: { ...config.uncertainty, enabled: false } },
-    panel,
-  );
-  assert.equal(off.uncertainty, null);
-  assert.equal(off.potential.length, 40);
-  for (const p of off.potential) assert.equal("kLower" in p, false);
-  assert.ok(!off.warnings.some((w) => w.startsWith("uncertainty:")));
-  const thin = thinSyntheticStudy();
-  const none = runGravityStudy(thin.config, thin.panel);
-  assert.equal(none.uncertainty, null);
-  assert.deepEqual(none.potential, []);
-});
 
 /** The synthetic study on the five Central Asian partners and a world panel of 20 partners. */
 function withWorld() {
@@ -87,6 +29,34 @@ function withWorld() {
   });
   return { ...s, world };
 }
+
+Deno.test("a CBEC term using the reporter's index without the reporter in the PCA is a warning", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.2 });
+  // the K-interval module's own notes (e.g. HC1 instead of cluster) are not this test's subject
+  const own = (ws: string[]) => ws.filter((w) => !w.startsWith("uncertainty:"));
+  const terms = config.terms.map((t) =>
+    t.name === "cbec" ? { ...t, formation: "sum" as const } : t
+  );
+  const r = runGravityStudy({ ...config, terms }, panel);
+  assert.ok(r.warnings.includes(
+    "term cbec uses the reporter's CBEC index but cbec.includeReporter is false, so it is missing everywhere",
+  ));
+  assert.equal(r.regression.nComplete, 0);
+  const withRep = runGravityStudy({
+    ...config,
+    terms,
+    cbec: { ...config.cbec, includeReporter: true },
+  }, panel);
+  assert.deepEqual(own(withRep.warnings), []);
+  assert.equal(withRep.regression.estimable, true);
+  // a failed index is a warning only when the model uses it
+  const noInd = { ...config, cbec: { ...config.cbec, indicators: ["ind_a"] } };
+  assert.deepEqual(own(runGravityStudy(noInd, panel).warnings), [
+    "CBEC index: the PCA needs at least 2 indicators (1 left)",
+  ]);
+  const noCbec = { ...noInd, terms: config.terms.filter((t) => t.name !== "cbec") };
+  assert.deepEqual(own(runGravityStudy(noCbec, panel).warnings), []);
+});
 
 Deno.test("benchmark: needs both the enabled section and the world panel; failures and warnings named by estimator", () => {
   const { config, panel, world } = withWorld();
@@ -196,26 +166,6 @@ Deno.test("sensitivity: each variant is a study without the world benchmark", ()
     ["A", true, 30],
     ["B", true, 30],
   ]);
-});
-
-Deno.test("Table 1: rebased cells count as filled; two countries' gaps are joined by '; '; the dependent row has no reporter years", () => {
-  const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
-  for (const r of panel.rows) {
-    if (r.iso3 === "BBB" && r.year === 2016) r.values.open = NaN;
-    if (r.iso3 === "CCC" && r.year === 2017) r.values.open = NaN;
-  }
-  panel.flags = { "DDD|2018|open": "rebased", "EEE|2018|open": "observed" };
-  const fast = { ...config, uncertainty: { ...config.uncertainty, enabled: false } };
-  const cov = runGravityStudy(fast, panel).data.coverage;
-  const open = cov.find((c) => c.variable === "open")!;
-  assert.equal(open.missing, "BBB 2016; CCC 2017");
-  assert.equal(open.filled, 1);
-  // the dependent variable is bilateral: partners only, though the reporter has no trade value
-  const dep = cov[0];
-  assert.equal(dep.role, "dependent");
-  assert.equal(dep.reporterYears, null);
-  assert.deepEqual(dep.partnerYears, { present: 40, total: 40 });
-  assert.equal(dep.missing, "");
 });
 
 Deno.test("sensitivity: the variants are compared with the paper too", () => {

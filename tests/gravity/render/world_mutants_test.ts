@@ -1,7 +1,8 @@
 /**
  * lib/gravity/render/world.ts on hand-built benchmark and structural results
- * (format_fixture.ts): the exact markdown of Tables 1b, 3b, 3c and the benchmark regressions,
- * Table 3's benchmark cells, columns and note, each note printed only when its condition holds.
+ * (hand_results.ts): the exact markdown of Tables 1b, 3b, 3c and the benchmark regressions,
+ * Table 3's benchmark cells, columns and note, each note printed only when its condition holds,
+ * and which benchmark tables the report shows.
  */
 import assert from "node:assert/strict";
 import {
@@ -11,12 +12,13 @@ import {
   benchmarkFits,
   benchmarkKSpec,
   benchmarkRegressionSpec,
+  benchmarkSpecs,
   multivariate,
   structuralKSpec,
   worldCoverageSpec,
 } from "../../../lib/gravity/render/world.ts";
 import { formatTable, type TableSpec } from "../../../lib/report/table.ts";
-import { handBenchmark, handBenchmarkFit, handStructural, handStudy } from "./format_fixture.ts";
+import { handBenchmark, handBenchmarkFit, handStructural, handStudy } from "./hand_results.ts";
 
 const md = (s: TableSpec | null) => formatTable(s!, "markdown");
 
@@ -317,4 +319,20 @@ Deno.test("several partners without a variable are space-separated; a P(class) n
     md(structuralKSpec(r)),
     /^\| AAA \| 2019 \| 3 \| 1\.500 \| 2 \| 1\.50-2\.50 \| remodelling \| \. \|$/m,
   );
+});
+
+Deno.test("benchmarkSpecs: Table 3b, 3c, 1b and the regressions, only those there are", () => {
+  const r = handStudy();
+  assert.deepEqual(benchmarkSpecs(r), []);
+  r.benchmark = handBenchmark([handBenchmarkFit("ols")]);
+  r.structural = handStructural();
+  assert.deepEqual(benchmarkSpecs(r).map((s) => s.title), [
+    "Table 3b. Trade potential K against the world benchmark",
+    "Table 3c. Structural K: the world matrix with exporter-year and importer-year effects",
+    "Table 1b. China world panel: CHN-reported trade with every partner, 2015-2017",
+    "Benchmark: gravity of CHN's trade with the world, 2015-2017, the study's partners (AAA BBB) " +
+    "left out (out of sample)",
+  ]);
+  r.benchmark = null;
+  assert.deepEqual(benchmarkSpecs(r).map((s) => s.title!.slice(0, 9)), ["Table 3c."]);
 });

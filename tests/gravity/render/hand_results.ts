@@ -1,13 +1,15 @@
 /**
- * A small study result built by hand (no study run) for the formatter tests: two partners AAA and
+ * A small study result built by hand (no study run) for the renderer tests: two partners AAA and
  * BBB, years 2019-2020, one term ln_gdp, three CBEC indicators, round numbers everywhere so the
- * expected report text can be written from these inputs. Each call returns a fresh object.
+ * expected report text can be written from these inputs; the benchmark, structural K, forecast
+ * and paper parts to add to it. Each call returns a fresh object.
  * @module
  */
 import type { BenchmarkFit, BenchmarkResult } from "../../../lib/gravity/world/benchmark.ts";
 import type { StructuralResult } from "../../../lib/gravity/world/structural.ts";
 import type { ForecastResult } from "../../../lib/gravity/forecast/run.ts";
 import type { StudyResult } from "../../../lib/gravity/study/types.ts";
+import type { PaperComparison, PaperTables } from "../../../lib/gravity/study/paper.ts";
 
 const S = Math.SQRT1_2;
 
@@ -462,4 +464,73 @@ export function handForecast(): ForecastResult {
     rollingSummary: "Rolling summary.",
     notes: ["note <one>", "note two"],
   } as unknown as ForecastResult;
+}
+
+/**
+ * The study given a paper with Table 2 (ln_gdp, _cons), Table 3 and a comparison, all by hand
+ * (changes `r` and returns it).
+ */
+export function withPaper(r: StudyResult): StudyResult {
+  r.paper = {
+    source: "Paper 2024, Tables 2-3",
+    table2: [
+      {
+        variable: "ln gdp",
+        term: "ln_gdp",
+        coefficient: 0.5,
+        stdError: 0.1,
+        t: 5,
+        p: 0,
+        ciLower: 0.3,
+        ciUpper: 0.7,
+      },
+      {
+        variable: "cons",
+        term: "_cons",
+        coefficient: 2,
+        stdError: 1.25,
+        t: 1.6,
+        p: 0.1234,
+        ciLower: -0.5,
+        ciUpper: 4.5,
+      },
+    ],
+    table3: [
+      { country: "AAA", year: 2019, k: 0.6, words: "huge", class: "huge" },
+      { country: "AAA", year: 2020, k: 1.3, words: "re", class: "remodelling" },
+      { country: "BBB", year: 2019, k: null, words: "", class: null },
+    ],
+    comparison: {
+      coefficients: [
+        { term: "ln_gdp", ours: 1.25, paper: 0.5, signAgree: true },
+        { term: "_cons", ours: -2.5, paper: 2, signAgree: false },
+      ],
+      classes: [
+        {
+          country: "AAA",
+          year: 2019,
+          oursK: 0.7,
+          oursClass: "huge",
+          paperK: 0.6,
+          paperClass: "huge",
+          paperClassFrom: "words",
+          agree: true,
+        },
+        {
+          country: "AAA",
+          year: 2020,
+          oursK: 1.25,
+          oursClass: "remodelling",
+          paperK: 1.3,
+          paperClass: "expanding",
+          paperClassFrom: "words",
+          agree: false,
+        },
+      ],
+      signAgreement: { agree: 1, compared: 2 },
+      classAgreement: { agree: 1, compared: 2 },
+      paperInconsistencies: ["AAA 2020 (K 1.3, expanding)", "BBB 2018 (K 0.5, remodelling)"],
+    },
+  } as PaperTables & { comparison: PaperComparison };
+  return r;
 }

@@ -1,5 +1,5 @@
 /**
- * lib/gravity/render/forecast.ts on the hand-built forecast of format_fixture.ts: the exact
+ * lib/gravity/render/forecast.ts on the hand-built forecast of hand_results.ts: the exact
  * markdown of the forecast section (validation, errors, horizons, scenario inputs and
  * projections), text and HTML, and each conditional note and cell format.
  */
@@ -14,7 +14,7 @@ import {
   validationSpec,
 } from "../../../lib/gravity/render/forecast.ts";
 import { formatTable, type TableSpec } from "../../../lib/report/table.ts";
-import { handForecast } from "./format_fixture.ts";
+import { handForecast } from "./hand_results.ts";
 
 const md = (s: TableSpec) => formatTable(s, "markdown");
 

@@ -1,0 +1,78 @@
+/**
+ * Table 2 of the study: our gravity regression beside the paper's (coefficient, SE, t, p, CI,
+ * VIF, the paper's coefficient, SE and p, and whether the signs agree).
+ * @module
+ */
+import { formatCell, type TableSpec } from "../../report/table.ts";
+import { f3, fixed3, yesNo } from "./formatters.ts";
+import type { StudyResult } from "../study/types.ts";
+
+/** The notes under Table 2: our fit line (or why there is none), the dependent, the paper. */
+function fitNotes(r: StudyResult): string[] {
+  const fit = r.regression.fit;
+  const notes: string[] = [];
+  if (fit) {
+    notes.push(
+      `Ours: N = ${fit.n}, R2 = ${formatCell(fit.r2, 4)}, adj R2 = ${formatCell(fit.adjR2, 4)}, ` +
+        `F = ${formatCell(fit.fStatistic, 3)} (p = ${formatCell(fit.fPValue, 4)}), Root MSE = ` +
+        `${formatCell(fit.sigma, 4)}, SE ${fit.se}` +
+        (fit.omitted.length ? `, omitted (collinear): ${fit.omitted.join(", ")}` : "") + ".",
+    );
+  } else notes.push(`Ours: ${r.regression.reason}.`);
+  notes.push(
+    `Dependent: ln ${r.config.dependent.variable}. Paper: ${r.paper?.source ?? "not loaded"}.`,
+  );
+  return notes;
+}
+
+/**
+ * Table 2: our regression beside the paper's.
+ *
+ * @example
+ * ```ts
+ * console.log(formatTable(table2Spec(result), "text"));
+ * ```
+ */
+export function table2Spec(r: StudyResult): TableSpec {
+  const fit = r.regression.fit;
+  const paper = new Map((r.paper?.table2 ?? []).map((p) => [p.term, p]));
+  const cmp = new Map((r.paper?.comparison.coefficients ?? []).map((c) => [c.term, c]));
+  const terms = [...r.config.terms.map((t) => t.name), "_cons"];
+  const rows = terms.map((term) => {
+    const c = fit?.coefficients.find((x) => (x.term === "(Intercept)" ? "_cons" : x.term) === term);
+    const p = paper.get(term);
+    return {
+      term,
+      b: c?.estimate ?? (fit?.omitted.includes(term) ? "omitted" : null),
+      se: c?.stdError,
+      t: c?.t,
+      p: c?.p,
+      lo: c?.ciLower,
+      hi: c?.ciUpper,
+      vif: fit?.vif.find((v) => v.term === term)?.vif,
+      paperB: p?.coefficient,
+      paperSe: p?.stdError,
+      paperP: p?.p,
+      sign: cmp.get(term)?.signAgree ?? null,
+    };
+  });
+  return {
+    title: "Table 2. Gravity regression: ours beside the paper's",
+    columns: [
+      { key: "term", label: "Term" },
+      { key: "b", label: "Coef.", format: f3, align: "right" },
+      { key: "se", label: "SE", format: f3 },
+      { key: "t", label: "t", format: f3 },
+      { key: "p", label: "P>|t|", format: f3 },
+      { key: "lo", label: "95% lo", format: f3 },
+      { key: "hi", label: "95% hi", format: f3 },
+      { key: "vif", label: "VIF", format: (v) => formatCell(v, 2) },
+      { key: "paperB", label: "Paper coef.", format: fixed3 },
+      { key: "paperSe", label: "Paper SE", format: fixed3 },
+      { key: "paperP", label: "Paper P", format: fixed3 },
+      { key: "sign", label: "Same sign", format: yesNo, align: "left" },
+    ],
+    rows,
+    notes: fitNotes(r),
+  };
+}
