@@ -1,6 +1,7 @@
 /**
  * The statistics core, independent of trade: distributions, seeded randomness, QR, covariances,
- * least squares (linear/), the model layer with fixed effects and PPML (model/), PCA.
+ * least squares (linear/), the model layer with fixed effects and PPML (model/), stochastic
+ * frontiers (frontier/), a BFGS minimiser, PCA.
  * @module
  */
 export * from "./types.ts";
@@ -13,3 +14,5 @@ export * from "./formula.ts";
 export * from "./pca.ts";
 export * from "./linear/mod.ts";
 export * from "./model/mod.ts";
+export * from "./bfgs.ts";
+export * from "./frontier/mod.ts";

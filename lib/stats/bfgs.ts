@@ -1,0 +1,266 @@
+/**
+ * Unconstrained minimisation by BFGS (the inverse-Hessian update) with a strong-Wolfe line search
+ * (Nocedal and Wright, Numerical Optimization, 2nd ed., Algorithms 6.1, 3.5 and 3.6), for smooth
+ * objectives with an analytic gradient. No npm package fits here: the one maintained general
+ * minimiser (`fmin`, last published 2016) has Nelder-Mead and conjugate gradients but no
+ * quasi-Newton method, and the others fit least squares only (ml-levenberg-marquardt).
+ * @module
+ */
+
+/** An objective: returns f(x) and writes its gradient into `g` (a non-finite f means "outside"). */
+export type Objective = (x: Float64Array, g: Float64Array) => number;
+
+/** Options of {@link minimizeBfgs}. */
+export interface BfgsOptions {
+  /** Iterations at most (default 500). */
+  maxIterations?: number;
+  /**
+   * Converged when max_i |g_i| * max(|x_i|, 1) <= gradientTolerance * max(|f|, 1)
+   * (default 1e-10): a relative first-order condition, free of the units of x and f.
+   */
+  gradientTolerance?: number;
+  /** Called after each iteration with its number and f. */
+  onIteration?: (iteration: number, f: number) => void;
+}
+
+/** The outcome of {@link minimizeBfgs}. */
+export interface BfgsResult {
+  x: Float64Array;
+  f: number;
+  gradient: Float64Array;
+  iterations: number;
+  /** Objective (and gradient) evaluations. */
+  evaluations: number;
+  converged: boolean;
+  /** Why it stopped, in words. */
+  message: string;
+}
+
+const dot = (a: Float64Array, b: Float64Array) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
+
+/** The relative first-order measure the stopping rule uses. */
+function gradientMeasure(x: Float64Array, g: Float64Array, f: number): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(g[i]) * Math.max(Math.abs(x[i]), 1));
+  return m / Math.max(Math.abs(f), 1);
+}
+
+/** Minimiser of the cubic through (a, fa, da) and (b, fb, db), kept inside [lo, hi]. */
+function cubicStep(a: number, fa: number, da: number, b: number, fb: number, db: number): number {
+  const d1 = da + db - 3 * (fa - fb) / (a - b);
+  const disc = d1 * d1 - da * db;
+  const lo = Math.min(a, b), hi = Math.max(a, b);
+  if (disc >= 0 && Number.isFinite(disc)) {
+    const d2 = Math.sign(b - a) * Math.sqrt(disc);
+    const t = b - (b - a) * (db + d2 - d1) / (db - da + 2 * d2);
+    if (Number.isFinite(t) && t > lo + 0.1 * (hi - lo) && t < hi - 0.1 * (hi - lo)) return t;
+  }
+  return (a + b) / 2;
+}
+
+interface LineState {
+  x: Float64Array;
+  d: Float64Array;
+  f0: number;
+  d0: number;
+  fn: Objective;
+  xt: Float64Array;
+  gt: Float64Array;
+  /** f at the last probed point (xt). */
+  ft: number;
+  evaluations: number;
+}
+
+/** f and directional derivative at step a (trial point and gradient left in xt, gt). */
+function probe(s: LineState, a: number): { f: number; df: number } {
+  for (let i = 0; i < s.x.length; i++) s.xt[i] = s.x[i] + a * s.d[i];
+  s.evaluations++;
+  const f = s.fn(s.xt, s.gt);
+  s.ft = f;
+  return { f: Number.isFinite(f) ? f : Infinity, df: Number.isFinite(f) ? dot(s.gt, s.d) : NaN };
+}
+
+/** Strong-Wolfe line search (c1 = 1e-4, c2 = 0.9); returns the step or 0 when none was found. */
+function lineSearch(s: LineState, a1: number): number {
+  const c1 = 1e-4, c2 = 0.9;
+  let aPrev = 0, fPrev = s.f0, dPrev = s.d0;
+  let a = a1;
+  for (let i = 0; i < 40; i++) {
+    const { f, df } = probe(s, a);
+    if (!Number.isFinite(f)) { // outside the domain: shrink toward the last good step
+      a = aPrev + (a - aPrev) * 0.1;
+      continue;
+    }
+    if (f > s.f0 + c1 * a * s.d0 || (i > 0 && f >= fPrev)) {
+      return zoom(s, aPrev, fPrev, dPrev, a, f, df);
+    }
+    if (Math.abs(df) <= -c2 * s.d0) return a;
+    if (df >= 0) return zoom(s, a, f, df, aPrev, fPrev, dPrev);
+    [aPrev, fPrev, dPrev] = [a, f, df];
+    a *= 4;
+  }
+  return 0;
+}
+
+/** Algorithm 3.6: shrink [lo, hi] until a point meets the strong Wolfe conditions. */
+function zoom(
+  s: LineState,
+  lo: number,
+  fLo: number,
+  dLo: number,
+  hi: number,
+  fHi: number,
+  dHi: number,
+): number {
+  const c1 = 1e-4, c2 = 0.9;
+  for (let i = 0; i < 60; i++) {
+    const a = Number.isFinite(fHi) && Number.isFinite(dHi)
+      ? cubicStep(lo, fLo, dLo, hi, fHi, dHi)
+      : (lo + hi) / 2;
+    const { f, df } = probe(s, a);
+    if (!Number.isFinite(f) || f > s.f0 + c1 * a * s.d0 || f >= fLo) {
+      [hi, fHi, dHi] = [a, f, df];
+    } else {
+      if (Math.abs(df) <= -c2 * s.d0) return a;
+      if (df * (hi - lo) >= 0) [hi, fHi, dHi] = [lo, fLo, dLo];
+      [lo, fLo, dLo] = [a, f, df];
+    }
+    if (Math.abs(hi - lo) <= 1e-16 * Math.max(Math.abs(lo), 1e-300)) break;
+  }
+  // no Wolfe point: accept the best sufficient-decrease point found, if any
+  if (lo > 0 && fLo < s.f0) {
+    probe(s, lo);
+    return lo;
+  }
+  return 0;
+}
+
+/**
+ * Minimise f from x0 by BFGS with a strong-Wolfe line search. The inverse Hessian starts as the
+ * identity scaled after the first step (s'y / y'y), is reset to it when a direction fails to
+ * descend, and skips updates whose curvature s'y is not positive.
+ *
+ * @example
+ * ```ts
+ * const r = minimizeBfgs((x, g) => {
+ *   g[0] = 2 * (x[0] - 3);
+ *   return (x[0] - 3) ** 2;
+ * }, [0]);
+ * r.x[0]; // ≈ 3
+ * ```
+ */
+export function minimizeBfgs(
+  fn: Objective,
+  x0: ArrayLike<number>,
+  options: BfgsOptions = {},
+): BfgsResult {
+  const maxIterations = options.maxIterations ?? 500;
+  const tol = options.gradientTolerance ?? 1e-10;
+  const p = x0.length;
+  let x: Float64Array = Float64Array.from(x0);
+  let g: Float64Array = new Float64Array(p);
+  let f = fn(x, g);
+  let evaluations = 1;
+  if (!Number.isFinite(f)) {
+    return {
+      x,
+      f,
+      gradient: g,
+      iterations: 0,
+      evaluations,
+      converged: false,
+      message: "f is not finite at the start",
+    };
+  }
+  const H = new Float64Array(p * p);
+  const resetH = (scale: number) => {
+    H.fill(0);
+    for (let i = 0; i < p; i++) H[i * p + i] = scale;
+  };
+  resetH(1);
+  let fresh = true; // H is a (scaled) identity
+  const d = new Float64Array(p), s = new Float64Array(p), y = new Float64Array(p);
+  const Hy = new Float64Array(p);
+  let message = "iteration limit reached";
+  let converged = false;
+  let it = 0;
+  for (; it < maxIterations; it++) {
+    if (gradientMeasure(x, g, f) <= tol) {
+      [converged, message] = [true, "gradient below tolerance"];
+      break;
+    }
+    for (let i = 0; i < p; i++) {
+      let v = 0;
+      for (let j = 0; j < p; j++) v -= H[i * p + j] * g[j];
+      d[i] = v;
+    }
+    let d0 = dot(g, d);
+    if (!(d0 < 0)) {
+      resetH(1);
+      fresh = true;
+      for (let i = 0; i < p; i++) d[i] = -g[i];
+      d0 = dot(g, d);
+    }
+    const state: LineState = {
+      x,
+      d,
+      f0: f,
+      d0,
+      fn,
+      xt: new Float64Array(p),
+      gt: new Float64Array(p),
+      ft: NaN,
+      evaluations: 0,
+    };
+    const a1 = fresh && it === 0 ? Math.min(1, 1 / Math.sqrt(dot(g, g))) : 1;
+    const a = lineSearch(state, a1);
+    evaluations += state.evaluations;
+    if (a === 0) {
+      if (!fresh && -d0 <= 1e-12 * Math.max(Math.abs(f), 1)) {
+        // the quasi-Newton step promises less than f's rounding can show: this is the minimum
+        [converged, message] = [true, "predicted decrease below double precision"];
+        break;
+      }
+      if (!fresh) { // a stale H: retry once along the gradient
+        resetH(1);
+        fresh = true;
+        it--;
+        continue;
+      }
+      message = "line search found no lower point (f is flat or rough at this precision)";
+      break;
+    }
+    const fNew = state.ft; // the accepted step was the last one probed
+    for (let i = 0; i < p; i++) {
+      s[i] = state.xt[i] - x[i];
+      y[i] = state.gt[i] - g[i];
+    }
+    [x, g, f] = [state.xt, state.gt, fNew];
+    options.onIteration?.(it + 1, f);
+    const sy = dot(s, y);
+    if (!(sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y)))) continue;
+    if (fresh) resetH(sy / dot(y, y));
+    fresh = false;
+    // H <- (I - r s y') H (I - r y s') + r s s', r = 1 / s'y
+    const r = 1 / sy;
+    for (let i = 0; i < p; i++) {
+      let v = 0;
+      for (let j = 0; j < p; j++) v += H[i * p + j] * y[j];
+      Hy[i] = v;
+    }
+    const yHy = dot(y, Hy);
+    for (let i = 0; i < p; i++) {
+      for (let j = 0; j < p; j++) {
+        H[i * p + j] += (1 + r * yHy) * r * s[i] * s[j] - r * (Hy[i] * s[j] + s[i] * Hy[j]);
+      }
+    }
+  }
+  if (!converged && gradientMeasure(x, g, f) <= tol) {
+    [converged, message] = [true, "gradient below tolerance"];
+  }
+  return { x, f, gradient: g, iterations: it, evaluations, converged, message };
+}
