@@ -24,7 +24,7 @@ import {
 import { layout, logLikelihood, type ParameterLayout, workspace } from "./likelihood.ts";
 import { buildProblem, type BuiltProblem } from "./problem.ts";
 import { gridStart, olsStart } from "./start.ts";
-import type { Estimate, FrontierOptions, FrontierResult } from "./types.ts";
+import type { FrontierEstimate, FrontierOptions, FrontierResult } from "./types.ts";
 
 /** The linear map theta_user = M theta_std (beta un-centred and un-scaled, delta un-scaled). */
 function toUserUnits(b: BuiltProblem, L: ParameterLayout): number[][] {
@@ -153,7 +153,7 @@ function diagnose(
 }
 
 /** Estimates with standard errors in the user's units. */
-function estimates(theta: number[], cov: number[][], i: number): Estimate {
+function estimates(theta: number[], cov: number[][], i: number): FrontierEstimate {
   return { estimate: theta[i], stdError: Math.sqrt(cov[i][i]) };
 }
 

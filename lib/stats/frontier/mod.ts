@@ -4,10 +4,6 @@
  * @module
  */
 export * from "./types.ts";
-export * from "./fit.ts";
-export * from "./efficiency.ts";
-export * from "./inference.ts";
-export { conditionals, layout, logLikelihood, workspace } from "./likelihood.ts";
-export type { Conditionals, ParameterLayout, Workspace } from "./likelihood.ts";
-export { buildProblem } from "./problem.ts";
-export type { BuiltProblem, FrontierProblem, Standardisation } from "./problem.ts";
+export { stochasticFrontier } from "./fit.ts";
+export { pointEfficiency, truncatedNormalQuantile } from "./efficiency.ts";
+export { mixedChiSquareCritical, mixedChiSquareP } from "./inference.ts";

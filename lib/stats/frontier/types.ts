@@ -56,13 +56,13 @@ export interface FrontierOptions {
 }
 
 /** An estimate with its standard error (from the Hessian at the optimum). */
-export interface Estimate {
+export interface FrontierEstimate {
   estimate: number;
   stdError: number;
 }
 
 /** A coefficient row: estimate, standard error, z = estimate / SE, normal p and interval. */
-export interface FrontierCoefficient extends Estimate {
+export interface FrontierCoefficient extends FrontierEstimate {
   term: string;
   z: number;
   p: number;
@@ -133,12 +133,12 @@ export interface FrontierResult {
   parameters: string[];
   coefficients: FrontierCoefficient[];
   inefficiency?: FrontierCoefficient[];
-  sigmaSq: Estimate;
-  gamma: Estimate;
+  sigmaSq: FrontierEstimate;
+  gamma: FrontierEstimate;
   /** sigma_u / sigma_v = sqrt(gamma / (1 - gamma)), SE by the delta method. */
-  lambda: Estimate;
-  mu?: Estimate;
-  eta?: Estimate;
+  lambda: FrontierEstimate;
+  mu?: FrontierEstimate;
+  eta?: FrontierEstimate;
   sigmaUSq: number;
   sigmaVSq: number;
   logLik: number;
