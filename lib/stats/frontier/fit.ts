@@ -126,7 +126,15 @@ function diagnose(
         `(Waldman 1982)`,
     );
   }
-  if (gamma < 1e-4 || logLik - olsLogLik < 1e-7 * Math.max(1, Math.abs(logLik))) {
+  const muRatio = L.mu >= 0 ? theta[L.mu] / Math.sqrt(gamma * theta[L.sigmaSq]) : 0;
+  if (muRatio < -5) {
+    w.push(
+      `mu drifts toward minus infinity (mu = ${theta[L.mu].toPrecision(4)}, ${
+        muRatio.toFixed(1)
+      } sigma_u): the truncated normal has turned into an exponential-like tail and the ` +
+        `likelihood is flat in mu, sigmaSq and gamma; the half-normal model is the better choice`,
+    );
+  } else if (gamma < 1e-4 || logLik - olsLogLik < 1e-7 * Math.max(1, Math.abs(logLik))) {
     w.push(
       `gamma is at its lower bound 0 (${gamma.toExponential(2)}): no inefficiency is found, ` +
         `the frontier is the OLS line and the efficiencies are all about 1`,
@@ -138,18 +146,23 @@ function diagnose(
         `standard errors there are not reliable`,
     );
   }
-  if (L.mu >= 0) {
-    const ratio = theta[L.mu] / Math.sqrt(gamma * theta[L.sigmaSq]);
-    if (ratio < -5) {
-      w.push(
-        `mu drifts toward minus infinity (mu = ${theta[L.mu].toPrecision(4)}, ${
-          ratio.toFixed(1)
-        } sigma_u): the truncated normal has turned into an exponential-like tail, the ` +
-          `likelihood is flat in mu and sigmaSq; the half-normal model is the better choice`,
-      );
+  return w;
+}
+
+/** A ridge: two variance-side estimates correlated beyond 0.99 (a nearly flat likelihood). */
+function ridge(cov: number[][], names: string[], L: ParameterLayout): string | undefined {
+  const idx = [L.sigmaSq, L.gamma, L.mu, L.eta].filter((i) => i >= 0);
+  let worst = { r: 0, a: "", b: "" };
+  for (const i of idx) {
+    for (const j of idx) {
+      const r = j < i ? cov[i][j] / Math.sqrt(cov[i][i] * cov[j][j]) : 0;
+      if (Math.abs(r) > Math.abs(worst.r)) worst = { r, a: names[j], b: names[i] };
     }
   }
-  return w;
+  if (!(Math.abs(worst.r) > 0.99)) return undefined;
+  return `the likelihood is nearly flat along a ridge: the estimates of ${worst.a} and ` +
+    `${worst.b} are correlated at ${worst.r.toFixed(4)}, so the data pin down little beyond ` +
+    `one combination of them and their separate values and standard errors are fragile`;
 }
 
 /** Estimates with standard errors in the user's units. */
@@ -245,6 +258,8 @@ export function stochasticFrontier(
     ...(L.mu >= 0 ? ["mu"] : []),
     ...(L.eta >= 0 ? ["eta"] : []),
   ];
+  const flat = problem ? undefined : ridge(cov, names, L);
+  if (flat) warnings.push(flat);
   const row = (i: number) => coefficientRow(names[i], theta[i], Math.sqrt(cov[i][i]), level);
   const gamma = estimates(theta, cov, L.gamma);
   const lam = Math.sqrt(gamma.estimate / (1 - gamma.estimate));
