@@ -3,10 +3,13 @@
  *
  *   deno task cli fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept]
  *     [--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]
- *     [--estimator ols|ppml] [--fe DIM[,DIM...]] [--compare]
+ *     [--estimator ols|ppml|sfa] [--fe DIM[,DIM...]] [--compare]
+ *     [--inefficiency halfnormal|truncnormal] [--panel ID,TIME] [--time-varying] [--z TERM,...]
+ *     [--z-intercept] [--efficiency bc|jlms]
  *
  * With --estimator, --fe or --compare the model layer fits (fit_model.ts): PPML, absorbed fixed
- * effects (DIM = COL or COL^COL), several models side by side.
+ * effects (DIM = COL or COL^COL), several models side by side; `--estimator sfa` fits a
+ * stochastic frontier (fit_sfa.ts).
  * A term is a column name or ln(COL).
  * @module
  */
@@ -18,10 +21,11 @@ import { formatRegression, type RegressionFormat } from "../report/regression_ta
 import { ols } from "../stats/linear/ols.ts";
 import { evalTerm, parseTerm, parseTerms } from "../stats/formula.ts";
 import type { SeType } from "../stats/types.ts";
+import { rejectSfaFlags, SFA_FLAGS, SFA_USAGE } from "./fit_sfa.ts";
 
 const USAGE = "usage: fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept] " +
   "[--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]" +
-  " [--estimator ols|ppml] [--fe DIM[,DIM...]] [--compare]";
+  " [--estimator ols|ppml|sfa] [--fe DIM[,DIM...]] [--compare] " + SFA_USAGE;
 /** Parse `--se`: a type, or `cluster:COL`. */
 function parseSe(text: string): { se: SeType; clusterColumn?: string } {
   const t = text.trim();
@@ -57,6 +61,7 @@ export async function runFit(args: string[]): Promise<void> {
     estimator: { type: "string" },
     fe: { type: "string" },
     compare: { type: "boolean" },
+    ...SFA_FLAGS,
   }, USAGE);
   requireFlags(v, ["data", "y", "x"], "fit", USAGE);
   const file = v.data as string;
@@ -65,6 +70,20 @@ export async function runFit(args: string[]): Promise<void> {
   if (!(level > 0 && level < 1) || !/^\s*[0-9.eE+-]+\s*$/.test(String(v.level ?? "0.95"))) {
     throw new InputError(`--level "${v.level}" must be a number between 0 and 1 (e.g. 0.95)`);
   }
+  if (v.estimator === "sfa") {
+    const { runFitSfa } = await import("./fit_sfa.ts");
+    return runFitSfa({
+      file,
+      y: v.y as string,
+      x: v.x as string,
+      level,
+      intercept: !v["no-intercept"],
+      compare: v.compare === true,
+      format,
+      flags: v,
+    });
+  }
+  rejectSfaFlags(v, v.estimator as string | undefined);
   if (v.estimator !== undefined || v.fe !== undefined || v.compare) {
     const { runFitModel } = await import("./fit_model.ts");
     return runFitModel({

@@ -260,7 +260,8 @@ export function stochasticFrontier(
   ];
   const flat = problem ? undefined : ridge(cov, names, L);
   if (flat) warnings.push(flat);
-  const row = (i: number) => coefficientRow(names[i], theta[i], Math.sqrt(cov[i][i]), level);
+  const row = (i: number, term = names[i]) =>
+    coefficientRow(term, theta[i], Math.sqrt(cov[i][i]), level);
   const gamma = estimates(theta, cov, L.gamma);
   const lam = Math.sqrt(gamma.estimate / (1 - gamma.estimate));
   const method = options.efficiency ?? "bc";
@@ -277,7 +278,7 @@ export function stochasticFrontier(
     periods: b.periods,
     parameters: names,
     coefficients: b.terms.map((_, i) => row(i)),
-    ...(pr.m ? { inefficiency: b.zTerms.map((_, j) => row(pr.k + j)) } : {}),
+    ...(pr.m ? { inefficiency: b.zTerms.map((t, j) => row(pr.k + j, t)) } : {}),
     sigmaSq: estimates(theta, cov, L.sigmaSq),
     gamma,
     lambda: { estimate: lam, stdError: gamma.stdError / (2 * lam * (1 - gamma.estimate) ** 2) },

@@ -129,7 +129,7 @@ export interface FrontierResult {
   /** Units (cross-sections) and distinct periods. */
   units: number;
   periods: number;
-  /** Parameter names in FRONTIER's order (beta, delta, sigmaSq, gamma, mu, eta). */
+  /** Parameter names in FRONTIER's order (beta, delta as Z_term, sigmaSq, gamma, mu, eta). */
   parameters: string[];
   coefficients: FrontierCoefficient[];
   inefficiency?: FrontierCoefficient[];

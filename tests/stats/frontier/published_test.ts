@@ -15,7 +15,8 @@ import { front41, PUBLISHED, rice } from "./data.ts";
 /** Every estimate of a result in FRONTIER's order, by name. */
 function estimatesOf(r: FrontierResult): Map<string, { estimate: number; stdError: number }> {
   const m = new Map<string, { estimate: number; stdError: number }>();
-  for (const c of [...r.coefficients, ...(r.inefficiency ?? [])]) m.set(c.term, c);
+  for (const c of r.coefficients) m.set(c.term, c);
+  for (const c of r.inefficiency ?? []) m.set(`Z_${c.term}`, c); // R frontier's names
   m.set("sigmaSq", r.sigmaSq);
   m.set("gamma", r.gamma);
   if (r.mu) m.set("mu", r.mu);
