@@ -6,6 +6,7 @@
  * quasi-Newton method, and the others fit least squares only (ml-levenberg-marquardt).
  * @module
  */
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
 
 /** An objective: returns f(x) and writes its gradient into `g` (a non-finite f means "outside"). */
 export type Objective = (x: Float64Array, g: Float64Array) => number;
@@ -117,11 +118,13 @@ function zoom(
   dHi: number,
 ): number {
   const c1 = 1e-4, c2 = 0.9;
-  for (let i = 0; i < 60; i++) {
+  let noise = 0; // probes whose f differs from f0 by rounding only
+  for (let i = 0; i < 20 && noise < 3; i++) {
     const a = Number.isFinite(fHi) && Number.isFinite(dHi)
       ? cubicStep(lo, fLo, dLo, hi, fHi, dHi)
       : (lo + hi) / 2;
     const { f, df } = probe(s, a);
+    if (Math.abs(f - s.f0) <= 1e-14 * Math.abs(s.f0)) noise++;
     if (!Number.isFinite(f) || f > s.f0 + c1 * a * s.d0 || f >= fLo) {
       [hi, fHi, dHi] = [a, f, df];
     } else {
@@ -205,6 +208,11 @@ export function minimizeBfgs(
       for (let i = 0; i < p; i++) d[i] = -g[i];
       d0 = dot(g, d);
     }
+    if (!fresh && -d0 <= 1e-14 * Math.max(Math.abs(f), 1)) {
+      // the quasi-Newton step promises less than f's rounding can show: this is the minimum
+      [converged, message] = [true, "predicted decrease below double precision"];
+      break;
+    }
     const state: LineState = {
       x,
       d,
@@ -220,7 +228,7 @@ export function minimizeBfgs(
     const a = lineSearch(state, a1);
     evaluations += state.evaluations;
     if (a === 0) {
-      if (!fresh && -d0 <= 1e-12 * Math.max(Math.abs(f), 1)) {
+      if (!fresh && -d0 <= 1e-14 * Math.max(Math.abs(f), 1)) {
         // the quasi-Newton step promises less than f's rounding can show: this is the minimum
         [converged, message] = [true, "predicted decrease below double precision"];
         break;
@@ -231,7 +239,14 @@ export function minimizeBfgs(
         it--;
         continue;
       }
-      message = "line search found no lower point (f is flat or rough at this precision)";
+      const m = gradientMeasure(x, g, f);
+      if (m <= 1e-6) { // f is flat to rounding here and the gradient nearly zero: the minimum
+        converged = true;
+        message = `f cannot be lowered at double precision (gradient ${m.toExponential(1)})`;
+      } else {message =
+          `line search found no lower point (f is flat or rough at this precision; gradient ${
+            m.toExponential(1)
+          })`;}
       break;
     }
     const fNew = state.ft; // the accepted step was the last one probed
@@ -263,4 +278,77 @@ export function minimizeBfgs(
     [converged, message] = [true, "gradient below tolerance"];
   }
   return { x, f, gradient: g, iterations: it, evaluations, converged, message };
+}
+
+/**
+ * Newton steps from x0 with the Hessian by central differences of the analytic gradient (2p
+ * gradient calls a step), shifted by a multiple of the identity until positive definite, and a
+ * backtracking line search: the polish after a BFGS run that stalled on an ill-conditioned
+ * valley, where the Hessian's curvature information is what the quasi-Newton matrix lacks.
+ *
+ * @example
+ * ```ts
+ * const r = newtonPolish((x, g) => { g[0] = 4 * x[0] ** 3; return x[0] ** 4; }, [1]);
+ * ```
+ */
+export function newtonPolish(
+  fn: Objective,
+  x0: ArrayLike<number>,
+  options: { maxSteps?: number; gradientTolerance?: number } = {},
+): BfgsResult {
+  const tol = options.gradientTolerance ?? 1e-10;
+  const p = x0.length;
+  let x = Float64Array.from(x0);
+  let g = new Float64Array(p);
+  let f = fn(x, g);
+  let evaluations = 1, it = 0;
+  const gp = new Float64Array(p), gm = new Float64Array(p), xt = new Float64Array(p);
+  for (; it < (options.maxSteps ?? 8) && gradientMeasure(x, g, f) > tol; it++) {
+    const H = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    for (let j = 0; j < p; j++) {
+      const h = 1e-5 * Math.max(Math.abs(x[j]), 1e-2);
+      xt.set(x);
+      xt[j] = x[j] + h;
+      fn(xt, gp);
+      xt[j] = x[j] - h;
+      fn(xt, gm);
+      evaluations += 2;
+      for (let i = 0; i < p; i++) H[i][j] = (gp[i] - gm[i]) / (2 * h);
+    }
+    const Hs = new Matrix(H.map((row, i) => row.map((v, j) => (v + H[j][i]) / 2)));
+    const scale = Math.max(...H.map((row, i) => Math.abs(row[i])), 1e-300);
+    let chol = new CholeskyDecomposition(Hs);
+    for (let shift = 1e-10; !chol.isPositiveDefinite() && shift < 1e3; shift *= 10) {
+      chol = new CholeskyDecomposition(Hs.clone().add(Matrix.eye(p).mul(shift * scale)));
+    }
+    if (!chol.isPositiveDefinite()) break;
+    const d = chol.solve(Matrix.columnVector(Array.from(g, (v) => -v))).to1DArray();
+    const slope = d.reduce((s, v, i) => s + v * g[i], 0);
+    let t = 1, accepted = false;
+    const gt = new Float64Array(p);
+    for (let k = 0; k < 30; k++, t /= 2) {
+      for (let i = 0; i < p; i++) xt[i] = x[i] + t * d[i];
+      const ft = fn(xt, gt);
+      evaluations++;
+      const noiseLevel = 1e-14 * Math.abs(f);
+      const better = ft <= f + 1e-4 * t * slope ||
+        (Math.abs(ft - f) <= noiseLevel && gradientMeasure(xt, gt, ft) < gradientMeasure(x, g, f));
+      if (Number.isFinite(ft) && better) {
+        [x, g, f] = [Float64Array.from(xt), gt, ft];
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) break;
+  }
+  const converged = gradientMeasure(x, g, f) <= tol * 100;
+  return {
+    x,
+    f,
+    gradient: g,
+    iterations: it,
+    evaluations,
+    converged,
+    message: converged ? "Newton polish: gradient below tolerance" : "Newton polish stalled",
+  };
 }

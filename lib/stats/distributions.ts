@@ -218,6 +218,37 @@ export function normalMillsRatio(x: number): number {
 }
 
 /**
+ * ln Phi(x) and phi(x) / Phi(x) together, from one erfc (or, below -5, one erfcx) call: the pair
+ * a likelihood needs at every observation. Writes [ln Phi(x), phi(x) / Phi(x)] into `out`;
+ * accurate as {@link normalLogCdf} and {@link normalMillsRatio}.
+ *
+ * @example
+ * ```ts
+ * const out = new Float64Array(2);
+ * normalLogCdfMills(0, out); // out = [-0.6931..., 0.7978...]
+ * ```
+ */
+export function normalLogCdfMills(x: number, out: Float64Array): void {
+  if (x < -5) {
+    const c = erfcx(-x * Math.SQRT1_2);
+    out[0] = x === -Infinity ? -Infinity : Math.log(0.5 * c) - 0.5 * x * x;
+    out[1] = SQRT2_PI / c;
+  } else if (x <= 0) {
+    const cdf = 0.5 * erfc(-x * Math.SQRT1_2);
+    out[0] = Math.log(cdf);
+    out[1] = normalPdf(x) / cdf;
+  } else if (x <= 38) {
+    const upper = 0.5 * erfc(x * Math.SQRT1_2);
+    out[0] = Math.log1p(-upper);
+    out[1] = normalPdf(x) / (1 - upper);
+  } else {
+    out[0] = 0;
+    out[1] = Number.isNaN(x) ? NaN : 0;
+  }
+  if (Number.isNaN(x)) out[0] = NaN;
+}
+
+/**
  * The standard normal quantile Phi^-1(p), accurate for tiny p (Phi^-1(1e-300) = -37.05...) and
  * symmetric for p near 1.
  *

@@ -11,7 +11,7 @@
  * @module
  */
 import { InputError } from "../../errors.ts";
-import { minimizeBfgs } from "../bfgs.ts";
+import { minimizeBfgs, newtonPolish } from "../bfgs.ts";
 import type { NamedColumn } from "../types.ts";
 import { efficiencies } from "./efficiency.ts";
 import {
@@ -102,7 +102,17 @@ function maximise(b: BuiltProblem, theta0: Float64Array, maxIterations: number) 
     g[L.gamma] *= theta[L.gamma] * (1 - theta[L.gamma]);
     return -ll;
   };
-  const r = minimizeBfgs(objective, toOmega(theta0, L), { maxIterations });
+  let r = minimizeBfgs(objective, toOmega(theta0, L), { maxIterations });
+  if (!r.converged && maxIterations > 0) {
+    const polished = newtonPolish(objective, r.x);
+    if (polished.converged || polished.f < r.f) {
+      r = {
+        ...polished,
+        iterations: r.iterations + polished.iterations,
+        evaluations: r.evaluations + polished.evaluations,
+      };
+    }
+  }
   const est = new Float64Array(L.p);
   fromOmega(r.x, L, est);
   return { theta: est, logLik: -r.f, run: r };
