@@ -22,6 +22,18 @@ export interface BfgsOptions {
   gradientTolerance?: number;
   /** Called after each iteration with its number and f. */
   onIteration?: (iteration: number, f: number) => void;
+  /**
+   * The starting inverse Hessian: "identity" (scaled after the first step; default) or
+   * "differences": the inverse of the Hessian by differences of the gradient at x0 (2p more
+   * gradient calls, repaid on ill-conditioned problems whose curvature BFGS would otherwise
+   * learn over dozens of iterations).
+   */
+  initialHessian?: "identity" | "differences";
+  /**
+   * The magnitude of f's terms (default 1): when f is a sum of many terms that cancel (a
+   * log-likelihood near 0), its rounding is eps * max(|f|, scale), not eps * |f|.
+   */
+  scale?: number;
 }
 
 /** The outcome of {@link minimizeBfgs}. */
@@ -44,10 +56,10 @@ const dot = (a: Float64Array, b: Float64Array) => {
 };
 
 /** The relative first-order measure the stopping rule uses. */
-function gradientMeasure(x: Float64Array, g: Float64Array, f: number): number {
+function gradientMeasure(x: Float64Array, g: Float64Array, f: number, scale = 1): number {
   let m = 0;
   for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(g[i]) * Math.max(Math.abs(x[i]), 1));
-  return m / Math.max(Math.abs(f), 1);
+  return m / Math.max(Math.abs(f), scale);
 }
 
 /** Minimiser of the cubic through (a, fa, da) and (b, fb, db), kept inside [lo, hi]. */
@@ -73,6 +85,8 @@ interface LineState {
   gt: Float64Array;
   /** f at the last probed point (xt). */
   ft: number;
+  /** The size of f's rounding errors is about eps * max(|f|, scale). */
+  scale: number;
   evaluations: number;
 }
 
@@ -124,7 +138,7 @@ function zoom(
       ? cubicStep(lo, fLo, dLo, hi, fHi, dHi)
       : (lo + hi) / 2;
     const { f, df } = probe(s, a);
-    if (Math.abs(f - s.f0) <= 1e-14 * Math.abs(s.f0)) noise++;
+    if (Math.abs(f - s.f0) <= 1e-14 * Math.max(Math.abs(s.f0), s.scale)) noise++;
     if (!Number.isFinite(f) || f > s.f0 + c1 * a * s.d0 || f >= fLo) {
       [hi, fHi, dHi] = [a, f, df];
     } else {
@@ -163,6 +177,7 @@ export function minimizeBfgs(
 ): BfgsResult {
   const maxIterations = options.maxIterations ?? 500;
   const tol = options.gradientTolerance ?? 1e-10;
+  const scale = options.scale ?? 1;
   const p = x0.length;
   let x: Float64Array = Float64Array.from(x0);
   let g: Float64Array = new Float64Array(p);
@@ -186,13 +201,21 @@ export function minimizeBfgs(
   };
   resetH(1);
   let fresh = true; // H is a (scaled) identity
+  if (options.initialHessian === "differences") {
+    const chol = shiftedCholesky(differenceHessian(fn, x));
+    evaluations += 2 * p;
+    if (chol) {
+      H.set(chol.solve(Matrix.eye(p)).to1DArray());
+      fresh = false;
+    }
+  }
   const d = new Float64Array(p), s = new Float64Array(p), y = new Float64Array(p);
   const Hy = new Float64Array(p);
   let message = "iteration limit reached";
   let converged = false;
   let it = 0;
   for (; it < maxIterations; it++) {
-    if (gradientMeasure(x, g, f) <= tol) {
+    if (gradientMeasure(x, g, f, scale) <= tol) {
       [converged, message] = [true, "gradient below tolerance"];
       break;
     }
@@ -208,7 +231,7 @@ export function minimizeBfgs(
       for (let i = 0; i < p; i++) d[i] = -g[i];
       d0 = dot(g, d);
     }
-    if (!fresh && -d0 <= 1e-14 * Math.max(Math.abs(f), 1)) {
+    if (!fresh && -d0 <= 1e-14 * Math.max(Math.abs(f), scale)) {
       // the quasi-Newton step promises less than f's rounding can show: this is the minimum
       [converged, message] = [true, "predicted decrease below double precision"];
       break;
@@ -222,13 +245,14 @@ export function minimizeBfgs(
       xt: new Float64Array(p),
       gt: new Float64Array(p),
       ft: NaN,
+      scale,
       evaluations: 0,
     };
     const a1 = fresh && it === 0 ? Math.min(1, 1 / Math.sqrt(dot(g, g))) : 1;
     const a = lineSearch(state, a1);
     evaluations += state.evaluations;
     if (a === 0) {
-      if (!fresh && -d0 <= 1e-14 * Math.max(Math.abs(f), 1)) {
+      if (!fresh && -d0 <= 1e-14 * Math.max(Math.abs(f), scale)) {
         // the quasi-Newton step promises less than f's rounding can show: this is the minimum
         [converged, message] = [true, "predicted decrease below double precision"];
         break;
@@ -239,7 +263,7 @@ export function minimizeBfgs(
         it--;
         continue;
       }
-      const m = gradientMeasure(x, g, f);
+      const m = gradientMeasure(x, g, f, scale);
       if (m <= 1e-6) { // f is flat to rounding here and the gradient nearly zero: the minimum
         converged = true;
         message = `f cannot be lowered at double precision (gradient ${m.toExponential(1)})`;
@@ -274,10 +298,38 @@ export function minimizeBfgs(
       }
     }
   }
-  if (!converged && gradientMeasure(x, g, f) <= tol) {
+  if (!converged && gradientMeasure(x, g, f, scale) <= tol) {
     [converged, message] = [true, "gradient below tolerance"];
   }
   return { x, f, gradient: g, iterations: it, evaluations, converged, message };
+}
+
+/** The Hessian of f at x by central differences of its gradient (2p calls), symmetrised. */
+function differenceHessian(fn: Objective, x: Float64Array): Matrix {
+  const p = x.length;
+  const H = new Matrix(p, p);
+  const xt = Float64Array.from(x), gp = new Float64Array(p), gm = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const h = 1e-5 * Math.max(Math.abs(x[j]), 1e-2);
+    xt[j] = x[j] + h;
+    fn(xt, gp);
+    xt[j] = x[j] - h;
+    fn(xt, gm);
+    xt[j] = x[j];
+    for (let i = 0; i < p; i++) H.set(i, j, (gp[i] - gm[i]) / (2 * h));
+  }
+  return H.add(H.transpose()).mul(0.5);
+}
+
+/** Cholesky of H, shifted by a growing multiple of the identity until positive definite. */
+function shiftedCholesky(H: Matrix): CholeskyDecomposition | null {
+  const p = H.rows;
+  const scale = Math.max(...Array.from({ length: p }, (_, i) => Math.abs(H.get(i, i))), 1e-300);
+  let chol = new CholeskyDecomposition(H);
+  for (let shift = 1e-10; !chol.isPositiveDefinite() && shift < 1e3; shift *= 10) {
+    chol = new CholeskyDecomposition(H.clone().add(Matrix.eye(p).mul(shift * scale)));
+  }
+  return chol.isPositiveDefinite() ? chol : null;
 }
 
 /**
@@ -294,34 +346,20 @@ export function minimizeBfgs(
 export function newtonPolish(
   fn: Objective,
   x0: ArrayLike<number>,
-  options: { maxSteps?: number; gradientTolerance?: number } = {},
+  options: { maxSteps?: number; gradientTolerance?: number; scale?: number } = {},
 ): BfgsResult {
   const tol = options.gradientTolerance ?? 1e-10;
+  const scale = options.scale ?? 1;
   const p = x0.length;
   let x = Float64Array.from(x0);
   let g = new Float64Array(p);
   let f = fn(x, g);
   let evaluations = 1, it = 0;
-  const gp = new Float64Array(p), gm = new Float64Array(p), xt = new Float64Array(p);
-  for (; it < (options.maxSteps ?? 8) && gradientMeasure(x, g, f) > tol; it++) {
-    const H = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-    for (let j = 0; j < p; j++) {
-      const h = 1e-5 * Math.max(Math.abs(x[j]), 1e-2);
-      xt.set(x);
-      xt[j] = x[j] + h;
-      fn(xt, gp);
-      xt[j] = x[j] - h;
-      fn(xt, gm);
-      evaluations += 2;
-      for (let i = 0; i < p; i++) H[i][j] = (gp[i] - gm[i]) / (2 * h);
-    }
-    const Hs = new Matrix(H.map((row, i) => row.map((v, j) => (v + H[j][i]) / 2)));
-    const scale = Math.max(...H.map((row, i) => Math.abs(row[i])), 1e-300);
-    let chol = new CholeskyDecomposition(Hs);
-    for (let shift = 1e-10; !chol.isPositiveDefinite() && shift < 1e3; shift *= 10) {
-      chol = new CholeskyDecomposition(Hs.clone().add(Matrix.eye(p).mul(shift * scale)));
-    }
-    if (!chol.isPositiveDefinite()) break;
+  const xt = new Float64Array(p);
+  for (; it < (options.maxSteps ?? 8) && gradientMeasure(x, g, f, scale) > tol; it++) {
+    const chol = shiftedCholesky(differenceHessian(fn, x));
+    evaluations += 2 * p;
+    if (!chol) break;
     const d = chol.solve(Matrix.columnVector(Array.from(g, (v) => -v))).to1DArray();
     const slope = d.reduce((s, v, i) => s + v * g[i], 0);
     let t = 1, accepted = false;
@@ -330,9 +368,10 @@ export function newtonPolish(
       for (let i = 0; i < p; i++) xt[i] = x[i] + t * d[i];
       const ft = fn(xt, gt);
       evaluations++;
-      const noiseLevel = 1e-14 * Math.abs(f);
+      const noiseLevel = 1e-14 * Math.max(Math.abs(f), scale);
       const better = ft <= f + 1e-4 * t * slope ||
-        (Math.abs(ft - f) <= noiseLevel && gradientMeasure(xt, gt, ft) < gradientMeasure(x, g, f));
+        (Math.abs(ft - f) <= noiseLevel &&
+          gradientMeasure(xt, gt, ft, scale) < gradientMeasure(x, g, f, scale));
       if (Number.isFinite(ft) && better) {
         [x, g, f] = [Float64Array.from(xt), gt, ft];
         accepted = true;
@@ -341,7 +380,7 @@ export function newtonPolish(
     }
     if (!accepted) break;
   }
-  const converged = gradientMeasure(x, g, f) <= tol * 100;
+  const converged = gradientMeasure(x, g, f, scale) <= tol * 100;
   return {
     x,
     f,

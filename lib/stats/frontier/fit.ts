@@ -102,9 +102,13 @@ function maximise(b: BuiltProblem, theta0: Float64Array, maxIterations: number) 
     g[L.gamma] *= theta[L.gamma] * (1 - theta[L.gamma]);
     return -ll;
   };
-  let r = minimizeBfgs(objective, toOmega(theta0, L), { maxIterations });
+  let r = minimizeBfgs(objective, toOmega(theta0, L), {
+    maxIterations,
+    initialHessian: "differences",
+    scale: pr.n, // ln L sums n terms of order 1
+  });
   if (!r.converged && maxIterations > 0) {
-    const polished = newtonPolish(objective, r.x);
+    const polished = newtonPolish(objective, r.x, { scale: pr.n });
     if (polished.converged || polished.f < r.f) {
       r = {
         ...polished,

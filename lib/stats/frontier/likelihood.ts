@@ -111,10 +111,11 @@ function unitTerms(s: UnitSums, mu: number, sv: number, su: number, m: MeanTerms
   };
 }
 
-/** Scratch space reused across evaluations (residuals and weights of one unit). */
+/** Scratch space reused across evaluations (residuals and weights of one unit, h per tValue). */
 export interface Workspace {
   e: Float64Array;
   h: Float64Array;
+  hTable: Float64Array;
 }
 
 /**
@@ -130,7 +131,14 @@ export function workspace(pr: FrontierProblem): Workspace {
   for (let g = 0; g + 1 < pr.groupStart.length; g++) {
     maxT = Math.max(maxT, pr.groupStart[g + 1] - pr.groupStart[g]);
   }
-  return { e: new Float64Array(maxT), h: new Float64Array(maxT) };
+  const hTable = new Float64Array(pr.tValues?.length ?? 0);
+  return { e: new Float64Array(maxT), h: new Float64Array(maxT), hTable };
+}
+
+/** h = exp(-eta tRel) for each distinct tRel, into ws.hTable. */
+function fillWeights(pr: FrontierProblem, eta: number, ws: Workspace): void {
+  const tv = pr.tValues;
+  if (tv) { for (let i = 0; i < tv.length; i++) ws.hTable[i] = Math.exp(-eta * tv[i]); }
 }
 
 /** The mean of u for the unit starting at row r0 (mu, z'delta or 0). */
@@ -151,13 +159,13 @@ function unitSums(
   r1: number,
   ws: Workspace,
 ): UnitSums {
-  const { k, X, y, tRel } = pr;
+  const { k, X, y, tRel, tIndex } = pr;
   const s: UnitSums = { T: r1 - r0, ee: 0, he: 0, hh: 0, ehd: 0, hhd: 0 };
   for (let r = r0; r < r1; r++) {
     let fit = 0;
     for (let c = 0; c < k; c++) fit += X[r * k + c] * theta[c];
     const e = y[r] - fit;
-    const h = tRel ? Math.exp(-eta * tRel[r]) : 1;
+    const h = tIndex ? ws.hTable[tIndex[r]] : 1;
     ws.e[r - r0] = e;
     ws.h[r - r0] = h;
     s.ee += e * e;
@@ -248,6 +256,7 @@ export function logLikelihood(
     return rowsLogLikelihood(pr, theta, grad, L, sv, su);
   }
   const eta = L.eta >= 0 ? theta[L.eta] : 0;
+  fillWeights(pr, eta, ws);
   const half = L.mu < 0 && !pr.effects;
   const { k, m, X, groupStart } = pr;
   let ll = 0, gSv = 0, gSu = 0;
@@ -307,6 +316,7 @@ export function conditionals(pr: FrontierProblem, theta: ArrayLike<number>): Con
     e: new Float64Array(pr.n),
   };
   const ws = workspace(pr);
+  fillWeights(pr, eta, ws);
   for (let g = 0; g < G; g++) {
     const r0 = pr.groupStart[g], r1 = pr.groupStart[g + 1];
     const mu = unitMean(pr, theta, L, r0);

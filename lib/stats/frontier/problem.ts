@@ -25,6 +25,9 @@ export interface FrontierProblem {
   groupStart: Int32Array;
   /** t - T_i for each row in group order (null unless time-varying). */
   tRel: Float64Array | null;
+  /** The distinct values of tRel and each row's index into them (h = exp(-eta tRel) once each). */
+  tValues: Float64Array | null;
+  tIndex: Int32Array | null;
   truncated: boolean;
   timeVarying: boolean;
   effects: boolean;
@@ -230,8 +233,24 @@ export function buildProblem(
   let tRel: Float64Array | null = null;
   if (timeVarying) tRel = relativeTimes(order, unitOf, units, times!, options.timeReference);
   const periods = times ? new Set(times).size : 1;
+  const tValues = tRel ? Float64Array.from(new Set(tRel)) : null;
+  const tIndex = tRel ? Int32Array.from(tRel, (t) => tValues!.indexOf(t)) : null;
   return {
-    problem: { n, k, m, y: Y, X, Z, groupStart, tRel, truncated, timeVarying, effects },
+    problem: {
+      n,
+      k,
+      m,
+      y: Y,
+      X,
+      Z,
+      groupStart,
+      tRel,
+      tValues,
+      tIndex,
+      truncated,
+      timeVarying,
+      effects,
+    },
     std: { intercept, xMean, xScale, zScale },
     rows,
     order,
