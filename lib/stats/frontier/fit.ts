@@ -129,10 +129,11 @@ function diagnose(
   logLik: number,
   olsLogLik: number,
   skewness: number,
+  crossSection: boolean,
 ): string[] {
   const w: string[] = [];
   const gamma = theta[L.gamma];
-  if (skewness > 0) {
+  if (skewness > 0 && crossSection) {
     w.push(
       `the OLS residuals are skewed the wrong way for a frontier (skewness ${
         skewness.toFixed(3)
@@ -259,7 +260,15 @@ export function stochasticFrontier(
   const M = toUserUnits(b, L);
   const theta = apply(M, fit.theta);
   const cov = sandwichM(M, covStd);
-  const warnings = diagnose(fit.theta, L, fit.logLik, o.ols.logLik, o.ols.skewness);
+  // Waldman's result (wrong skew => gamma = 0) is for a cross-section without z terms
+  const warnings = diagnose(
+    fit.theta,
+    L,
+    fit.logLik,
+    o.ols.logLik,
+    o.ols.skewness,
+    !options.panel && !pr.effects,
+  );
   if (!fit.run.converged) {
     warnings.unshift(`the optimizer stopped before convergence: ${fit.run.message}`);
   }

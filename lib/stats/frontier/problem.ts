@@ -159,7 +159,15 @@ function standardise(xRaw: Float64Array[], terms: string[], intercept: boolean) 
   return { xMean, xScale };
 }
 
-/** Check a frontier's inputs and lay them out; InputErrors are one line. */
+/**
+ * Check a frontier's inputs and lay them out; InputErrors are one line.
+ *
+ * @example
+ * ```ts
+ * const b = buildProblem(lnY, [{ name: "ln(k)", values: lnK }], { panel: { id, time } });
+ * b.problem.groupStart; // where each unit's rows start
+ * ```
+ */
 export function buildProblem(
   y: ArrayLike<number>,
   columns: NamedColumn[],
