@@ -154,7 +154,6 @@ function unitMean(pr: FrontierProblem, theta: ArrayLike<number>, L: ParameterLay
 function unitSums(
   pr: FrontierProblem,
   theta: ArrayLike<number>,
-  eta: number,
   r0: number,
   r1: number,
   ws: Workspace,
@@ -264,7 +263,7 @@ export function logLikelihood(
   for (let g = 0; g + 1 < groupStart.length; g++) {
     const r0 = groupStart[g], r1 = groupStart[g + 1];
     const mu = unitMean(pr, theta, L, r0);
-    const s = unitSums(pr, theta, eta, r0, r1, ws);
+    const s = unitSums(pr, theta, r0, r1, ws);
     const t = unitTerms(s, mu, sv, su, common ?? meanTerms(mu, su, false));
     ll += t.ll;
     if (!grad) continue;
@@ -320,7 +319,7 @@ export function conditionals(pr: FrontierProblem, theta: ArrayLike<number>): Con
   for (let g = 0; g < G; g++) {
     const r0 = pr.groupStart[g], r1 = pr.groupStart[g + 1];
     const mu = unitMean(pr, theta, L, r0);
-    const s = unitSums(pr, theta, eta, r0, r1, ws);
+    const s = unitSums(pr, theta, r0, r1, ws);
     const D = sv + su * s.hh;
     out.muStar[g] = (mu * sv - su * s.he) / D;
     out.sigmaStar[g] = Math.sqrt(sv * su / D);
