@@ -156,6 +156,36 @@ function zoom(
   return 0;
 }
 
+/** BFGS's inverse update H <- (I - r s y') H (I - r y s') + r s s', r = 1 / s'y (Hy scratch). */
+function updateInverse(
+  H: Float64Array,
+  s: Float64Array,
+  y: Float64Array,
+  sy: number,
+  Hy: Float64Array,
+): void {
+  const p = s.length, r = 1 / sy;
+  for (let i = 0; i < p; i++) {
+    let v = 0;
+    for (let j = 0; j < p; j++) v += H[i * p + j] * y[j];
+    Hy[i] = v;
+  }
+  const yHy = dot(y, Hy);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < p; j++) {
+      H[i * p + j] += (1 + r * yHy) * r * s[i] * s[j] - r * (Hy[i] * s[j] + s[i] * Hy[j]);
+    }
+  }
+}
+
+/** The verdict when even a gradient step finds no lower f: the minimum, or a stall. */
+function stalled(measure: number): [boolean, string] {
+  const m = measure.toExponential(1);
+  // f flat to rounding and the gradient nearly zero: that is the minimum
+  if (measure <= 1e-6) return [true, `f cannot be lowered at double precision (gradient ${m})`];
+  return [false, `line search found no lower point (f is flat or rough here; gradient ${m})`];
+}
+
 /**
  * Minimise f from x0 by BFGS with a strong-Wolfe line search. The inverse Hessian starts as the
  * identity scaled after the first step (s'y / y'y), is reset to it when a direction fails to
@@ -184,15 +214,8 @@ export function minimizeBfgs(
   let f = fn(x, g);
   let evaluations = 1;
   if (!Number.isFinite(f)) {
-    return {
-      x,
-      f,
-      gradient: g,
-      iterations: 0,
-      evaluations,
-      converged: false,
-      message: "f is not finite at the start",
-    };
+    const message = "f is not finite at the start";
+    return { x, f, gradient: g, iterations: 0, evaluations, converged: false, message };
   }
   const H = new Float64Array(p * p);
   const resetH = (scale: number) => {
@@ -263,14 +286,7 @@ export function minimizeBfgs(
         it--;
         continue;
       }
-      const m = gradientMeasure(x, g, f, scale);
-      if (m <= 1e-6) { // f is flat to rounding here and the gradient nearly zero: the minimum
-        converged = true;
-        message = `f cannot be lowered at double precision (gradient ${m.toExponential(1)})`;
-      } else {message =
-          `line search found no lower point (f is flat or rough at this precision; gradient ${
-            m.toExponential(1)
-          })`;}
+      [converged, message] = stalled(gradientMeasure(x, g, f, scale));
       break;
     }
     const fNew = state.ft; // the accepted step was the last one probed
@@ -284,19 +300,7 @@ export function minimizeBfgs(
     if (!(sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y)))) continue;
     if (fresh) resetH(sy / dot(y, y));
     fresh = false;
-    // H <- (I - r s y') H (I - r y s') + r s s', r = 1 / s'y
-    const r = 1 / sy;
-    for (let i = 0; i < p; i++) {
-      let v = 0;
-      for (let j = 0; j < p; j++) v += H[i * p + j] * y[j];
-      Hy[i] = v;
-    }
-    const yHy = dot(y, Hy);
-    for (let i = 0; i < p; i++) {
-      for (let j = 0; j < p; j++) {
-        H[i * p + j] += (1 + r * yHy) * r * s[i] * s[j] - r * (Hy[i] * s[j] + s[i] * Hy[j]);
-      }
-    }
+    updateInverse(H, s, y, sy, Hy);
   }
   if (!converged && gradientMeasure(x, g, f, scale) <= tol) {
     [converged, message] = [true, "gradient below tolerance"];

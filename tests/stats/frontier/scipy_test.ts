@@ -56,3 +56,25 @@ for (const [name, data, options] of CASES) {
     assert.ok(Math.abs(r.meanEfficiency - ref.meanEfficiency) < 1e-6);
   });
 }
+
+Deno.test("frontier EG1: JLMS efficiencies and 90% Horrace-Schmidt bounds = scipy's truncnorm", () => {
+  const ref = REF.eg1Efficiency;
+  const { y, x } = front41();
+  const jlms = stochasticFrontier(y, x, { efficiency: "jlms" });
+  let worst = 0;
+  jlms.efficiency.forEach((e, i) => {
+    worst = Math.max(
+      worst,
+      Math.abs(e.efficiency - ref.jlms[i]),
+      Math.abs(e.lower - ref.lower90[i]),
+      Math.abs(e.upper - ref.upper90[i]),
+    );
+    assert.ok(e.lower < e.efficiency && e.efficiency < e.upper);
+  });
+  console.log(`  worst difference ${worst.toExponential(1)}`);
+  // the two fits agree to ~1e-9 in the parameters; scipy's truncnorm.ppf to ~1e-8
+  assert.ok(worst < 1e-6, `${worst}`);
+  // JLMS exp(-E[u | e]) <= E[exp(-u) | e] (Jensen), row by row
+  const bc = stochasticFrontier(y, x);
+  bc.efficiency.forEach((e, i) => assert.ok(jlms.efficiency[i].efficiency <= e.efficiency));
+});
