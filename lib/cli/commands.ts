@@ -67,10 +67,11 @@ export const FIT_COMMAND: CommandSpec = {
     {
       name: "estimator",
       type: "string",
-      values: ["ols", "ppml"],
+      values: ["ols", "ppml", "sfa"],
       default: "ols",
       group: "model",
-      help: "OLS on the terms as given, or Poisson pseudo-maximum likelihood (PPML)",
+      help: "OLS on the terms as given, Poisson pseudo-maximum likelihood (PPML), or a " +
+        "stochastic frontier by maximum likelihood (sfa)",
     },
     {
       name: "fe",
@@ -84,6 +85,40 @@ export const FIT_COMMAND: CommandSpec = {
       type: "boolean",
       group: "model",
       help: "OLS of ln(y), OLS + FE, PPML of y and PPML + FE side by side",
+    },
+    {
+      name: "inefficiency",
+      type: "string",
+      values: ["halfnormal", "truncnormal"],
+      default: "halfnormal",
+      group: "model",
+      help: "(sfa) the one-sided error u: half-normal, or truncated normal N+(mu, sigma_u^2)",
+    },
+    {
+      name: "panel",
+      type: "string",
+      arg: "ID,TIME",
+      group: "model",
+      help: "(sfa) a panel, Battese-Coelli (1992): u_it = exp(-eta (t - T_i)) u_i",
+    },
+    {
+      name: "time-varying",
+      type: "boolean",
+      group: "model",
+      help: "(sfa, with --panel) estimate eta (time-varying inefficiency; eta = 0 otherwise)",
+    },
+    {
+      name: "z",
+      type: "string",
+      arg: "TERM[,TERM...]",
+      group: "model",
+      help: "(sfa) inefficiency effects, Battese-Coelli (1995): u ~ N+(z'delta, sigma_u^2)",
+    },
+    {
+      name: "z-intercept",
+      type: "boolean",
+      group: "model",
+      help: "(sfa, with --z) a constant in z'delta",
     },
     {
       name: "se",
@@ -100,6 +135,14 @@ export const FIT_COMMAND: CommandSpec = {
       default: "0.95",
       group: "inference",
       help: "confidence level of the intervals",
+    },
+    {
+      name: "efficiency",
+      type: "string",
+      values: ["bc", "jlms"],
+      default: "bc",
+      group: "output",
+      help: "(sfa) efficiency per row: Battese-Coelli E[exp(-u) | e] or JLMS exp(-E[u | e])",
     },
     format(),
   ],
@@ -157,8 +200,27 @@ export const FIT_COMMAND: CommandSpec = {
       ],
       about: "four models side by side as a markdown table",
     },
+    {
+      args: [
+        "cli",
+        "fit",
+        "--data",
+        "../shared/data/raw/frontier/front41Data.csv",
+        "--y",
+        "ln(output)",
+        "--x",
+        "ln(capital),ln(labour)",
+        "--estimator",
+        "sfa",
+      ],
+      about: "FRONTIER 4.1's example EG1: a half-normal production frontier and each firm's " +
+        "efficiency",
+    },
   ],
 };
+
+/** The options of `fit` that only `--estimator sfa` takes. */
+export const SFA_ONLY = ["inefficiency", "panel", "time-varying", "z", "z-intercept", "efficiency"];
 
 /** `deno task cli pca`. */
 export const PCA_COMMAND: CommandSpec = {
@@ -232,8 +294,16 @@ export const STUDY_COMMAND: CommandSpec = {
   examples: [
     { args: ["study"], about: "the study on the bundled data" },
     {
-      args: ["study", "--config", "data/study.eq1.config.json", "--format", "markdown"],
-      about: "the classic equation (1), as markdown",
+      args: [
+        "study",
+        "--config",
+        "data/study.eq1.config.json",
+        "--format",
+        "markdown",
+        "--out",
+        "out/study-eq1",
+      ],
+      about: "the classic equation (1), as markdown, files in out/study-eq1/",
     },
     {
       args: ["study", "--format", "json", "--out", "out/study-json"],

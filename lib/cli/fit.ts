@@ -3,17 +3,20 @@
  *
  *   deno task cli fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept]
  *     [--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]
- *     [--estimator ols|ppml] [--fe DIM[,DIM...]] [--compare]
+ *     [--estimator ols|ppml|sfa] [--fe DIM[,DIM...]] [--compare]
+ *     [--inefficiency halfnormal|truncnormal] [--panel ID,TIME] [--time-varying] [--z TERM,...]
+ *     [--z-intercept] [--efficiency bc|jlms]
  *
  * With --estimator, --fe or --compare the model layer fits (fit_model.ts): PPML, absorbed fixed
- * effects (DIM = COL or COL^COL), several models side by side.
+ * effects (DIM = COL or COL^COL), several models side by side; `--estimator sfa` fits a
+ * stochastic frontier (fit_sfa.ts).
  * A term is a column name or ln(COL).
  * @module
  */
 import { readNumericColumns } from "../data/read/numeric_csv.ts";
 import { InputError } from "../errors.ts";
 import { assertNoRepeats } from "../data/read/strict_json.ts";
-import { FIT_COMMAND } from "./commands.ts";
+import { FIT_COMMAND, SFA_ONLY } from "./commands.ts";
 import { parseCommand } from "./options.ts";
 import { formatRegression, type RegressionFormat } from "../report/regression_table.ts";
 import { ols } from "../stats/linear/ols.ts";
@@ -50,6 +53,25 @@ export async function runFit(args: string[]): Promise<void> {
   const level = v.level === undefined ? 0.95 : Number(v.level);
   if (!(level > 0 && level < 1) || !/^\s*[0-9.eE+-]+\s*$/.test(String(v.level ?? "0.95"))) {
     throw new InputError(`--level "${v.level}" must be a number between 0 and 1 (e.g. 0.95)`);
+  }
+  if (v.estimator === "sfa") {
+    const { runFitSfa } = await import("./fit_sfa.ts");
+    return runFitSfa({
+      file,
+      y: v.y as string,
+      x: v.x as string,
+      level,
+      intercept: !v["no-intercept"],
+      compare: v.compare === true,
+      format,
+      flags: v,
+    });
+  }
+  const sfaOnly = SFA_ONLY.find((name) => v[name] !== undefined);
+  if (sfaOnly) {
+    throw new InputError(
+      `--${sfaOnly} is an option of --estimator sfa (got ${v.estimator ?? "ols"})`,
+    );
   }
   if (v.estimator !== undefined || v.fe !== undefined || v.compare) {
     const { runFitModel } = await import("./fit_model.ts");

@@ -36,7 +36,7 @@ function specs(a: FitModelArgs): { title: string; spec: ModelSpec }[] {
   if (!a.compare) {
     const estimator = a.estimator ?? "ols";
     if (estimator !== "ols" && estimator !== "ppml") {
-      throw new InputError(`--estimator "${estimator}" is not one of ols, ppml`);
+      throw new InputError(`--estimator "${estimator}" is not one of ols, ppml, sfa`);
     }
     return [{ title: estimator, spec: { ...base, dependent: a.y, fe, estimator } }];
   }

@@ -12,4 +12,5 @@ export * from "./regression_table.ts";
 export * from "./pca_table.ts";
 export * from "./models_table.ts";
 export * from "./model_json.ts";
+export * from "./frontier_table.ts";
 export * from "./figures/mod.ts";

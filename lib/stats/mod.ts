@@ -1,7 +1,8 @@
 /**
  * The statistics core, independent of trade: distributions, seeded randomness, QR, covariances
- * (from an estimator's R factor, or from a dense design), prediction intervals, least squares
- * (linear/), the model layer with fixed effects and PPML (model/), PCA.
+ * (from an estimator's R factor, or from a dense design), prediction intervals, a BFGS minimiser,
+ * least squares (linear/), the model layer with fixed effects and PPML (model/), stochastic
+ * frontiers (frontier/), PCA.
  * @module
  */
 export * from "./types.ts";
@@ -17,3 +18,5 @@ export * from "./formula.ts";
 export * from "./pca.ts";
 export * from "./linear/mod.ts";
 export * from "./model/mod.ts";
+export * from "./bfgs.ts";
+export * from "./frontier/mod.ts";

@@ -92,7 +92,7 @@ Deno.test("cli fit --estimator: bad input is one line", async () => {
     "poisson",
   ]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr.trim(), /^error: --estimator "poisson" is not one of ols, ppml$/m);
+  assert.match(r.stderr.trim(), /^error: --estimator "poisson" is not one of ols, ppml, sfa$/m);
   const s = await cli([
     "fit",
     "--data",
