@@ -20,6 +20,10 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
     about: "principal components (with KMO and Bartlett) on any CSV",
     load: async () => (await import("./pca.ts")).runPca,
   },
+  ge: {
+    about: "general-equilibrium counterfactual: trade and real income after a trade-cost change",
+    load: async () => (await import("./ge.ts")).runGe,
+  },
   study: {
     about: "the whole study: CBEC index, gravity regression, trade potential",
     load: async () => (await import("./study.ts")).runStudy,

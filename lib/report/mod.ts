@@ -11,4 +11,5 @@ export * from "./regression_table.ts";
 export * from "./pca_table.ts";
 export * from "./models_table.ts";
 export * from "./model_json.ts";
+export * from "./ge_table.ts";
 export * from "./figures/mod.ts";
