@@ -19,10 +19,11 @@
  *
  * Solved in two stages. First the fixed point of Stata's `ge_gravity` (Zylkin; Baier, Yotov and
  * Zylkin 2019): w from the last E' and Phi, damped by the power 1 / (1 + theta), the numeraire,
- * then Phi and E', until no flow moves by more than 1e-8 in logs between sweeps (`ge_gravity`'s
- * own stopping rule). That fixed point contracts slowly when theta is small or a country trades
- * little, so a rule on the change between sweeps does not bound the error of the equations; the
- * second stage therefore takes Newton steps on the market-clearing equations themselves (in ln w,
+ * then Phi and E' (O(N^2) a sweep). `ge_gravity` stops when no flow moves by more than 1e-8 in
+ * logs between sweeps; that does not bound the error of the equations, and the fixed point
+ * contracts slowly when theta is small or a country trades little. Here the sweeps go on while the
+ * largest relative market-clearing error falls fast enough, down to `tolerance`; otherwise the
+ * second stage takes Newton steps on the market-clearing equations themselves (in ln w,
  * with the analytic Jacobian, the numeraire in place of one equation by Walras' law, halving
  * steps that do not reduce the residual) until every country's relative market-clearing error,
  * |sum_j X'_ij / (w_i Y_i) - 1|, is at most `tolerance`. Phi and E' are recomputed from w at every
@@ -69,6 +70,8 @@ export interface ExactEquilibrium {
   /** Fixed-point sweeps plus Newton steps. */
   iterations: number;
   sweeps: number;
+  /** The sweep at which `ge_gravity`'s own rule (no flow moves by 1e-8 in logs) was met, if any. */
+  geGravityStop: number | null;
   newtonSteps: number;
   /** Largest relative market-clearing error at the solution. */
   residual: number;
@@ -169,19 +172,23 @@ function evaluate(m: Model, w: Float64Array): State {
 }
 
 /**
- * `ge_gravity`'s sweeps from w = 1, Phi = 1, E' = E (so its first sweep uses q = E / 1); returns the
- * last state and the sweeps taken.
+ * `ge_gravity`'s sweeps from w = 1, Phi = 1, E' = E (so its first sweep uses q = E / 1), until the
+ * market-clearing error is at most `tol`, or until the error falls so slowly that Newton steps are
+ * cheaper (fewer than 10% a sweep over the last ten, or over 200 more sweeps projected), or an
+ * expenditure turns negative. Also records the sweep at which `ge_gravity` would have stopped.
  */
-function sweeps(m: Model, maxSweeps: number): { state: State; sweeps: number } {
+function sweeps(m: Model, maxSweeps: number, tol: number) {
   const { N, theta, A } = m;
   let w: Float64Array = new Float64Array(N).fill(1);
   let S: Float64Array = new Float64Array(N);
   for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) S[i] += A[i * N + j] * m.E[j];
   let lq: Float64Array = Float64Array.from(m.E, Math.log);
   const power = 1 / (1 + theta);
-  let st: State | null = null;
+  let st: State = evaluate(m, w);
   let n = 0;
-  while (n < maxSweeps) {
+  let geGravityStop: number | null = null;
+  const errors: number[] = [];
+  while (n < maxSweeps && st.error > tol) {
     n++;
     const prevLw = w.map(Math.log);
     w = S.map((s, i) => (s / m.Y[i]) ** power);
@@ -202,59 +209,78 @@ function sweeps(m: Model, maxSweeps: number): { state: State; sweeps: number } {
     } catch {
       break; // an expenditure went negative: leave it to Newton and continuation
     }
-    st = next;
-    // max_ij |change of ln X'_ij| = max_ij |a_i + b_j| <= max(|max a + max b|, |min a + min b|)
+    // ge_gravity's rule: max_ij |change of ln X'_ij| = max_ij |a_i + b_j| <= 1e-8, bounded by
+    // max(|max a + max b|, |min a + min b|)
     let aMax = -Infinity, aMin = Infinity, bMax = -Infinity, bMin = Infinity;
     for (let i = 0; i < N; i++) {
       const a = -theta * (Math.log(w[i]) - prevLw[i]);
-      const b = Math.log(st.q[i]) - lq[i];
+      const b = Math.log(next.q[i]) - lq[i];
       aMax = Math.max(aMax, a), aMin = Math.min(aMin, a);
       bMax = Math.max(bMax, b), bMin = Math.min(bMin, b);
     }
+    if (geGravityStop === null && Math.max(Math.abs(aMax + bMax), Math.abs(aMin + bMin)) <= 1e-8) {
+      geGravityStop = n;
+    }
+    st = next;
     S = st.S;
     lq = st.q.map(Math.log);
-    if (Math.max(Math.abs(aMax + bMax), Math.abs(aMin + bMin)) <= 1e-8) break;
+    errors.push(st.error);
+    if (n >= 20 && st.error > tol) {
+      const rate = (st.error / errors[n - 11]) ** 0.1;
+      if (!(rate < 0.9) && Math.log(tol / st.error) / Math.log(rate) > 200) break;
+      if (!(rate < 1)) break;
+    }
   }
-  return { state: st ?? evaluate(m, new Float64Array(N).fill(1)), sweeps: n };
+  return { state: st, sweeps: n, geGravityStop };
 }
 
 /** One Newton direction in ln w: J d = -(F with one equation replaced by the numeraire's G). */
 function newtonDirection(m: Model, st: State): Float64Array {
   const { N, A, theta } = m;
-  // sigma_ij = A_ij q_j / S_i (i's sales shares); share_kj = A_kj wt_k / Phi_j (j's import shares)
-  const sigma = new Matrix(N, N), shareT = new Matrix(N, N);
+  // sigma_ij = A_ij q_j / S_i (i's sales shares); share_kj = A_kj wt_k / Phi_j (j's import
+  // shares); J_ik = theta sum_j sigma_ij share_kj + sigma_ik e_k + d ln lambda / d ln w_k
+  // - (1 + theta) [i = k], with e_k = d ln E'_k / d ln w_k (additive) and lambda's derivative
+  // Y_k w_k / sum Y w - E_k w_k / sum E w (multiplicative; it enters every S_i once, as sales
+  // shares sum to 1). Row-by-row dot products on flat arrays (the N^3 step).
+  const sigma = new Float64Array(N * N), share = new Float64Array(N * N);
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < N; j++) {
-      sigma.set(i, j, (A[i * N + j] * st.q[j]) / st.S[i]);
-      shareT.set(j, i, (A[i * N + j] * st.wt[i]) / st.phi[j]);
+      sigma[i * N + j] = (A[i * N + j] * st.q[j]) / st.S[i];
+      share[i * N + j] = (A[i * N + j] * st.wt[i]) / st.phi[j];
     }
   }
-  const J = sigma.mmul(shareT).mul(theta); // theta sum_j sigma_ij share_kj
-  // d ln lambda / d ln w_k (multiplicative): Y_k w_k / sum Y w - E_k w_k / sum E w; it enters
-  // every S_i once (sales shares sum to 1)
   let yw = 0, ew = 0;
   for (let k = 0; k < N; k++) (yw += m.Y[k] * st.w[k]), (ew += m.E[k] * st.w[k]);
+  const own = new Float64Array(N), budget = new Float64Array(N);
+  for (let k = 0; k < N; k++) {
+    own[k] = m.additive ? (m.Y[k] * st.w[k]) / st.Ep[k] : 1;
+    budget[k] = m.additive ? 0 : (m.Y[k] * st.w[k]) / yw - (m.E[k] * st.w[k]) / ew;
+  }
+  const J: number[][] = [];
   for (let i = 0; i < N; i++) {
+    const row = new Array<number>(N);
+    const si = i * N;
     for (let k = 0; k < N; k++) {
-      const own = m.additive ? sigma.get(i, k) * (m.Y[k] * st.w[k]) / st.Ep[k] : sigma.get(i, k);
-      const budget = m.additive ? 0 : (m.Y[k] * st.w[k]) / yw - (m.E[k] * st.w[k]) / ew;
-      J.set(i, k, J.get(i, k) + own + budget - (i === k ? 1 + theta : 0));
+      const sk = k * N;
+      let dot = 0;
+      for (let j = 0; j < N; j++) dot += sigma[si + j] * share[sk + j];
+      row[k] = theta * dot + sigma[si + k] * own[k] + budget[k] - (i === k ? 1 + theta : 0);
     }
+    J.push(row);
   }
   // Walras: the largest market's equation follows from the others; the numeraire replaces it
   let drop = 0;
   for (let i = 1; i < N; i++) if (m.Y[i] * st.w[i] > m.Y[drop] * st.w[drop]) drop = i;
-  const rhs = Matrix.columnVector(Array.from(st.F, (v) => -v));
+  const rhs = Array.from(st.F, (v) => -v);
   for (let k = 0; k < N; k++) {
-    const g = m.ref >= 0
+    J[drop][k] = m.ref >= 0
       ? (-theta * A[k * N + m.ref] * st.wt[k]) / st.phi[m.ref]
       : (m.Y[k] * st.w[k]) / yw;
-    J.set(drop, k, g);
   }
-  rhs.set(drop, 0, -st.G);
-  const lu = new LuDecomposition(J);
+  rhs[drop] = -st.G;
+  const lu = new LuDecomposition(new Matrix(J));
   if (lu.isSingular()) throw new InputError(`the GE solver failed: a singular Jacobian`);
-  return Float64Array.from(lu.solve(rhs).getColumn(0));
+  return Float64Array.from(lu.solve(Matrix.columnVector(rhs)).getColumn(0));
 }
 
 /** Damped Newton steps from a state until the error is at most `tol` (or no step helps). */
@@ -368,7 +394,7 @@ export function exactEquilibrium(
     return { N, theta, A, Y, E, additive: deficits === "additive", ref, sumY };
   };
   const m = modelAt(1);
-  const first = sweeps(m, options.maxSweeps ?? 500);
+  const first = sweeps(m, options.maxSweeps ?? 500, tol);
   const polished = newton(m, first.state, tol, options.maxNewton ?? 200);
   let st = polished.state, steps = polished.steps;
   if (st.error > tol) {
@@ -392,6 +418,7 @@ export function exactEquilibrium(
     B: Float64Array.from(partial, Math.exp),
     iterations: first.sweeps + steps,
     sweeps: first.sweeps,
+    geGravityStop: first.geGravityStop,
     newtonSteps: steps,
     residual: st.error,
     converged: st.error <= tol,

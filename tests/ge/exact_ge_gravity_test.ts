@@ -101,12 +101,14 @@ Deno.test("exact GE = ge_gravity's printed sample rows (additive) and AUS rows (
   }
 });
 
-Deno.test("exact GE: the sweep stage stops where ge_gravity does (1e-8 rule), then Newton steps bring the market-clearing error under 1e-12", async () => {
+Deno.test("exact GE: the sweeps follow ge_gravity's path (its 1e-8 rule is met at the sweep numpy's re-run stops) and go on to a market-clearing error under 1e-12", async () => {
   const { world, partial } = await euExample();
-  const eq = exactEquilibrium(world, partial, { theta: 4 });
-  // the numpy fixture, iterating ge_gravity's fixed point, stops at the same sweep under its rule
-  assert.equal(eq.sweeps, expected.additive.iterationsAtGeGravityTolerance);
-  assert.ok(eq.newtonSteps >= 1 && eq.newtonSteps <= 4, `${eq.newtonSteps} Newton steps`);
-  assert.equal(eq.iterations, eq.sweeps + eq.newtonSteps);
-  assert.ok(eq.converged && eq.residual <= 1e-12, `residual ${eq.residual}`);
+  for (const deficits of ["additive", "multiplicative"] as const) {
+    const eq = exactEquilibrium(world, partial, { theta: 4, deficits });
+    // numpy, iterating ge_gravity's fixed point, stops under its own rule at the same sweep
+    assert.equal(eq.geGravityStop, expected[deficits].iterationsAtGeGravityTolerance);
+    assert.ok(eq.sweeps > eq.geGravityStop!, `${eq.sweeps} sweeps`);
+    assert.equal(eq.iterations, eq.sweeps + eq.newtonSteps);
+    assert.ok(eq.converged && eq.residual <= 1e-12, `residual ${eq.residual}`);
+  }
 });
