@@ -15,7 +15,7 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { exactEquilibrium, type ExactEquilibrium } from "../../lib/ge/equilibrium.ts";
+import { type ExactEquilibrium, exactEquilibrium } from "../../lib/ge/equilibrium.ts";
 import { geExact } from "../../lib/ge/exact.ts";
 
 interface RandomWorld {

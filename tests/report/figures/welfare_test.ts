@@ -46,7 +46,13 @@ Deno.test("welfareBars: real GDP order on request, highlighted countries stronge
   const root = parse(svg);
   const titles = [...root.querySelectorAll("title")];
   // XXX's welfare is missing but its real GDP change (0) is not: it is drawn here
-  assert.deepEqual(titles.map((t) => t.textContent!.split("\n")[0]), ["KAZ", "UZB", "CHN", "XXX", "RUS"]);
+  assert.deepEqual(titles.map((t) => t.textContent!.split("\n")[0]), [
+    "KAZ",
+    "UZB",
+    "CHN",
+    "XXX",
+    "RUS",
+  ]);
   const fill = Object.fromEntries(
     titles.map((t) => [t.textContent!.split("\n")[0], t.parentNode.getAttribute("fill")]),
   );
