@@ -17,6 +17,7 @@ const RUNNERS: Record<string, () => Promise<Command>> = {
   import: async () => (await import("./import.ts")).runImport,
   fit: async () => (await import("./fit.ts")).runFit,
   pca: async () => (await import("./pca.ts")).runPca,
+  ge: async () => (await import("./ge.ts")).runGe,
   study: async () => (await import("./study.ts")).runStudy,
 };
 

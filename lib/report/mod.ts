@@ -13,4 +13,5 @@ export * from "./pca_table.ts";
 export * from "./models_table.ts";
 export * from "./model_json.ts";
 export * from "./frontier_table.ts";
+export * from "./ge_table.ts";
 export * from "./figures/mod.ts";

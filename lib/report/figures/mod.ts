@@ -1,5 +1,6 @@
 /**
- * Observable Plot figures as SVG strings, a file per family (indicators, PCA, regression, K ...).
+ * Observable Plot figures as SVG strings, a file per family (indicators, PCA, regression, K,
+ * intervals, forecast fans, GE welfare bars).
  * @module
  */
 export * from "./style.ts";
@@ -10,3 +11,4 @@ export * from "./potential.ts";
 export * from "./k_intervals.ts";
 export * from "./forecast_fan.ts";
 export * from "./labels.ts";
+export * from "./welfare.ts";

@@ -29,6 +29,8 @@ export interface Design {
   names: string[];
   x: ArrayLike<number>[];
   weights: Float64Array | null;
+  /** PPML offset (full length), or null. */
+  offset: Float64Array | null;
   fe: FeDimension[];
   clusters: FeDimension[];
   se: SeSpec;
@@ -90,6 +92,12 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
     if (!w) throw new InputError(`${file}: no column "${spec.weights}"`);
     weights = Float64Array.from(w);
   }
+  let offset: Float64Array | null = null;
+  if (spec.offset) {
+    const o = data.columns[spec.offset];
+    if (!o) throw new InputError(`${file}: no column "${spec.offset}" (offset)`);
+    offset = Float64Array.from(o);
+  }
   const factor = (dim: string) => {
     const parts = parseFe(dim)[0];
     return encodeFactor(dim.replace(/\s+/g, ""), parts.map((c) => labelColumn(data, c, file)));
@@ -106,6 +114,12 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
       else if (!Number.isFinite(x[j][i])) {
         throw new InputError(`${cellLocation(file, i + 2, terms[j].column)}: infinite value`);
       }
+    }
+    if (ok && offset && !Number.isFinite(offset[i])) {
+      if (!Number.isNaN(offset[i])) {
+        throw new InputError(`${cellLocation(file, i + 2, spec.offset!)}: infinite offset`);
+      }
+      ok = false;
     }
     if (ok && weights && !(weights[i] >= 0)) {
       if (!Number.isNaN(weights[i])) {
@@ -128,6 +142,7 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
     names: terms.map((t) => t.name),
     x,
     weights,
+    offset,
     fe,
     clusters,
     se,

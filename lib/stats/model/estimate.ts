@@ -36,6 +36,8 @@ export interface Estimate {
   /** Dependent as modelled, and the linear predictor (fitted y, or ln mu), per used row. */
   y: Float64Array;
   linear: Float64Array;
+  /** PPML offset on the used rows (part of `linear`), when the model has one. */
+  offset?: Float64Array;
   ppml?: { iterations: number; deviance: number; tolerance: number; converged: true };
   /** Residual sum of squares (original units) for OLS. */
   rss?: number;
@@ -108,6 +110,7 @@ function fitScores(fit: LsqFit, e?: (t: number) => number, xw?: Float64Array): S
  * ```
  */
 export function olsEstimate(d: Design, o: EstimateOptions): Estimate {
+  if (d.offset) throw new InputError(`an offset is supported with PPML only`);
   const { fe, rows, singletons } = afterSingletons(d, o.dropSingletons);
   const plain = fe.length === 0 && !d.weights;
   const intercept = fe.length === 0 && o.intercept;
@@ -207,7 +210,9 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
   const { rows, fe, singletons, separated } = ppmlRows(d, o);
   checkLevels(fe);
   const { y, x } = compact(d, rows);
+  const offset = d.offset ? Float64Array.from(rows, (i) => d.offset![i]) : undefined;
   const r = ppmlIrls(y, x, d.names, fe, {
+    offset,
     tolerance: o.tolerance,
     maxIterations: o.maxIterations,
     intercept: o.intercept,
@@ -233,6 +238,7 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
     leverageOk: false,
     y,
     linear: r.eta,
+    ...(offset ? { offset } : {}),
     ppml: {
       iterations: r.iterations,
       deviance: r.deviance,

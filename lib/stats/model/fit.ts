@@ -83,6 +83,8 @@ export interface FittedModel {
   beta: Record<string, number>;
   /** Fixed-effect dimensions: the columns interacted and the effect of each level label. */
   fe: { dimension: string; columns: string[]; effects: Record<string, number> }[];
+  /** PPML offset column (coefficient 1), added to predictions when set. */
+  offset?: string;
 }
 
 /** Covariance (scaled units), test df and clusters for the requested SE type. */
@@ -140,7 +142,7 @@ function unscaled(est: Estimate, cov: Float64Array) {
 /** Fixed effects by level label: project (linear predictor - X b) on the dimensions. */
 function recoverFe(est: Estimate, xb: Float64Array, spec: ModelSpec): FittedModel["fe"] {
   if (est.fe.length === 0) return [];
-  const r = est.linear.map((v, t) => v - xb[t]);
+  const r = est.linear.map((v, t) => v - xb[t] - (est.offset ? est.offset[t] : 0));
   const alphas = est.fe.map((f) => new Float64Array(f.levels));
   demean([r], est.fe, null, { tolerance: 1e-14 }, alphas);
   const dims = (spec.fe ?? []).flatMap((d) => parseFe(d));
@@ -264,6 +266,7 @@ export function fitModel(
         est.names.map((t) => [t, 0]).concat(terms.map((t, a) => [t, u.beta[a]])),
       ),
       fe: recoverFe(est, xb, spec),
+      ...(spec.offset ? { offset: spec.offset } : {}),
     },
   };
 }
@@ -292,6 +295,11 @@ export function predict(fit: ModelResult | FittedModel, data: ModelData): Float6
     if (b === 0) continue;
     const x = evalTerm(parseTerm(term), { file, columns: data.columns });
     for (let i = 0; i < N; i++) eta[i] += b * x[i];
+  }
+  if (m.offset) {
+    const o = data.columns[m.offset];
+    if (!o) throw new InputError(`${file}: no column "${m.offset}" (offset)`);
+    for (let i = 0; i < N; i++) eta[i] += o[i];
   }
   for (const d of m.fe) {
     const parts = d.columns.map((c) => {

@@ -22,6 +22,8 @@ export interface PpmlOptions {
   feTolerance?: number;
   /** Called after each iteration with a one-line report (for progress on stderr). */
   progress?: (line: string) => void;
+  /** Added to the linear predictor with coefficient 1 (one value per row). */
+  offset?: Float64Array;
 }
 
 /** What the IRLS returns: the last weighted least-squares fit and the convergence report. */
@@ -140,9 +142,12 @@ export function ppmlIrls(
   const mu = y.map((v) => (v + mean) / 2);
   const eta = mu.map(Math.log);
   let dev = poissonDeviance(y, mu);
-  // warm-started demeaned columns and the fixed-effect part of z (z - zt)
+  // warm-started demeaned columns and the fixed-effect part of z (z - zt); an offset is taken
+  // off the working dependent once, here (zt only ever moves by z - zPrev), and eta = z - e
+  // puts it back
   const xt = columns.map((c) => Float64Array.from(c));
-  let zt: Float64Array = new Float64Array(n);
+  const start = () => options.offset ? options.offset.map((v) => -v) : new Float64Array(n);
+  let zt: Float64Array = start();
   let zPrev: Float64Array = new Float64Array(n);
   let change = Infinity;
   let polish = false;
@@ -200,7 +205,7 @@ export function ppmlIrls(
     else if (iter === maxIter) break;
     inner = settled ? target : Math.max(target, Math.min(inner, 0.1 * change));
     if (fe.length === 0) {
-      zt = new Float64Array(n);
+      zt = start();
       zPrev = new Float64Array(n);
     }
   }

@@ -20,6 +20,11 @@ export interface ModelSpec {
   fe?: string[];
   /** Column of non-negative observation weights. */
   weights?: string;
+  /**
+   * PPML only: a column added to the linear predictor with its coefficient fixed at 1 (Stata's
+   * `offset()`, statsmodels' `offset=`), e.g. ln of trade costs held at given values.
+   */
+  offset?: string;
   /** Default "ols". */
   estimator?: Estimator;
   /** Intercept (default true without fixed effects; with fixed effects there is none). */
@@ -95,6 +100,7 @@ export function specColumns(
 ): { numeric: string[]; labels: string[] } {
   const numeric = [spec.dependent, ...spec.terms].map(termColumn);
   if (spec.weights) numeric.push(spec.weights);
+  if (spec.offset) numeric.push(spec.offset);
   const labels = (spec.fe ?? []).flatMap((d) => parseFe(d).flat());
   const se = parseSe(spec.se ?? "classical");
   if (se.cluster) labels.push(...se.cluster.flat());
