@@ -101,7 +101,7 @@ export const FIT_COMMAND: CommandSpec = {
       group: "inference",
       help: "confidence level of the intervals",
     },
-    format(),
+    format([...FORMATS, "latex"]),
   ],
   examples: [
     {
@@ -207,8 +207,9 @@ export const STUDY_COMMAND: CommandSpec = {
   invoke: "deno task study",
   about: "the whole study: Tables 1-3 beside the paper's, trade potential K, benchmark, forecasts",
   description: [
-    "Reads the config, the tidy panel in data/ and the paper's tables; prints the results and",
-    "writes results.json, table2.csv, table3.csv, tables.md, figures/*.svg and report.html.",
+    "Reads the config, the tidy panel in data/ and the paper's tables; prints what we found",
+    "(--full: every table) and writes results.json, table2.csv, table3.csv, tables.md,",
+    "tables.tex (LaTeX), tables.xlsx (Excel), figures/*.svg and report.html.",
   ],
   options: [
     {
@@ -219,7 +220,13 @@ export const STUDY_COMMAND: CommandSpec = {
       group: "data",
       help: "the study config (partners, years, terms, K thresholds, sections)",
     },
-    format(["text", "markdown", "json", "html"]),
+    format(["text", "markdown", "json", "html", "latex"]),
+    {
+      name: "full",
+      type: "boolean",
+      group: "output",
+      help: "print every table (text), not the one-screen summary",
+    },
     {
       name: "out",
       type: "string",
@@ -230,7 +237,8 @@ export const STUDY_COMMAND: CommandSpec = {
     },
   ],
   examples: [
-    { args: ["study"], about: "the study on the bundled data" },
+    { args: ["study"], about: "the study on the bundled data: what we found, on one screen" },
+    { args: ["study", "--full"], about: "every table in the terminal" },
     {
       args: ["study", "--config", "data/study.eq1.config.json", "--format", "markdown"],
       about: "the classic equation (1), as markdown",
