@@ -69,6 +69,7 @@ const LAYERS: string[][] = [
   ["lib/gravity/study/", "lib/gravity/synthetic/"],
   ["lib/gravity/render/"],
   ["lib/gravity/notebook.ts"],
+  ["lib/cli/options/"],
   ["lib/cli/"],
 ];
 

@@ -1,12 +1,12 @@
 /**
- * Writes README.md's command table from the CLI's option tables (lib/cli/commands.ts), between
+ * Writes README.md's command table from the CLI's option tables (lib/cli/options/), between
  * the markers `<!-- commands:start -->` and `<!-- commands:end -->`:
  * `deno run --allow-read --allow-write=README.md tools/readme_commands.ts`.
  * tests/cli/help_test.ts fails while README.md differs from what this writes.
  * @module
  */
-import { COMMANDS } from "../lib/cli/commands.ts";
-import { commandsMarkdown } from "../lib/cli/options.ts";
+import { COMMANDS } from "../lib/cli/options/all.ts";
+import { commandsMarkdown } from "../lib/cli/options/spec.ts";
 
 /** README text with the command table between its markers replaced. */
 export function withCommandTable(readme: string): string {
@@ -22,5 +22,5 @@ export function withCommandTable(readme: string): string {
 if (import.meta.main) {
   const path = new URL("../README.md", import.meta.url).pathname;
   await Deno.writeTextFile(path, withCommandTable(await Deno.readTextFile(path)));
-  console.log("README.md: command table written from lib/cli/commands.ts");
+  console.log("README.md: command table written from lib/cli/options/");
 }

@@ -16,8 +16,8 @@
 import { readNumericColumns } from "../data/read/numeric_csv.ts";
 import { InputError } from "../errors.ts";
 import { assertNoRepeats } from "../data/read/strict_json.ts";
-import { FIT_COMMAND, SFA_ONLY } from "./commands.ts";
-import { parseCommand } from "./options.ts";
+import { FIT_COMMAND, SFA_ONLY } from "./options/fit.ts";
+import { parseCommand } from "./options/spec.ts";
 import { formatRegression, type RegressionFormat } from "../report/regression_table.ts";
 import { ols } from "../stats/linear/ols.ts";
 import { evalTerm, parseTerm, parseTerms } from "../stats/formula.ts";

@@ -4,7 +4,7 @@
  *   deno task cli fit --estimator sfa --data F.csv --y TERM --x TERM,... [--no-intercept]
  *     [--inefficiency halfnormal|truncnormal] [--panel ID,TIME] [--time-varying]
  *     [--z TERM,...] [--z-intercept] [--efficiency bc|jlms] [--level 0.95] [--compare]
- *     [--format text|markdown|html|json]   (options: lib/cli/commands.ts FIT_COMMAND)
+ *     [--format text|markdown|html|json]   (options: lib/cli/options/ FIT_COMMAND)
  *
  * Cross-section by default; `--panel` makes it Battese-Coelli (1992), `--z` Battese-Coelli
  * (1995). `--compare` puts the OLS start beside the frontier. JSON is the result object
@@ -107,6 +107,9 @@ export async function runFitSfa(a: FitSfaArgs): Promise<void> {
     return;
   }
   console.log(
-    formatFrontier(result, a.format as TableFormat, { depVar: yTerm.name, compare: a.compare }),
+    formatFrontier(result, a.format as TableFormat | "latex", {
+      depVar: yTerm.name,
+      compare: a.compare,
+    }),
   );
 }

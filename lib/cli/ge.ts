@@ -30,8 +30,8 @@ import { reportPage } from "../report/html.ts";
 import { fitModel } from "../stats/model/fit.ts";
 import { type ModelSpec, specColumns } from "../stats/model/spec.ts";
 import { parseTerm, parseTerms } from "../stats/formula.ts";
-import { GE_COMMAND } from "./commands.ts";
-import { parseCommand } from "./options.ts";
+import { GE_COMMAND } from "./options/ge.ts";
+import { parseCommand } from "./options/spec.ts";
 
 const FORMATS = ["text", "markdown", "html", "csv", "json"] as const;
 

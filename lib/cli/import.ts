@@ -3,8 +3,8 @@
  * @module
  */
 import { writeImport } from "../data/import/build.ts";
-import { IMPORT_COMMAND } from "./commands.ts";
-import { parseCommand } from "./options.ts";
+import { IMPORT_COMMAND } from "./options/import.ts";
+import { parseCommand } from "./options/spec.ts";
 import { stderrProgress } from "./import_progress.ts";
 
 /**

@@ -6,8 +6,8 @@
  */
 import { InputError } from "../errors.ts";
 import { nearestKey } from "../data/read/strict_json.ts";
-import { COMMANDS } from "./commands.ts";
-import { type CommandSpec, helpText } from "./options.ts";
+import { COMMANDS } from "./options/all.ts";
+import { type CommandSpec, helpText } from "./options/spec.ts";
 import project from "../../deno.json" with { type: "json" };
 
 type Command = (args: string[]) => Promise<void>;

@@ -1,8 +1,7 @@
 /**
- * The command line: one file per command, the option tables they share with `--help` and the
- * README (commands.ts), the entry point (main.ts). Not re-exported by lib/mod.ts.
+ * The command line: one file per command, their option tables (options/, shared with `--help`
+ * and the README), the entry point (main.ts). Not re-exported by lib/mod.ts.
  * @module
  */
-export * from "./commands.ts";
-export * from "./options.ts";
+export * from "./options/mod.ts";
 export { commandList, main, versionText } from "./main.ts";

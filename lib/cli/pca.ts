@@ -9,8 +9,8 @@ import { InputError } from "../errors.ts";
 import { assertNoRepeats } from "../data/read/strict_json.ts";
 import { formatPca, type PcaFormat } from "../report/pca_table.ts";
 import { pca } from "../stats/pca.ts";
-import { PCA_COMMAND } from "./commands.ts";
-import { parseCommand } from "./options.ts";
+import { PCA_COMMAND } from "./options/pca.ts";
+import { parseCommand } from "./options/spec.ts";
 
 /**
  * Run `pca` with command-line arguments; prints the tables (or JSON) on stdout.

@@ -1,19 +1,23 @@
 /**
- * The `study` command: `deno task study [--config FILE] [--format text|markdown|json|html]
- * [--out DIR]`. Prints Table 1 (coverage), the PCA summary, Table 2 and Table 3 beside the
- * paper's, and the comparison; writes results.json, table2.csv, table3.csv, tables.md, the SVG
- * figures (figures/*.svg) and one self-contained report.html to the out directory.
+ * The `study` command: `deno task study [--config FILE] [--format text|markdown|json|html|latex]
+ * [--full] [--out DIR]`. Prints a one-screen summary (what we found, Table 2 and Table 3
+ * compact, the warnings, where the files are), or with `--full` every table: Table 1 (coverage),
+ * the PCA summary, Table 2 and Table 3 beside the paper's, the benchmark, sensitivity, the
+ * comparison and the forecast. Writes results.json, table2.csv, table3.csv, tables.md, tables.tex
+ * (LaTeX), tables.xlsx (Excel), the SVG figures (figures/*.svg) and one self-contained
+ * report.html to the out directory.
  * @module
  */
-import { STUDY_COMMAND } from "./commands.ts";
-import { parseCommand } from "./options.ts";
+import { STUDY_COMMAND } from "./options/study.ts";
+import { parseCommand } from "./options/spec.ts";
 import { assertUniqueHeader } from "../data/read/header.ts";
 import { writeDirAtomic } from "../io/atomic.ts";
 import { loadPanel } from "../data/panel.ts";
 import { InputError } from "../errors.ts";
 import { loadStudyConfig, validateAgainstPanel } from "../gravity/config/study.ts";
 import { loadPaperTables, type PaperTables } from "../gravity/study/paper.ts";
-import { formatStudy, wrapText } from "../gravity/render/study.ts";
+import { formatStudy, formatSummary, wrapText } from "../gravity/render/study.ts";
+import { studyLatex, writeLatexAndExcel } from "./study_files.ts";
 import { table2Spec } from "../gravity/render/regression.ts";
 import { table3Spec } from "../gravity/render/potential.ts";
 import { runGravityStudy } from "../gravity/study/run.ts";
@@ -84,8 +88,14 @@ export const writeFigures: OutputWriter = async (result, dir, context = {}) => {
   return [...paths, `${dir}/report.html`];
 };
 
-/** Output writers run by the study, in order: tables, then figures and report.html. */
-export const outputWriters: OutputWriter[] = [writeTables, writeFigures];
+/** tables.tex (LaTeX) and tables.xlsx (Excel). */
+export const writeLatexExcel: OutputWriter = (result, dir) => writeLatexAndExcel(result, dir);
+
+/**
+ * Output writers run by the study, in order: tables, the LaTeX and Excel tables, then figures
+ * and report.html.
+ */
+export const outputWriters: OutputWriter[] = [writeTables, writeLatexExcel, writeFigures];
 
 /**
  * Write every output of a study to `dir` (created if needed). A directory the process may not
@@ -220,8 +230,9 @@ export async function estimableHints(result: StudyResult, configPath: string): P
 export async function runStudy(args: string[]): Promise<void> {
   const values = parseCommand(STUDY_COMMAND, args) as {
     config?: string;
-    format?: "text" | "markdown" | "json" | "html";
+    format?: "text" | "markdown" | "json" | "html" | "latex";
     out?: string;
+    full?: boolean;
   };
   const format = values.format ?? "text";
   const configPath = values.config ?? DEFAULT_CONFIG;
@@ -239,17 +250,25 @@ export async function runStudy(args: string[]): Promise<void> {
   const context: OutputContext = { configPath, hints };
   const outDir = values.out ?? "out/study";
   const written = await writeOutputs(result, outDir, outputWriters, context);
+  const files = written.map((p) => p.slice(outDir.length + 1));
   if (format === "json") console.log(JSON.stringify(result, null, 2));
   else if (format === "html") console.log(await studyReportHtml(result, context));
-  else {
+  else if (format === "latex") console.log(studyLatex(result));
+  else if (format === "text" && !values.full) {
+    const config = configPath === DEFAULT_CONFIG ? "" : ` --config ${configPath}`;
+    console.log(formatSummary(result, {
+      outDir,
+      files,
+      hints,
+      fullCommand: `deno task study${config} --full`,
+    }));
+  } else {
     console.log(formatStudy(result, format as "text" | "markdown"));
     if (hints.length) {
       const text = hints.join("\n");
       console.log("\n" + (format === "text" ? wrapText(text) : text));
     }
-    const wrote = `Wrote ${written.length} files to ${outDir}/: ${
-      written.map((p) => p.slice(outDir.length + 1)).join(", ")
-    }`;
+    const wrote = `Wrote ${written.length} files to ${outDir}/: ${files.join(", ")}`;
     console.log("\n" + (format === "text" ? wrapText(wrote) : wrote));
   }
 }

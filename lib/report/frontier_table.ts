@@ -7,7 +7,8 @@
  */
 import type { FrontierEstimate, FrontierResult } from "../stats/frontier/types.ts";
 import { stars } from "./models_table.ts";
-import { formatTable, type TableFormat } from "./table.ts";
+import { formatLatex } from "./latex.ts";
+import { formatTable, type TableFormat, type TableSpec } from "./table.ts";
 
 /** Options of {@link formatFrontier}. */
 export interface FrontierTableOptions {
@@ -126,15 +127,21 @@ function compareRows(r: FrontierResult, d: number): Record<string, string>[] {
  */
 export function formatFrontier(
   r: FrontierResult,
-  format: TableFormat = "text",
+  format: TableFormat | "latex" = "text",
   options: FrontierTableOptions = {},
 ): string {
+  const spec = frontierSpec(r, options);
+  return format === "latex" ? formatLatex(spec) : formatTable(spec, format);
+}
+
+/** The frontier's table (or, with `compare`, OLS beside it) as a table spec. */
+function frontierSpec(r: FrontierResult, options: FrontierTableOptions): TableSpec {
   const d = options.digits ?? 4;
   const depVar = options.depVar ?? "y";
   const title = options.title ?? `Stochastic frontier: ${depVar}`;
   const str = (v: unknown) => String(v ?? "");
   if (options.compare) {
-    return formatTable({
+    return {
       title,
       columns: [
         { key: "term", label: depVar, align: "left", format: str },
@@ -143,10 +150,10 @@ export function formatFrontier(
       ],
       rows: compareRows(r, d),
       notes: notes(r, d),
-    }, format);
+    };
   }
   const pct = `${+(r.level * 100).toFixed(2)}%`;
-  return formatTable({
+  return {
     title,
     columns: [
       { key: "term", label: depVar, align: "left", format: str },
@@ -159,5 +166,5 @@ export function formatFrontier(
     ],
     rows: parameterRows(r, d),
     notes: notes(r, d),
-  }, format);
+  };
 }

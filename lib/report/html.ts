@@ -27,6 +27,8 @@ h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
 .subtitle { color: #555; margin-top: 0; }
 nav ol { padding-left: 1.2em; }
+/* A long contents list takes three columns, so the first section starts on the first screen. */
+nav ol { columns: 3 16em; column-gap: 2em; }
 table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em;
   font-variant-numeric: tabular-nums; }
 /* A table wider than the column scrolls sideways instead of running off the page. */

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { escapeXml } from "./escape.ts";
 import { formatTable, type TableSpec } from "./table.ts";
 
 /** A MIME bundle, e.g. `{ "text/html": "<b>hi</b>" }`. */
@@ -77,6 +78,20 @@ export function html(s: string): Displayable | string {
  */
 export function svg(s: string): Displayable | string {
   return bundle({ "image/svg+xml": s }, s);
+}
+
+/**
+ * A notebook's closing "What we found" block: the heading and one bullet per sentence (plain
+ * text, escaped). The sentences are built from the notebook's results, never typed.
+ *
+ * @example
+ * ```ts
+ * whatWeFound([`N = ${fit.n}, R2 = ${fit.r2.toFixed(3)}.`]);
+ * ```
+ */
+export function whatWeFound(sentences: string[]): Displayable | string {
+  const items = sentences.map((s) => `<li>${escapeXml(s)}</li>`).join("\n");
+  return html(`<h3>What we found</h3>\n<ul>\n${items}\n</ul>`);
 }
 
 /**

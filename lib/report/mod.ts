@@ -1,9 +1,12 @@
 /**
- * Presentation primitives, independent of the study: tables (text, markdown, HTML, CSV), Plot
- * figures as SVG strings (figures/), notebook display helpers and a self-contained HTML page.
+ * Presentation primitives, independent of the study: tables (text, markdown, HTML, CSV, LaTeX,
+ * Excel workbooks), Plot figures as SVG strings (figures/), notebook display helpers and a
+ * self-contained HTML page.
  * @module
  */
 export * from "./table.ts";
+export * from "./latex.ts";
+export * from "./xlsx.ts";
 export * from "./dom.ts";
 export * from "./escape.ts";
 export * from "./jupyter.ts";

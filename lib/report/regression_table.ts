@@ -1,14 +1,16 @@
 /**
- * Lay out an OLS result: a text table like Stata's `regress` output, markdown, HTML, or the
+ * Lay out an OLS result: a text table like Stata's `regress` output, markdown, HTML, LaTeX or the
  * JSON of the `fit` command. Computing stays in lib/stats; this module only formats.
  * @module
  */
 import type { OlsResult } from "../stats/types.ts";
 import { formatTable, type TableColumn, type TableSpec } from "./table.ts";
+import { formatLatex } from "./latex.ts";
+import { modelsSpec } from "./models_table.ts";
 import { regressionJson } from "../stats/linear/ols_json.ts";
 
 /** Output formats of {@link formatRegression}. */
-export type RegressionFormat = "text" | "markdown" | "html" | "json";
+export type RegressionFormat = "text" | "markdown" | "html" | "json" | "latex";
 
 /** Options of {@link formatRegression}. */
 export interface RegressionFormatOptions {
@@ -59,10 +61,39 @@ function summary(r: OlsResult, digits: number): [string, string][] {
   return lines;
 }
 
+const SE_NAME: Record<string, string> = {
+  classical: "IID",
+  hc0: "Robust (HC0)",
+  hc1: "Robust (HC1)",
+  hc2: "Robust (HC2)",
+  hc3: "Robust (HC3)",
+  cluster: "Clustered",
+};
+
+/** The LaTeX table of one OLS fit: coefficients with stars and SEs beneath, then N, R2, SEs. */
+function latexRegression(result: OlsResult, depVar: string, title?: string): string {
+  const spec = modelsSpec([{
+    title: depVar,
+    coefficients: result.coefficients,
+    stats: [
+      ["Observations", String(result.n)],
+      ["R2", fixed(result.r2, 3)],
+      ["Adj. R2", fixed(result.adjR2, 3)],
+      ["Fixed effects", "none"],
+      [
+        "Standard errors",
+        `${SE_NAME[result.se] ?? result.se}${result.clusters ? ` (${result.clusters})` : ""}`,
+      ],
+    ],
+  }], { title: title ?? `Linear regression: ${depVar}` });
+  return formatLatex(spec);
+}
+
 /**
  * Format an OLS result. `text` is laid out like Stata's `regress` (Coef., Std. Err., t, P>|t|,
  * confidence interval, then N, F, R2, adj R2, Root MSE); `markdown` and `html` are tables with
- * the same columns and the summary as notes; `json` is {@link regressionJson}, pretty-printed.
+ * the same columns and the summary as notes; `json` is {@link regressionJson}, pretty-printed;
+ * `latex` is a booktabs table with stars and SEs in parentheses (as `cli fit --compare`).
  *
  * @example
  * ```ts
@@ -78,6 +109,7 @@ export function formatRegression(
   const digits = options.digits ?? 7;
   const level = options.level ?? 0.95;
   const depVar = options.depVar ?? "y";
+  if (format === "latex") return latexRegression(result, depVar, options.title);
   const pct = `${+(level * 100).toFixed(2)}%`;
   const seLabel = SE_LABEL[result.se] ?? result.se;
   const stats = summary(result, digits);

@@ -24,6 +24,11 @@ export interface TableSpec {
   rows: Record<string, unknown>[];
   /** Lines printed under the table. */
   notes?: string[];
+  /**
+   * Row indexes a horizontal rule is drawn above (e.g. between coefficients and statistics):
+   * LaTeX draws a `\midrule`, the other formats ignore them.
+   */
+  rules?: number[];
 }
 
 /** Output formats of {@link formatTable}. */
@@ -63,6 +68,24 @@ const nowrap = (s: string) => /^\S{1,24}$/.test(s);
 const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
+ * Which columns are right-aligned: as the column says, else those whose every value is a number
+ * (or missing).
+ *
+ * @example
+ * ```ts
+ * alignRight({ columns: [{ key: "a" }, { key: "b" }], rows: [{ a: "x", b: 1 }] }); // [false, true]
+ * ```
+ */
+export function alignRight(spec: TableSpec): boolean[] {
+  return spec.columns.map((c) =>
+    c.align ? c.align === "right" : spec.rows.every((r) => {
+      const v = r[c.key];
+      return typeof v === "number" || v === null || v === undefined;
+    })
+  );
+}
+
+/**
  * Format a table. Text is padded into aligned columns; markdown is a GitHub table; HTML is a
  * `<table>` (with `<caption>` for the title); CSV is RFC 4180 with raw (unformatted) numbers.
  *
@@ -84,12 +107,7 @@ export function formatTable(spec: TableSpec, format: TableFormat = "text"): stri
   const cells = spec.rows.map((r) =>
     spec.columns.map((c) => (c.format ?? ((v: unknown) => formatCell(v)))(r[c.key]))
   );
-  const right = spec.columns.map((c, j) =>
-    c.align ? c.align === "right" : spec.rows.every((r) => {
-      const v = r[spec.columns[j].key];
-      return typeof v === "number" || v === null || v === undefined;
-    })
-  );
+  const right = alignRight(spec);
   const notes = spec.notes ?? [];
   if (format === "html") {
     const head = labels.map((l) => `<th>${escapeXml(l)}</th>`).join("");

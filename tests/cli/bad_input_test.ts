@@ -248,7 +248,7 @@ const CASES: Case[] = [
   {
     name: "study: bad --format",
     args: ["study", "--format", "pdf", "--out", O],
-    stderr: 'error: --format "pdf" is not one of text, markdown, json, html',
+    stderr: 'error: --format "pdf" is not one of text, markdown, json, html, latex',
     out: true,
   },
   {

@@ -7,7 +7,7 @@ const TMP = freshTmp("forecast-cli-");
 const EQ1 = new URL("../../data/study.eq1.config.json", import.meta.url).pathname;
 const PERMS = ["--allow-read", "--allow-write=out", "--allow-env=NO_COLOR"];
 const run = (format: string) =>
-  cli(["study", "--config", EQ1, "--format", format, "--out", `${TMP}/${format}`], PERMS);
+  cli(["study", "--full", "--config", EQ1, "--format", format, "--out", `${TMP}/${format}`], PERMS);
 
 Deno.test("study CLI: the forecast section in text, markdown, JSON and HTML, with its figure", async () => {
   const [text, md, json, html] = await Promise.all(["text", "markdown", "json", "html"].map(run));

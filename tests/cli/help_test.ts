@@ -5,8 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { ROOT } from "../root.ts";
-import { COMMANDS } from "../../lib/cli/commands.ts";
-import { commandsMarkdown, exampleLine, helpText, parseCommand } from "../../lib/cli/options.ts";
+import { COMMANDS } from "../../lib/cli/options/all.ts";
+import {
+  commandsMarkdown,
+  exampleLine,
+  helpText,
+  parseCommand,
+} from "../../lib/cli/options/spec.ts";
 import { cli } from "./run_cli.ts";
 
 /** Cells of a markdown table's rows (separator row dropped), whitespace collapsed. */

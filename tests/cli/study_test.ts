@@ -137,12 +137,12 @@ function assertMatchesRefit(res: any, refit: Refit) {
 
 // The subprocess runs start together (the machine has 2 cores) and each test awaits its own.
 const RUNS = {
-  fixture: study(["--config", FIXTURE, "--out", `${TMP}/fixture`]),
+  fixture: study(["--config", FIXTURE, "--full", "--out", `${TMP}/fixture`]),
   html: study(["--config", FIXTURE, "--format", "html", "--out", `${TMP}/html`]),
   json: study(["--config", FIXTURE, "--format", "json", "--out", `${TMP}/json`]),
   badFormat: study(["--config", FIXTURE, "--format", "pdf"]),
   badOut: study(["--config", FIXTURE, "--out", "/tmp/cbec-study-not-allowed"]),
-  real: study(["--out", `${TMP}/real`]),
+  real: study(["--full", "--out", `${TMP}/real`]),
   eq1: study(["--config", "data/study.eq1.config.json", "--out", `${TMP}/eq1`]),
 };
 
@@ -198,7 +198,7 @@ Deno.test("study CLI on the synthetic fixture: tables printed, outputs written, 
   assert.equal((report.match(/<figure>/g) ?? []).length, FIGURES.length + 1); // + forecast_fan
   assert.ok(report.includes("<caption>Table 3. Trade potential K: ours beside the paper's"));
   assert.ok(report.includes("<h3>Why they differ</h3>"));
-  assert.ok(r.stdout.includes(`Wrote 16 files to ${TMP}/fixture/:`), r.stdout.slice(-300));
+  assert.ok(r.stdout.includes(`Wrote 18 files to ${TMP}/fixture/:`), r.stdout.slice(-300));
 });
 
 Deno.test("study CLI --format html prints one self-contained HTML document", async () => {
@@ -223,7 +223,7 @@ Deno.test("study CLI --format json prints the result object", async () => {
 Deno.test("study CLI errors are one line: bad format, out outside out/, unknown country", async () => {
   const f = await RUNS.badFormat;
   assert.equal(f.code, 1);
-  assert.equal(f.stderr, 'error: --format "pdf" is not one of text, markdown, json, html\n');
+  assert.equal(f.stderr, 'error: --format "pdf" is not one of text, markdown, json, html, latex\n');
   const o = await RUNS.badOut;
   assert.equal(o.code, 1);
   assert.match(o.stderr, /^error: cannot write to \/tmp\/cbec-study-not-allowed: \w+ .*\n$/);

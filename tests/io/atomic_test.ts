@@ -98,7 +98,7 @@ Deno.test("study killed half-way leaves the previous out/ byte-identical", async
   assert.ok(before.has("results.json") && before.has("figures/k_heatmap.svg"));
   // The other config writes different bytes to the same names: a torn write would show.
   await killAt(["study", "--config", "data/study.config.json", "--out", dir], "out", "written");
-  assert.equal(await leftover(dir), 6, "the killed run had written its files (5 + figures/)");
+  assert.equal(await leftover(dir), 8, "the killed run had written its files (7 + figures/)");
   assertSame(before, await snapshot(dir), "after a kill while writing");
   // Killed after the journal, before any rename: still the old files; the next write rolls
   // the interrupted commit forward, and the result is exactly a clean run's.

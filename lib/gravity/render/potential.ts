@@ -1,6 +1,7 @@
 /**
  * Table 3 of the study: K and class per country-year (with the interval and P(class) when they
- * were computed, and the benchmark K columns when there is a benchmark), beside the paper's.
+ * were computed, and the benchmark K columns when there is a benchmark), beside the paper's; and
+ * a compact partner-by-year form of it for the terminal summary.
  * @module
  */
 import { formatCell, type TableSpec } from "../../report/table.ts";
@@ -74,8 +75,9 @@ function table3Rows(r: StudyResult): Record<string, unknown>[] {
   return rows;
 }
 
-/** The notes under Table 3: K's definition and classes, the paper's contradictions, the columns. */
-function table3Notes(r: StudyResult): string[] {
+/** The notes under Table 3: K's definition and classes, the paper's contradictions, the columns
+ * (the benchmark's when they are shown). */
+function table3Notes(r: StudyResult, withBenchmark = true): string[] {
   const cmp = r.paper?.comparison;
   const t = r.config.potential.thresholds;
   return [
@@ -84,7 +86,7 @@ function table3Notes(r: StudyResult): string[] {
     ...(cmp?.paperInconsistencies.length
       ? [`The paper contradicts its own thresholds: ${cmp.paperInconsistencies.join("; ")}.`]
       : []),
-    ...benchmarkColumnsNote(r),
+    ...(withBenchmark ? benchmarkColumnsNote(r) : []),
     ...(r.uncertainty
       ? [
         `${
@@ -103,10 +105,14 @@ function table3Notes(r: StudyResult): string[] {
  * console.log(formatTable(table3Spec(result), "markdown"));
  * ```
  */
-export function table3Spec(r: StudyResult, options: { compact?: boolean } = {}): TableSpec {
+export function table3Spec(
+  r: StudyResult,
+  options: { compact?: boolean; benchmark?: boolean } = {},
+): TableSpec {
+  const withBenchmark = options.benchmark ?? true;
   return {
     title: "Table 3. Trade potential K: ours beside the paper's",
-    columns: compactColumns(r, options.compact ?? false, [
+    columns: compactColumns(r, (options.compact ?? false) && withBenchmark, [
       { key: "country", label: "Country" },
       { key: "year", label: "Year", format: String },
       { key: "actual", label: "Actual", format: level },
@@ -114,12 +120,74 @@ export function table3Spec(r: StudyResult, options: { compact?: boolean } = {}):
       { key: "k", label: "K", format: f3 },
       { key: "class", label: "Class", align: "left" },
       ...kIntervalColumns(r),
-      ...benchmarkColumns(r),
+      ...(withBenchmark ? benchmarkColumns(r) : []),
       { key: "paperK", label: "Paper K", format: fixed3 },
       { key: "paperClass", label: "Paper class", align: "left" },
       { key: "agree", label: "Same class", format: yesNo, align: "left" },
     ]),
     rows: table3Rows(r),
-    notes: table3Notes(r),
+    notes: table3Notes(r, withBenchmark),
+  };
+}
+
+/** A class as a short word for the compact table. */
+const SHORT: Record<string, string> = { huge: "H", expanding: "E", remodelling: "R" };
+
+/** One compact cell: K with 2 decimals and the short class ("." when there is neither). */
+const kCell = (k: number | null | undefined, cls: string | null | undefined) =>
+  k === null || k === undefined
+    ? (cls && SHORT[cls] ? `. ${SHORT[cls]}` : ".")
+    : `${k.toFixed(2)} ${cls && SHORT[cls] ? SHORT[cls] : "-"}`;
+
+/**
+ * Table 3 compact for the terminal summary: one row per partner for our K and one for the
+ * paper's, one column per year (K with 2 decimals and the class), and how many classes agree.
+ *
+ * @example
+ * ```ts
+ * console.log(formatTable(table3MatrixSpec(result), "text"));
+ * ```
+ */
+export function table3MatrixSpec(r: StudyResult): TableSpec {
+  const ours = new Map(r.potential.map((p) => [`${p.country}|${p.year}`, p]));
+  const paper = new Map(
+    (r.paper?.comparison.classes ?? []).map((c) => [`${c.country}|${c.year}`, c]),
+  );
+  const years: number[] = [];
+  for (let y = r.config.years.from; y <= r.config.years.to; y++) years.push(y);
+  const rows: Record<string, unknown>[] = [];
+  for (const country of r.config.partners) {
+    const mine: Record<string, unknown> = { country, source: "ours" };
+    const theirs: Record<string, unknown> = { country: "", source: "paper", same: "" };
+    let agree = 0;
+    let compared = 0;
+    for (const y of years) {
+      const o = ours.get(`${country}|${y}`);
+      const p = paper.get(`${country}|${y}`);
+      mine[`y${y}`] = kCell(o?.k, o?.class);
+      theirs[`y${y}`] = kCell(p?.paperK, p?.paperClass);
+      if (p?.agree !== null && p?.agree !== undefined) {
+        [agree, compared] = [agree + +p.agree, compared + 1];
+      }
+    }
+    mine.same = r.paper ? `${agree} of ${compared}` : ".";
+    rows.push(mine, ...(r.paper ? [theirs] : []));
+  }
+  const t = r.config.potential.thresholds;
+  return {
+    title: "Table 3 (compact). Trade potential K and class by partner and year" +
+      (r.paper ? ", ours beside the paper's" : ""),
+    columns: [
+      { key: "country", label: "Country" },
+      { key: "source", label: "" },
+      ...years.map((y) => ({ key: `y${y}`, label: String(y), align: "right" as const })),
+      { key: "same", label: "Same class", align: "right" as const },
+    ],
+    rows,
+    notes: [
+      `${r.potentialNote}; classes: H huge (K <= ${t.huge}), E expanding, R remodelling ` +
+      `(K >= ${t.remodelling}); "." no K. The full Table 3 adds the intervals and the ` +
+      `benchmark K.`,
+    ],
   };
 }

@@ -1,7 +1,8 @@
 /**
- * The study's one self-contained HTML page (`report.html`): the summary and choices, each
- * section's table in HTML with its inline SVG figures, the comparison with the paper and why the
- * results differ, the forecast and the warnings.
+ * The study's one self-contained HTML page (`report.html`): the findings first (what we found and
+ * how sure, with the coefficient plot and the K intervals that carry it), then the method's
+ * choices, each section's table in HTML with its inline SVG figures, the comparison with the
+ * paper and why the results differ, the forecast and the warnings.
  * @module
  */
 import { escapeXml } from "../../report/escape.ts";
@@ -35,8 +36,25 @@ export interface StudyReportOptions {
   hints?: string[];
 }
 
-/** The first section: the headline, why there is no regression (with the hints), the choices. */
-function summaryHtml(r: StudyResult, hints: string[]): string {
+/**
+ * The figures shown with the findings (moved there from their sections when drawn): the
+ * coefficients beside the paper's, and K with its intervals (the K heatmap when there are none).
+ */
+export const FINDINGS_FIGURES = ["coefficient_plot", "k_intervals"];
+
+/** The figures of the findings: those of {@link FINDINGS_FIGURES} drawn (the K heatmap for K
+ * intervals not computed). */
+function findingsFigures(figures: StudyFigure[]): StudyFigure[] {
+  const drawn = (name: string) => figures.find((f) => f.name === name && !f.noData);
+  return [drawn("coefficient_plot"), drawn("k_intervals") ?? drawn("k_heatmap")]
+    .filter((f): f is StudyFigure => f !== undefined);
+}
+
+/**
+ * The first section: the headline, why there is no regression (with the hints), what we found
+ * (the result's findings) and the figures that carry it.
+ */
+function findingsHtml(r: StudyResult, hints: string[], figures: StudyFigure[]): string {
   const summary = [`<p>${escapeXml(studyHeadline(r))}</p>`];
   if (!r.regression.estimable) {
     summary.push(
@@ -47,16 +65,19 @@ function summaryHtml(r: StudyResult, hints: string[]): string {
       ...hints.map((h) => `<p>${escapeXml(h)}</p>`),
     );
   }
-  if (r.config.choices.length) summary.push("<h3>Choices</h3>", htmlList(r.config.choices));
+  summary.push(htmlList(r.findings.sentences), ...figures.map(figureHtml));
   return summary.join("\n");
 }
 
-/** The sections of the page after the summary, in report order (optional ones when present). */
+/** The sections of the page after the findings, in report order (optional ones when present). */
 function studySections(r: StudyResult, figures: StudyFigure[]): ReportSection[] {
   const figs = (part: StudyFigure["part"]) =>
     figures.filter((f) => f.part === part).map(figureHtml).join("\n");
   const withFigures = (html: string, part: StudyFigure["part"]) => [html, figs(part)].join("\n");
   const sections: ReportSection[] = [
+    ...(r.config.choices.length
+      ? [{ heading: "Choices of the method", html: htmlList(r.config.choices) }]
+      : []),
     {
       heading: "Table 1. Variables, sources and coverage",
       html: formatTable(table1Spec(r), "html"),
@@ -99,8 +120,10 @@ function studySections(r: StudyResult, figures: StudyFigure[]): ReportSection[] 
 }
 
 /**
- * One self-contained HTML page: choices, Table 1, the PCA with its figures, Table 2 and Table 3
- * with theirs, the comparison with the paper and why the results differ, and warnings.
+ * One self-contained HTML page: the findings with the figures that carry them, the choices,
+ * Table 1, the PCA with its figures, Table 2 and Table 3 with theirs, the benchmark, the
+ * sensitivity, the comparison with the paper and why the results differ, the forecast and
+ * warnings.
  *
  * @example
  * ```ts
@@ -109,13 +132,14 @@ function studySections(r: StudyResult, figures: StudyFigure[]): ReportSection[] 
  */
 export function studyReport(r: StudyResult, options: StudyReportOptions = {}): string {
   const figures = options.figures ?? studyFigures(r);
+  const first = findingsFigures(figures);
   return reportPage({
     title: r.config.title,
     subtitle: `cbec-gravity study${options.configPath ? ` (config ${options.configPath})` : ""}; ` +
       `the paper: ${r.paper?.source ?? "not loaded"}.`,
     sections: [
-      { heading: "Summary and choices", html: summaryHtml(r, options.hints ?? []) },
-      ...studySections(r, figures),
+      { heading: "Findings", html: findingsHtml(r, options.hints ?? [], first) },
+      ...studySections(r, figures.filter((f) => !first.includes(f))),
     ],
   });
 }

@@ -1,7 +1,9 @@
 /**
- * The whole printed study in text, markdown or HTML: the headline and choices, every section's
- * table in report order, the comparison, the forecast and the warnings; the text wrapped to
- * {@link TEXT_WIDTH} columns. Each section's table is formatted in its own file.
+ * The printed study. In full, in text, markdown or HTML: the headline and choices, every
+ * section's table in report order, the comparison, the forecast and the warnings. As a summary
+ * (the terminal's default): what we found, Table 2 and Table 3 compact, the warnings and where
+ * the files are. Text is wrapped to {@link TEXT_WIDTH} columns; each section's table is
+ * formatted in its own file, the findings are computed in lib/gravity/study/findings.ts.
  * @module
  */
 import { escapeXml } from "../../report/escape.ts";
@@ -11,7 +13,7 @@ import { table1Spec } from "./coverage.ts";
 import { formatForecast } from "./forecast.ts";
 import { htmlList } from "./formatters.ts";
 import { pcaSpec } from "./pca.ts";
-import { table3Spec } from "./potential.ts";
+import { table3MatrixSpec, table3Spec } from "./potential.ts";
 import { table2Spec } from "./regression.ts";
 import { sensitivitySpec } from "./sensitivity.ts";
 import { benchmarkSpecs } from "./world.ts";
@@ -113,4 +115,79 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
     out.push("", "Warnings:", ...r.warnings.map((w) => `  - ${w}`));
   }
   return md ? out.join("\n") : wrapText(out.join("\n"), TEXT_WIDTH);
+}
+
+/** Options of {@link formatSummary}. */
+export interface SummaryOptions {
+  /** Where the files were written (default "out/study"). */
+  outDir?: string;
+  /** The files written, relative to `outDir` (default: none listed). */
+  files?: string[];
+  /** The command that prints everything (default "deno task study --full"). */
+  fullCommand?: string;
+  /** Lines printed when the regression is not estimable (what else to run). */
+  hints?: string[];
+}
+
+/**
+ * What we found as text lines: one bullet per sentence of the result's findings.
+ *
+ * @example
+ * ```ts
+ * findingsLines(result)[0]; // "What we found:"
+ * ```
+ */
+export function findingsLines(r: StudyResult): string[] {
+  return ["What we found:", ...r.findings.sentences.map((s) => `  - ${s}`)];
+}
+
+/** The lines saying where the files are and how to print everything. */
+function filesLines(options: SummaryOptions): string[] {
+  const dir = options.outDir ?? "out/study";
+  const files = options.files ?? [];
+  const has = (name: string) => files.includes(name);
+  const figures = files.filter((f) => f.startsWith("figures/")).length;
+  const described: [string, string][] = [
+    ["tables.tex", "LaTeX tables, booktabs"],
+    ["tables.xlsx", "Excel, one sheet per table"],
+    ["results.json", "every number"],
+  ];
+  const named = described.filter(([f]) => has(f)).map(([f, what]) => `${f} (${what})`);
+  const rest = files.filter((f) =>
+    !f.startsWith("figures/") && f !== "report.html" && !described.some(([d]) => d === f)
+  );
+  return [
+    ...(has("report.html")
+      ? [`Full report: ${dir}/report.html (every table and figure, the choices and sources).`]
+      : []),
+    ...(files.length
+      ? [
+        `Files in ${dir}/: ${
+          [...named, ...rest, ...(figures ? [`figures/ (${figures} SVG)`] : [])].join(", ")
+        }.`,
+      ]
+      : []),
+    `Every table in the terminal: ${options.fullCommand ?? "deno task study --full"}.`,
+  ];
+}
+
+/**
+ * The terminal summary of a study (at most a screen or two): the title and headline, what we
+ * found (sample, fit, significant coefficients and the paper's agreement, K classes and how sure
+ * they are, a headline per later section), Table 2 and Table 3 compact, the warnings, and where
+ * the full report and the files are. Wrapped to {@link TEXT_WIDTH} columns.
+ *
+ * @example
+ * ```ts
+ * console.log(formatSummary(result, { outDir: "out/study", files: ["report.html", "tables.tex"] }));
+ * ```
+ */
+export function formatSummary(r: StudyResult, options: SummaryOptions = {}): string {
+  const out: string[] = [r.config.title, studyHeadline(r), "", ...findingsLines(r)];
+  if (options.hints?.length) out.push("", ...options.hints);
+  out.push("", formatTable(table2Spec(r, { compact: true }), "text"));
+  out.push("", formatTable(table3MatrixSpec(r), "text"));
+  if (r.warnings.length) out.push("", "Warnings:", ...r.warnings.map((w) => `  - ${w}`));
+  out.push("", ...filesLines(options));
+  return wrapText(out.join("\n"), TEXT_WIDTH);
 }

@@ -1,10 +1,12 @@
 /**
  * Tables of the world benchmark: the China world panel's coverage (Table 1b, dropped partners
  * named), the benchmark regressions, K against the benchmark with intervals and class
- * probabilities (Table 3b), the structural K (Table 3c) and Table 3's benchmark columns.
- * Formatting only; computing is in lib/gravity/world/.
+ * probabilities (Table 3b), the structural K (Table 3c) and Table 3's benchmark columns; the
+ * benchmark regressions also as models side by side for LaTeX. Formatting only; computing is in
+ * lib/gravity/world/.
  * @module
  */
+import { modelsSpec } from "../../report/models_table.ts";
 import { formatCell, type TableSpec } from "../../report/table.ts";
 import { dot, estimatorLabel, f3, kInterval, prob } from "./formatters.ts";
 import type { BenchmarkFit } from "../world/benchmark.ts";
@@ -132,6 +134,38 @@ export function benchmarkRegressionSpec(r: StudyResult): TableSpec | null {
       ),
     ],
   };
+}
+
+/**
+ * The benchmark regressions as models side by side (esttab/etable layout: coefficients with
+ * stars, SEs in parentheses, then N, partners, R2, the year effects and the SE type), for LaTeX;
+ * the notes are those of {@link benchmarkRegressionSpec}. Null without a benchmark.
+ *
+ * @example
+ * ```ts
+ * const spec = benchmarkModelsSpec(result); // formatLatex(spec)
+ * ```
+ */
+export function benchmarkModelsSpec(r: StudyResult): TableSpec | null {
+  const table = benchmarkRegressionSpec(r);
+  const b = r.benchmark;
+  if (!table || !b) return null;
+  const years = b.config.fixedEffects.includes("year") ? "Yes" : "No";
+  const fits = benchmarkFits(r);
+  return modelsSpec(
+    fits.map((f) => ({
+      title: estimatorLabel(f.estimator),
+      coefficients: f.coefficients.filter((c) => !/^year_\d+$/.test(c.term)),
+      stats: [
+        ["Observations", String(f.n)],
+        ["Partners", String(f.partners.length)],
+        ["R2", f.r2 === undefined ? "." : formatCell(f.r2, 3)],
+        ["Year effects", years],
+        ["Standard errors", `${f.se} by partner`],
+      ],
+    })),
+    { title: table.title, notes: table.notes },
+  );
 }
 
 /**

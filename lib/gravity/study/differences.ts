@@ -15,7 +15,10 @@ import type { StudyResult } from "./types.ts";
  * explainDifferences(result, panel)[0]; // "Data: the paper's dependent variable (...) has no ..."
  * ```
  */
-export function explainDifferences(r: StudyResult, panel: GravityPanel): string[] {
+export function explainDifferences(
+  r: Omit<StudyResult, "findings">,
+  panel: GravityPanel,
+): string[] {
   const out: string[] = [];
   const dep = panel.variables.find((v) => v.name === r.config.dependent.variable);
   const depProxy = dep?.proxy ? " (a PROXY)" : "";
@@ -47,7 +50,7 @@ export function explainDifferences(r: StudyResult, panel: GravityPanel): string[
 }
 
 /** The Model sentence: the paper's terms this config lacks and those it adds (none if equal). */
-function modelDifference(r: StudyResult): string[] {
+function modelDifference(r: Omit<StudyResult, "findings">): string[] {
   if (!r.paper) return [];
   const ours = new Set([...r.config.terms.map((t) => t.name), "_cons"]);
   const absent = r.paper.table2.map((p) => p.term).filter((t) => !ours.has(t));

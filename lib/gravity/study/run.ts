@@ -21,6 +21,7 @@ import { coverageTable } from "./coverage.ts";
 import { estimateRegression } from "./regression.ts";
 import { potentialNote, studyIntervals, studyPotential } from "./potential.ts";
 import { explainDifferences } from "./differences.ts";
+import { studyFindings } from "./findings.ts";
 import type { StudyRegression, StudyResult } from "./types.ts";
 import { CBEC_INDEX } from "../types.ts";
 
@@ -81,7 +82,7 @@ export function runGravityStudy(
     year: r.year,
     missing: r.missing,
   }));
-  const result: StudyResult = {
+  const result: Omit<StudyResult, "findings"> = {
     config,
     data: {
       partnerYears: design.length,
@@ -105,7 +106,7 @@ export function runGravityStudy(
     sensitivity: studySensitivity(config, panel, options),
   };
   result.differences = explainDifferences(result, panel);
-  return result;
+  return { ...result, findings: studyFindings(result) };
 }
 
 /** The warnings about the CBEC index: it failed, or a term uses the reporter's index that is not built. */

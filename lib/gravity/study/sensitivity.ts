@@ -25,7 +25,8 @@ export interface VariantRun {
     fit: {
       n: number;
       r2: number;
-      coefficients: { term: string; estimate: number; stdError: number }[];
+      /** `p` (two-sided) is kept when the run has it. */
+      coefficients: { term: string; estimate: number; stdError: number; p?: number }[];
     } | null;
   };
   potential: (PotentialRow & { outOfSample?: boolean })[];
@@ -49,8 +50,11 @@ export interface SensitivityColumn {
   /** Observations used (0 when not estimable). */
   n: number;
   r2: number | null;
-  /** Term -> estimate and SE, intercept as "_cons" (null where not estimated). */
-  coefficients: { term: string; estimate: number | null; stdError: number | null }[];
+  /**
+   * Term -> estimate and SE, intercept as "_cons" (null where not estimated), and the p-value
+   * where the run reported one (for the stars of the side-by-side table).
+   */
+  coefficients: { term: string; estimate: number | null; stdError: number | null; p?: number }[];
   /** K and class per country-year that has a K. */
   classes: { country: string; year: number; k: number; class: PotentialClass | null }[];
   /** Dependent cells in the estimation sample whose panel flag is not "observed", by flag. */
@@ -141,11 +145,15 @@ function describeRun(
     reason: r.regression.estimable ? "" : r.regression.reason ?? "",
     n: fit?.n ?? 0,
     r2: fit?.r2 ?? null,
-    coefficients: terms.map((term) => ({
-      term,
-      estimate: byTerm.get(term)?.estimate ?? null,
-      stdError: byTerm.get(term)?.stdError ?? null,
-    })),
+    coefficients: terms.map((term) => {
+      const c = byTerm.get(term);
+      return {
+        term,
+        estimate: c?.estimate ?? null,
+        stdError: c?.stdError ?? null,
+        ...(c?.p !== undefined ? { p: c.p } : {}),
+      };
+    }),
     classes: r.potential.filter((p) => p.k !== null).map((p) => ({
       country: p.country,
       year: p.year,

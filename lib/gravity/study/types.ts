@@ -11,7 +11,7 @@ import type { KUncertaintyFields } from "../potential/intervals.ts";
 import type { StudyUncertainty } from "../potential/study_intervals.ts";
 import type { PaperComparison, PaperTables } from "./paper.ts";
 import type { SensitivityResult } from "./sensitivity.ts";
-import type { DesignRow } from "../types.ts";
+import type { DesignRow, PotentialClass } from "../types.ts";
 import type { BenchmarkResult } from "../world/benchmark.ts";
 import type { StructuralResult } from "../world/structural.ts";
 import type { RegressionJson } from "../../stats/linear/ols_json.ts";
@@ -58,6 +58,68 @@ export interface StudyRegression {
   sample: { country: string; year: number }[];
 }
 
+/** One coefficient of ours, its significance, and the paper's estimate when there is one. */
+export interface CoefficientFinding {
+  /** Term name; the intercept is `_cons` (the paper's Table 2 name). */
+  term: string;
+  estimate: number;
+  stdError: number;
+  p: number;
+  /** p below the significance level (`SIGNIFICANCE` of findings.ts). */
+  significant: boolean;
+  /** The paper's estimate and p, its significance, and whether the signs agree (null without it). */
+  paper: { estimate: number; p: number; significant: boolean; sameSign: boolean } | null;
+}
+
+/** One later section's headline (benchmark, structural K, sensitivity, forecast, ...). */
+export interface SectionHeadline {
+  /** The section's key in the result ("benchmark", "forecast", ...). */
+  section: string;
+  headline: string;
+}
+
+/** Counts out of a number compared. */
+export interface Agreement {
+  agree: number;
+  compared: number;
+}
+
+/** What the study found (plain JSON). */
+export interface StudyFindings {
+  /** Significance level used (`SIGNIFICANCE` of findings.ts, 0.05). */
+  level: number;
+  sample: {
+    /** Partner-years in the study window. */
+    partnerYears: number;
+    /** Partner-years in the regression (0 without one). */
+    n: number;
+    /** First and last year of the regression sample (null without one). */
+    years: { from: number; to: number } | null;
+    partners: number;
+  };
+  /** R2, adjusted R2 and the SE type of our fit (null when not estimable). */
+  fit: { r2: number; adjR2: number; se: string } | null;
+  /** Why there is no fit (null when there is one). */
+  reason: string | null;
+  coefficients: CoefficientFinding[];
+  /**
+   * Agreement with the paper: signs, classes, and the paper's significant coefficients that are
+   * significant here with the same sign (null without the paper).
+   */
+  paper: { signs: Agreement; classes: Agreement; significant: Agreement } | null;
+  /** Our K classes: counts, how many K there are, how many have a probable class. */
+  classes: {
+    counts: Record<PotentialClass, number>;
+    n: number;
+    /** K whose class has probability >= `PROBABLE_CLASS` (0.9; null without intervals). */
+    probable: number | null;
+  };
+  /** One headline per later section present, in report order. */
+  sections: SectionHeadline[];
+  /** The findings in plain sentences, in reading order (what the summary and report print). */
+  sentences: string[];
+}
+
 /** Everything the study produces (plain JSON). */
 export interface StudyResult {
   config: StudyConfig;
@@ -90,4 +152,9 @@ export interface StudyResult {
   forecast: ForecastResult | null;
   /** The same equation on each dependent variable of `config.sensitivity` (null without one). */
   sensitivity: SensitivityResult | null;
+  /**
+   * What the study found, read off the parts above (`studyFindings`): the sample and fit, the
+   * significant coefficients and the paper's agreement, the K classes, a headline per section.
+   */
+  findings: StudyFindings;
 }

@@ -9,11 +9,13 @@ import type { BenchmarkFit, BenchmarkResult } from "../../../lib/gravity/world/b
 import type { StructuralResult } from "../../../lib/gravity/world/structural.ts";
 import type { ForecastResult } from "../../../lib/gravity/forecast/run.ts";
 import type { StudyResult } from "../../../lib/gravity/study/types.ts";
+import { studyFindings } from "../../../lib/gravity/study/findings.ts";
 import type { PaperComparison, PaperTables } from "../../../lib/gravity/study/paper.ts";
 
 const S = Math.SQRT1_2;
 
-/** The hand-built study result (no benchmark, structural, forecast or sensitivity). */
+/** The hand-built study result (no benchmark, structural, forecast or sensitivity; its
+ * findings computed from those parts). */
 export function handStudy(): StudyResult {
   const r = {
     config: {
@@ -209,8 +211,9 @@ export function handStudy(): StudyResult {
     differences: ["difference one", "difference & two"],
     forecast: null,
     sensitivity: null,
-  };
-  return r as unknown as StudyResult;
+  } as unknown as StudyResult;
+  r.findings = studyFindings(r);
+  return r;
 }
 
 /** One benchmark fit (OLS or PPML) over AAA and BBB with hand-chosen K. */

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { studyFigures } from "../../../lib/gravity/render/figures.ts";
-import { studyReport } from "../../../lib/gravity/render/report_page.ts";
+import { FINDINGS_FIGURES, studyReport } from "../../../lib/gravity/render/report_page.ts";
 import type { PaperComparison, PaperTables } from "../../../lib/gravity/study/paper.ts";
 import {
   handBenchmark,
@@ -38,7 +38,8 @@ Deno.test("studyReport: title, subtitle, summary, choices, tables with their fig
   );
   const s = sections(html);
   assert.deepEqual([...s.keys()], [
-    "Summary and choices",
+    "Findings",
+    "Choices of the method",
     "Table 1. Variables, sources and coverage",
     "CBEC index (PCA)",
     "Table 2. Gravity regression",
@@ -46,17 +47,22 @@ Deno.test("studyReport: title, subtitle, summary, choices, tables with their fig
     "Comparison with the paper and why they differ",
     "Warnings",
   ]);
+  assert.ok(
+    s.get("Findings")!.startsWith(
+      "<p>Reporter CHN; partners AAA BBB; years 2019-2020; dependent ln trade.</p>\n<ul>\n",
+    ),
+  );
   assert.equal(
-    s.get("Summary and choices"),
-    "<p>Reporter CHN; partners AAA BBB; years 2019-2020; dependent ln trade.</p>\n" +
-      "<h3>Choices</h3>\n<ul>\n<li>choice one</li>\n<li>choice &lt;two&gt;</li>\n</ul>",
+    s.get("Choices of the method"),
+    "<ul>\n<li>choice one</li>\n<li>choice &lt;two&gt;</li>\n</ul>",
   );
   assert.ok(
     s.get("Table 1. Variables, sources and coverage")!.startsWith("<table><caption>Table 1."),
   );
   const figs = studyFigures(r);
   const part = (p: string) =>
-    figs.filter((f) => f.part === p).map((f) => `<figure>\n${f.svg}\n</figure>`).join("\n");
+    figs.filter((f) => f.part === p && !FINDINGS_FIGURES.includes(f.name))
+      .map((f) => `<figure>\n${f.svg}\n</figure>`).join("\n");
   const pca = s.get("CBEC index (PCA)")!;
   assert.ok(pca.startsWith("<table><caption>CBEC index (PCA of the standardized"));
   assert.ok(pca.endsWith(`</p>\n${part("pca")}`));
@@ -88,10 +94,12 @@ Deno.test("studyReport: title, subtitle, summary, choices, tables with their fig
   const h2 = studyReport(r);
   assert.ok(h2.includes('<p class="subtitle">cbec-gravity study; the paper: Paper 2024.</p>'));
   const s2 = sections(h2);
-  assert.equal(
-    s2.get("Summary and choices"),
-    "<p>Reporter CHN; partners AAA BBB; years 2019-2020; dependent ln trade.</p>",
+  assert.ok(
+    s2.get("Findings")!.startsWith(
+      "<p>Reporter CHN; partners AAA BBB; years 2019-2020; dependent ln trade.</p>\n<ul>",
+    ),
   );
+  assert.equal(s2.has("Choices of the method"), false);
   assert.equal(s2.has("Warnings"), false);
   assert.equal(
     s2.get("Comparison with the paper and why they differ"),
@@ -109,15 +117,13 @@ Deno.test("studyReport: not estimable, given figures, hints; benchmark, sensitiv
   r.regression.reason = "the regression cannot be estimated: 3 rows < 4 & more";
   const html = studyReport(r, { hints: ["hint <1>", "hint 2"] });
   const s = sections(html);
-  assert.equal(
-    s.get("Summary and choices"),
+  assert.ok(s.get("Findings")!.startsWith(
     "<p>Reporter CHN; partners AAA BBB; years 2019-2020; dependent ln trade.</p>\n" +
       "<p><strong>The regression could not be estimated</strong>: 3 rows &lt; 4 &amp; more. So " +
       "there is no Table 2 or Table 3 of ours and the regression and K figures are empty; the " +
       "coverage, the CBEC index and the paper's tables are still shown.</p>\n" +
-      "<p>hint &lt;1&gt;</p>\n<p>hint 2</p>\n" +
-      "<h3>Choices</h3>\n<ul>\n<li>choice one</li>\n<li>choice &lt;two&gt;</li>\n</ul>",
-  );
+      "<p>hint &lt;1&gt;</p>\n<p>hint 2</p>\n<ul>",
+  ));
   // an empty figure has its caption
   const k = studyFigures(r).find((f) => f.name === "k_heatmap")!;
   assert.ok(
@@ -131,19 +137,17 @@ Deno.test("studyReport: not estimable, given figures, hints; benchmark, sensitiv
   r.config.choices = [];
   const tail = ". So there is no Table 2 or Table 3 of ours and the regression and K figures are " +
     "empty; the coverage, the CBEC index and the paper's tables are still shown.</p>";
-  assert.equal(
-    sections(studyReport(r)).get("Summary and choices"),
+  assert.ok(sections(studyReport(r)).get("Findings")!.startsWith(
     "<p>Reporter CHN; partners AAA BBB; years 2019-2020; dependent ln trade.</p>\n" +
-      `<p><strong>The regression could not be estimated</strong>: ${tail}`,
-  );
+      `<p><strong>The regression could not be estimated</strong>: ${tail}\n<ul>`,
+  ));
   // only a leading "the regression cannot be estimated: " is cut
   r.regression.reason = "no fit: the regression cannot be estimated: 2 rows";
-  assert.equal(
-    sections(studyReport(r)).get("Summary and choices"),
+  assert.ok(sections(studyReport(r)).get("Findings")!.startsWith(
     "<p>Reporter CHN; partners AAA BBB; years 2019-2020; dependent ln trade.</p>\n" +
       "<p><strong>The regression could not be estimated</strong>: no fit: the regression cannot " +
-      `be estimated: 2 rows${tail}`,
-  );
+      `be estimated: 2 rows${tail}\n<ul>`,
+  ));
   // the figures given are the ones shown
   const mine = [
     { part: "pca" as const, name: "x", title: "X", svg: "<svg>PCA-FIG</svg>" },
@@ -159,7 +163,8 @@ Deno.test("studyReport: not estimable, given figures, hints; benchmark, sensitiv
   };
   const s2 = sections(studyReport(r2, { figures: mine }));
   assert.deepEqual([...s2.keys()], [
-    "Summary and choices",
+    "Findings",
+    "Choices of the method",
     "Table 1. Variables, sources and coverage",
     "CBEC index (PCA)",
     "Table 2. Gravity regression",

@@ -38,6 +38,7 @@ Deno.test("formatting: text, markdown and HTML reports carry the tables and the 
     "config",
     "data",
     "differences",
+    "findings",
     "forecast",
     "paper",
     "pca",

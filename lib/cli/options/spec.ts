@@ -1,12 +1,12 @@
 /**
- * The option tables of the commands, read by both the parser and `--help`, so the two cannot
- * drift: strict parsing (node:util parseArgs), enumerated values, required options, the nearest
- * known option for a typo, and the help text, each problem a one-line InputError.
+ * What an option table is, and what reads one: the parser (strict, enumerated values, required
+ * options, the nearest known option for a typo), `--help`, and the README's command table, so the
+ * three cannot drift. Each problem is a one-line InputError.
  * @module
  */
 import { parseArgs } from "node:util";
-import { InputError } from "../errors.ts";
-import { nearestKey } from "../data/read/strict_json.ts";
+import { InputError } from "../../errors.ts";
+import { nearestKey } from "../../data/read/strict_json.ts";
 
 /** Where an option is listed in the help. */
 export type OptionGroup = "data" | "model" | "inference" | "output";
