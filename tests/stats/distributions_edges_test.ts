@@ -1,7 +1,8 @@
 /**
- * Edges of the tail probabilities and quantiles (found by mutation testing): NaN and infinite
- * arguments, degrees of freedom <= 0, the ends of the incomplete beta, the median of t, symmetry,
- * and exact identities (t with 1 df is Cauchy; chi-squared with 2 df is exponential).
+ * Edges of the tail probabilities and quantiles: NaN and infinite arguments, degrees of freedom
+ * <= 0, the ends of the incomplete beta, the median of t, symmetry, F at f <= 0 (also where the
+ * beta argument leaves [0, 1]), and exact identities (t with 1 df is Cauchy; chi-squared with 2 df
+ * is exponential).
  */
 import assert from "node:assert/strict";
 import {
@@ -78,4 +79,23 @@ Deno.test("F and chi-squared tails: closed forms, the ends, NaN and bad df", () 
     assert.ok(Number.isNaN(v));
   }
   for (const v of [chiSquareUpperP(NaN, 1), chiSquareUpperP(1, 0)]) assert.ok(Number.isNaN(v));
+});
+
+Deno.test("fUpperP: f <= 0 is 1 even where d2 / (d2 + d1 f) leaves [0, 1]; bad df are NaN first", () => {
+  assert.equal(fUpperP(-10, 3, 4), 1); // beta argument 4 / (4 - 30) < 0
+  assert.equal(fUpperP(-4 / 3, 3, 4), 1); // d2 + d1 f = 0
+  assert.equal(fUpperP(-1e300, 2, 2), 1);
+  assert.equal(fUpperP(-Infinity, 2, 2), 1);
+  // bad degrees of freedom are NaN also where f alone would decide (f <= 0 or f = infinity)
+  for (const [f, d1, d2] of [[0, 0, 4], [-1, 3, 0], [0, -2, 4], [-5, 3, -1], [0, NaN, 4]]) {
+    assert.ok(Number.isNaN(fUpperP(f, d1, d2)), `F(${f}; ${d1}, ${d2})`);
+  }
+  for (const [f, d1, d2] of [[Infinity, 0, 4], [Infinity, 3, 0], [Infinity, 3, NaN]]) {
+    assert.ok(Number.isNaN(fUpperP(f, d1, d2)), `F(${f}; ${d1}, ${d2})`);
+  }
+});
+
+Deno.test("tQuantile: the median is 0 only for valid degrees of freedom", () => {
+  assert.equal(tQuantile(0.5, 1), 0);
+  for (const df of [0, -1, NaN]) assert.ok(Number.isNaN(tQuantile(0.5, df)), `df=${df}`);
 });

@@ -60,7 +60,7 @@ os.makedirs(sb)
 for d in ['lib','tests','data']: shutil.copytree(f'{root}/{d}', f'{sb}/{d}')
 for f in ['deno.json','deno.lock','README.md']: shutil.copy(f'{root}/{f}', f'{sb}/{f}')
 # the tests read ../shared relative to the repo root: out/shared -> link not needed for these tests
-tests=['tests/gravity/forecast/forecast_mutants_test.ts','tests/gravity/config/forecast_config_mutants_test.ts','tests/gravity/forecast/forecast_study_mutants_test.ts','tests/gravity/forecast/forecast_test.ts']
+tests=['tests/gravity/forecast/validate_test.ts','tests/gravity/forecast/naive_test.ts','tests/gravity/forecast/fit_test.ts','tests/gravity/forecast/scenario_test.ts','tests/gravity/forecast/k_projection_test.ts','tests/gravity/config/forecast_test.ts','tests/gravity/forecast/run_test.ts','tests/gravity/forecast/forecast_test.ts']
 for f,name,old,new in M:
     path=f'{sb}/lib/gravity/{f}'
     orig=open(path).read()

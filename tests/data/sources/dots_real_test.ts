@@ -12,15 +12,13 @@ import { parseDots } from "../../../lib/data/sources/dots.ts";
 import { readXlsx } from "../../../lib/data/read/xlsx.ts";
 import { loadCountryNames } from "../../../lib/data/sources/country_names.ts";
 import { parseCsv } from "../../../lib/data/read/csv.ts";
+import { skipWithoutShared } from "../../shared_data.ts";
 
 const DOTS = "../shared/data/raw/trade/imf-dots";
-const haveRaw = (() => {
-  try {
-    return Deno.statSync(`${DOTS}/DOTS_40.xlsx`).isFile;
-  } catch {
-    return false;
-  }
-})();
+const skipRaw = skipWithoutShared(
+  `${DOTS}/DOTS_40.xlsx`,
+  "the two tests on the raw DOTS workbooks (rejection rules, Kazakhstan against WITS)",
+);
 const truth = JSON.parse(Deno.readTextFileSync("tests/fixtures/data/dots_truth.json"));
 const PARTNERS = ["KAZ", "KGZ", "TJK", "TKM", "UZB"];
 
@@ -89,7 +87,7 @@ Deno.test("the world panel holds every non-aggregate cell of the 235 workbooks (
 Deno.test({
   name:
     "rejection rules hold on the raw files: TKM-reported 2004-2019 = China's mirror x 1.06; Comtrade KAZ",
-  ignore: !haveRaw,
+  ignore: skipRaw,
   fn: async () => {
     const names = await loadCountryNames();
     const chn = parseDots(await readXlsx(`${DOTS}/DOTS_40.xlsx`), "DOTS_40", names);
@@ -155,7 +153,7 @@ Deno.test("every mirror-filled cell is flagged mirror and comes from trade_mirro
 
 Deno.test({
   name: "Kazakhstan-reported DOTS (DOTS_103) against World Bank WITS (SOURCES.md section 8)",
-  ignore: !haveRaw,
+  ignore: skipRaw,
   fn: async () => {
     const names = await loadCountryNames();
     const kaz = parseDots(await readXlsx(`${DOTS}/DOTS_103.xlsx`), "DOTS_103", names);

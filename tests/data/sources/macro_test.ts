@@ -4,6 +4,7 @@ import { float32Shortest, linkSeries, readGmd } from "../../../lib/data/sources/
 import { buildImport } from "../../../lib/data/import/build.ts";
 import { parseImportConfig } from "../../../lib/data/import/config.ts";
 import { InputError } from "../../../lib/errors.ts";
+import { skipWithoutShared } from "../../shared_data.ts";
 
 const CONFIG = "tests/fixtures/data/macro/import.config.json";
 const close = (a: number, b: number, rel = 1e-12) =>
@@ -134,14 +135,7 @@ Deno.test("config: gmd needs an indicator (the source column)", () => {
 // ---- The shipped data/: cpi equals the source cells (WDI) or the WB_CC index rebased, recomputed
 // here independently from the raw files (SOURCES.md section 11).
 const RAW = "../shared/data/raw/macro/";
-const haveRaw = (() => {
-  try {
-    Deno.statSync(RAW);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const skipRaw = skipWithoutShared(RAW, "the cpi test against the raw macro files");
 
 function csvRows(path: string): Record<string, string>[] {
   const [head, ...lines] = Deno.readTextFileSync(path).trim().split(/\r?\n/);
@@ -151,7 +145,7 @@ function csvRows(path: string): Record<string, string>[] {
 
 Deno.test({
   name: "data/panel.csv cpi: WDI FP.CPI.TOTL cells exactly, WB_CC rebased cells recomputed",
-  ignore: !haveRaw,
+  ignore: skipRaw,
   fn() {
     const panel = csvRows("data/panel.csv");
     const flags = new Map(

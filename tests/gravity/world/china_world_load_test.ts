@@ -3,8 +3,8 @@
 // (raw directory ../shared/data/raw relative to the working directory, reporter CHN, years
 // 2010-2020, the trade read from the world panel file), partners sorted whatever the order of
 // the flows, only the reporter's CEPII rows parsed, and the raw file named in a parse error.
-// Every expected value is read off the files below by hand. Written for the survivors of
-// `deno task mutate lib/gravity/world/china_world.ts` (tests/mutation/gravity_china_world.json).
+// Every expected value is read off the files below by hand (mutation record:
+// tests/mutation/gravity_world_china_world.json).
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { InputError } from "../../../lib/errors.ts";
