@@ -54,6 +54,7 @@ const FORECAST_TESTS = [
   "tests/gravity/config/forecast_config_mutants_test.ts",
   "tests/gravity/forecast/forecast_study_mutants_test.ts",
   "tests/gravity/forecast/forecast_test.ts",
+  "tests/gravity/forecast/scenario_k_definition_test.ts",
 ];
 
 /** The study config's own parts: every malformed field, the defaults, the unknown keys. */
@@ -140,11 +141,31 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/world/benchmark_survivors_test.ts",
     "tests/gravity/world/benchmark_test.ts",
     "tests/gravity/world/benchmark_ppml_test.ts",
+    "tests/gravity/study/results_k_definitions_test.ts",
   ],
   "lib/gravity/world/structural.ts": [
     "tests/gravity/world/structural_mutants_test.ts",
     "tests/gravity/world/structural_survivors_test.ts",
     "tests/gravity/world/structural_test.ts",
+    "tests/gravity/world/structural_trusted_test.ts",
+  ],
+  // issue 23: the trusted-flow rule and the structural K under each K definition
+  "lib/gravity/world/structural_flows.ts": [
+    "tests/gravity/world/structural_trusted_test.ts",
+    "tests/gravity/world/structural_mutants_test.ts",
+  ],
+  "lib/gravity/world/structural_k.ts": [
+    "tests/gravity/world/structural_trusted_test.ts",
+    "tests/gravity/world/structural_mutants_test.ts",
+    "tests/gravity/world/structural_test.ts",
+  ],
+  // issue 23: one K definition for every estimator, its users' by-hand checks
+  "lib/gravity/potential/definition.ts": [
+    "tests/gravity/potential/k_definition_test.ts",
+    "tests/gravity/potential/potential_test.ts",
+    "tests/gravity/world/structural_trusted_test.ts",
+    "tests/gravity/render/k_definition_notes_test.ts",
+    "tests/gravity/forecast/scenario_k_definition_test.ts",
   ],
   "lib/gravity/study/sensitivity.ts": [
     "tests/gravity/study/sensitivity_mutants_test.ts",
@@ -337,9 +358,10 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/config/config_sections_test.ts",
   ],
   "lib/gravity/config/structural.ts": [
-    "--filter='/^(parseStructuralConfig|structural config|nearest key|config sections)/'",
+    "--filter='/^(parseStructuralConfig|structural config|structural.partnerExports|the untrusted|nearest key|config sections)/'",
     "tests/gravity/world/structural_mutants_test.ts",
     "tests/gravity/world/structural_test.ts",
+    "tests/gravity/config/structural_untrusted_test.ts",
     "tests/gravity/config/nearest_key_test.ts",
     "tests/gravity/config/config_sections_test.ts",
   ],
@@ -419,8 +441,12 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/render/world.ts": [
     "tests/gravity/render/world_mutants_test.ts",
     "tests/gravity/render/potential_mutants_test.ts",
+    "tests/gravity/render/k_definition_notes_test.ts",
   ],
-  "lib/gravity/render/forecast.ts": ["tests/gravity/render/forecast_mutants_test.ts"],
+  "lib/gravity/render/forecast.ts": [
+    "tests/gravity/render/forecast_mutants_test.ts",
+    "tests/gravity/render/k_definition_notes_test.ts",
+  ],
   "lib/gravity/render/formatters.ts": [
     "tests/gravity/render/formatters_test.ts",
     "tests/gravity/render/coverage_mutants_test.ts",
@@ -432,6 +458,7 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/render/study_mutants_test.ts",
     "tests/gravity/render/report_page_mutants_test.ts",
     "tests/gravity/render/sensitivity_test.ts",
+    "tests/gravity/render/k_definition_notes_test.ts",
   ],
 };
 

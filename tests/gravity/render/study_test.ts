@@ -39,6 +39,7 @@ Deno.test("formatting: text, markdown and HTML reports carry the tables and the 
     "data",
     "differences",
     "forecast",
+    "kDefinition",
     "paper",
     "pca",
     "potential",

@@ -16,6 +16,7 @@ import { InputError } from "../../../lib/errors.ts";
 import {
   parseStructuralConfig,
   STRUCTURAL_DEFAULTS,
+  UNTRUSTED_DEFAULTS,
 } from "../../../lib/gravity/config/structural.ts";
 
 const codes = ["CHN", "KAZ", "UZB", "DEU"];
@@ -329,10 +330,18 @@ Deno.test("parseStructuralConfig: defaults, fields and one-line errors", () => {
     enabled: true,
     years: { from: 2010, to: 2020 },
     distance: "dist",
+    partnerExports: "trusted",
+    untrusted: UNTRUSTED_DEFAULTS,
   });
   assert.deepEqual(
     parseStructuralConfig({ enabled: false, years: { from: 2015, to: 2015 }, distance: "distw" }),
-    { enabled: false, years: { from: 2015, to: 2015 }, distance: "distw" },
+    {
+      enabled: false,
+      years: { from: 2015, to: 2015 },
+      distance: "distw",
+      partnerExports: "trusted",
+      untrusted: UNTRUSTED_DEFAULTS,
+    },
   );
   assert.equal(parseStructuralConfig({ distance: "distcap" })!.distance, "distcap");
   const err = (raw: unknown, msg: string) =>
@@ -343,7 +352,10 @@ Deno.test("parseStructuralConfig: defaults, fields and one-line errors", () => {
     });
   err([], '"structural" must be an object');
   err(5, '"structural" must be an object');
-  err({ x: 1 }, 'unknown key "x" in "structural" (allowed: enabled, years, distance)');
+  err(
+    { x: 1 },
+    'unknown key "x" in "structural" (allowed: enabled, years, distance, partnerExports, untrusted)',
+  );
   err(
     { years: { from: 2016, to: 2015 } },
     '"structural.years.from" (2016) is after "structural.years.to" (2015)',

@@ -138,7 +138,7 @@ Deno.test("structural config: defaults and one-line errors", () => {
   assert.deepEqual(parseStructuralConfig({}), STRUCTURAL_DEFAULTS);
   assert.throws(
     () => parseStructuralConfig({ yaers: {} }, "c.json"),
-    /^InputError: c\.json: unknown key "yaers" in "structural" \(allowed: enabled, years, distance\); did you mean "years"\?$/,
+    /^InputError: c\.json: unknown key "yaers" in "structural" \(allowed: enabled, years, distance, partnerExports, untrusted\); did you mean "years"\?$/,
   );
   assert.throws(
     () => parseStructuralConfig({ distance: "km" }, "c.json"),
