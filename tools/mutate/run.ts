@@ -58,6 +58,7 @@ const FORECAST_TESTS = [
   "tests/gravity/config/forecast_test.ts",
   "tests/gravity/forecast/run_test.ts",
   "tests/gravity/forecast/forecast_test.ts",
+  "tests/gravity/forecast/scenario_k_definition_test.ts",
 ];
 
 /**
@@ -146,10 +147,29 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/world/benchmark_test.ts",
     "tests/gravity/config/benchmark_test.ts",
     "tests/gravity/world/benchmark_ppml_test.ts",
+    "tests/gravity/study/results_k_definitions_test.ts",
   ],
   "lib/gravity/world/structural.ts": [
     "tests/gravity/world/structural_test.ts",
     "tests/gravity/config/structural_test.ts",
+    "tests/gravity/world/structural_trusted_test.ts",
+  ],
+  // issue 23: the trusted-flow rule and the structural K under each K definition
+  "lib/gravity/world/structural_flows.ts": [
+    "tests/gravity/world/structural_trusted_test.ts",
+    "tests/gravity/world/structural_test.ts",
+  ],
+  "lib/gravity/world/structural_k.ts": [
+    "tests/gravity/world/structural_trusted_test.ts",
+    "tests/gravity/world/structural_test.ts",
+  ],
+  // issue 23: one K definition for every estimator, its users' by-hand checks
+  "lib/gravity/potential/definition.ts": [
+    "tests/gravity/potential/k_definition_test.ts",
+    "tests/gravity/potential/k_test.ts",
+    "tests/gravity/world/structural_trusted_test.ts",
+    "tests/gravity/render/k_definition_notes_test.ts",
+    "tests/gravity/forecast/scenario_k_definition_test.ts",
   ],
   "lib/gravity/study/sensitivity.ts": [
     "tests/gravity/study/sensitivity_test.ts",
@@ -335,9 +355,10 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/config/config_sections_test.ts",
   ],
   "lib/gravity/config/structural.ts": [
-    "--filter='/^(parseStructuralConfig|structural config|nearest key|config sections)/'",
+    "--filter='/^(parseStructuralConfig|structural config|structural.partnerExports|the untrusted|nearest key|config sections)/'",
     "tests/gravity/world/structural_test.ts",
     "tests/gravity/config/structural_test.ts",
+    "tests/gravity/config/structural_untrusted_test.ts",
     "tests/gravity/config/nearest_key_test.ts",
     "tests/gravity/config/config_sections_test.ts",
   ],
@@ -418,8 +439,12 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/render/world.ts": [
     "tests/gravity/render/world_test.ts",
     "tests/gravity/render/potential_test.ts",
+    "tests/gravity/render/k_definition_notes_test.ts",
   ],
-  "lib/gravity/render/forecast.ts": ["tests/gravity/render/forecast_test.ts"],
+  "lib/gravity/render/forecast.ts": [
+    "tests/gravity/render/forecast_test.ts",
+    "tests/gravity/render/k_definition_notes_test.ts",
+  ],
   "lib/gravity/render/formatters.ts": [
     HAND_BUILT,
     "tests/gravity/render/formatters_test.ts",
@@ -432,6 +457,7 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/render/study_test.ts",
     "tests/gravity/render/report_page_test.ts",
     "tests/gravity/render/sensitivity_test.ts",
+    "tests/gravity/render/k_definition_notes_test.ts",
   ],
 };
 

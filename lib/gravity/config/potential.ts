@@ -8,6 +8,10 @@ import type { ConfigField, ConfigKeys } from "./fields.ts";
 
 /** The `potential` block of a study config. */
 export interface PotentialConfig {
+  /**
+   * The one K definition of every K the study reports (in sample, benchmark log-OLS and PPML,
+   * structural, scenario; lib/gravity/potential/definition.ts says how it applies to each).
+   */
   definition: KDefinition;
   /** K <= huge: huge potential; K >= remodelling: re-modelling; between: expanding. */
   thresholds: { huge: number; remodelling: number };

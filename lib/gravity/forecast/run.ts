@@ -168,8 +168,10 @@ function forecastNotes(
     `growth" grows it at the partner's average log growth between its first and last actual from ` +
     `${settings.trainFrom} to the cut-off. Metrics are on the partner-years all three methods ` +
     `forecast.`,
-    `Scenario K = the partner's own trade trend (average growth of its actual series) / the ` +
-    `model's projection under the scenario; its interval and class probabilities reflect the ` +
+    `Scenario K = the partner's own trade trend (average growth of its actual series) against ` +
+    `the model's projection under the scenario, by the study's one K definition ` +
+    `(potential.definition "${config.potential.definition}", with the scenario fit's own ` +
+    `smearing factor under "smearing"); its interval and class probabilities reflect the ` +
     `coefficients' uncertainty, ${kMethod}, not the uncertainty of the trend itself.`,
     ...kWarnings,
     ...(config.terms.some((t) => t.variable === "cbec_index")

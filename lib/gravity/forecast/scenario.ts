@@ -1,8 +1,9 @@
 /**
  * Scenario projections: each regressor of the study evolves after its last observed year by a
  * stated rule (growth rate, fixed value, last observed trend, hold) per country; the model fitted
- * on every year with data projects trade with prediction intervals, and K with an interval and
- * class probabilities, per partner and year up to the horizon.
+ * on every year with data projects trade with prediction intervals, and K (under the study's one K
+ * definition, with the fit's own smearing factor) with an interval and class probabilities, per
+ * partner and year up to the horizon.
  * @module
  */
 import type { StudyConfig } from "../config/study.ts";
@@ -15,6 +16,13 @@ import { predictionInterval, quadraticForm } from "../../stats/prediction.ts";
 import { buildDesign } from "../equation/terms.ts";
 import type { GravityPanel, PanelRow, PotentialClass } from "../types.ts";
 import { CBEC_INDEX, type DesignRow, type Thresholds } from "../types.ts";
+import { type KDefinitionUse, kDefinitionUse } from "../potential/definition.ts";
+
+/** A K definition as applied (the default of every K projection: the level ratio). */
+export type AppliedK = Pick<KDefinitionUse, "applied" | "factor">;
+
+/** The level ratio, K = actual / exp(fitted). */
+const LEVEL: AppliedK = { applied: "level", factor: 1 };
 
 /** The distribution of a projected K. */
 export interface KDistribution {
@@ -32,16 +40,18 @@ export interface KProjectionTarget {
 }
 
 /**
- * The small interface behind projected K: interval and class probabilities of each
- * K = actual / exp(x'b) from the fit's coefficient uncertainty. {@link tKProjection} is the
- * closed form with the classical covariance; `uncertaintyKProjection` (k_projection.ts)
- * uses the potential module's simulation and covariance choice.
+ * The small interface behind projected K: interval and class probabilities of each K of the
+ * actual against exp(x'b) under the K definition as applied (default the level ratio) from the
+ * fit's coefficient uncertainty. {@link tKProjection} is the closed form with the classical
+ * covariance; `uncertaintyKProjection` (k_projection.ts) uses the potential module's simulation
+ * and covariance choice.
  */
 export type KProjectionModel = (
   targets: KProjectionTarget[],
   fit: ForecastFit,
   level: number,
   thresholds: Thresholds,
+  definition?: AppliedK,
 ) => KDistribution[];
 
 /**
@@ -78,21 +88,90 @@ export function tKDistribution(
 }
 
 /**
- * The classical closed-form {@link KProjectionModel}.
+ * The closed form of the log ratio K = L / F, L = ln actual fixed and F = fitted + se T with
+ * T ~ t(df): the median L / fitted, the interval from F's (infinite when F's interval holds 0),
+ * and P(K <= h) = P(F >= max(0, L/h)) + P(F <= min(0, L/h)) for h > 0 (|P(F <= L/h) - P(F <= 0)|
+ * for h < 0).
+ *
+ * @example
+ * ```ts
+ * tLogRatioDistribution(20, 19, 0, 10, 0.9, { huge: 0.8, remodelling: 1.2 }).median; // 20 / 19
+ * ```
+ */
+export function tLogRatioDistribution(
+  lnActual: number,
+  fitted: number,
+  se: number,
+  df: number,
+  level: number,
+  thresholds: Thresholds,
+): KDistribution {
+  const q = tQuantile((1 + level) / 2, df);
+  const [fLo, fHi] = [fitted - q * se, fitted + q * se];
+  const bounded = fLo > 0 || fHi < 0;
+  const ends = [lnActual / fLo, lnActual / fHi].sort((a, b) => a - b);
+  const cdfF = (f: number) => se > 0 ? tCdf((f - fitted) / se, df) : fitted <= f ? 1 : 0;
+  const atMost = (h: number) => {
+    if (h === 0) return (lnActual <= 0 ? 1 - cdfF(0) : 0) + (lnActual >= 0 ? cdfF(0) : 0);
+    const c = lnActual / h;
+    return h > 0 ? 1 - cdfF(Math.max(0, c)) + cdfF(Math.min(0, c)) : Math.abs(cdfF(c) - cdfF(0));
+  };
+  const pHuge = atMost(thresholds.huge);
+  const pBelowRemodel = atMost(thresholds.remodelling);
+  return {
+    median: lnActual / fitted,
+    lo: bounded ? ends[0] : -Infinity,
+    hi: bounded ? ends[1] : Infinity,
+    probabilities: {
+      huge: pHuge,
+      expanding: Math.max(0, pBelowRemodel - pHuge),
+      remodelling: 1 - pBelowRemodel,
+    },
+  };
+}
+
+/**
+ * The sample's design rows averaged with weights exp(residual) / sum exp(residual): the gradient
+ * of ln(Duan's factor) with respect to the coefficients is minus this row.
+ */
+function smearingRow(fit: ForecastFit): number[] {
+  const w = fit.sample.residuals.map(Math.exp);
+  const total = w.reduce((a, b) => a + b, 0);
+  return fit.terms.map((_, a) => fit.sample.x.reduce((m, x, i) => m + (w[i] / total) * x[a], 0));
+}
+
+/**
+ * The classical closed-form {@link KProjectionModel}: under the level ratio
+ * ln K = ln actual - x'b with se = s sqrt(x'(X'X)^-1 x); under Duan's smearing
+ * ln K = ln actual - x'b - ln(factor), whose gradient is -(x - xbar) with xbar the sample rows
+ * weighted by exp(residual) (the delta method: the factor moves with the coefficients), so
+ * se = s sqrt((x - xbar)'(X'X)^-1 (x - xbar)); under the log ratio {@link tLogRatioDistribution}.
  *
  * @example
  * ```ts
  * tKProjection([{ actual: 2e9, x: [1, 50] }], fit, 0.9, { huge: 0.8, remodelling: 1.2 });
  * ```
  */
-export const tKProjection: KProjectionModel = (targets, fit, level, thresholds) =>
-  targets.map((t) => {
+export const tKProjection: KProjectionModel = (targets, fit, level, thresholds, use = LEVEL) => {
+  const xbar = use.applied === "smearing" ? smearingRow(fit) : null;
+  return targets.map((t) => {
     let fitted = 0;
     t.x.forEach((xa, a) => (fitted += fit.coefficients[fit.terms[a]] * xa));
-    const q = quadraticForm(t.x, fit.xtxInv);
-    const { seMean } = predictionInterval(fitted, q, fit.sigma, fit.df, level);
-    return tKDistribution(Math.log(t.actual) - fitted, seMean, fit.df, level, thresholds);
+    const g = xbar ? t.x.map((v, a) => v - xbar[a]) : t.x;
+    const { seMean } = predictionInterval(
+      fitted,
+      quadraticForm(g, fit.xtxInv),
+      fit.sigma,
+      fit.df,
+      level,
+    );
+    if (use.applied === "log-ratio") {
+      return tLogRatioDistribution(Math.log(t.actual), fitted, seMean, fit.df, level, thresholds);
+    }
+    const lnK = Math.log(t.actual) - fitted - Math.log(use.factor);
+    return tKDistribution(lnK, seMean, fit.df, level, thresholds);
   });
+};
 
 /** One projected regressor input: the rule used and the values per year. */
 export interface ScenarioInput {
@@ -116,7 +195,7 @@ export interface ScenarioRow {
   hi: number | null;
   /** The partner's own trade trend (average growth of its observed series) for this year. */
   trend: number | null;
-  /** K = trend / predicted with its interval and class probabilities. */
+  /** K of the trend against the projection (the study's definition), interval, P(class). */
   k: KDistribution | null;
 }
 
@@ -129,6 +208,8 @@ export interface ScenarioResult {
   baseYear: number;
   fit: { n: number; r2: number; sigma: number; years: { from: number; to: number } } | null;
   reason?: string;
+  /** How the projected K applies the study's K definition, with the fit's factor (absent: no fit). */
+  kDefinition?: KDefinitionUse;
   inputs: ScenarioInput[];
   rows: ScenarioRow[];
 }
@@ -355,8 +436,10 @@ export function runScenario(
       k: null,
     });
   }
+  const use = kDefinitionUse(config.potential.definition, "log-ols", f.sample.residuals);
+  result.kDefinition = use;
   const ks = targets.length
-    ? uncertainty(targets.map((t) => t.target), f, options.level, config.potential.thresholds)
+    ? uncertainty(targets.map((t) => t.target), f, options.level, config.potential.thresholds, use)
     : [];
   targets.forEach((t, i) => (result.rows[t.row].k = ks[i]));
   return result;

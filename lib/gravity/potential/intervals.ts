@@ -28,6 +28,7 @@ import { InputError } from "../../errors.ts";
 import { coefficientDraws, normalStream } from "../../stats/random.ts";
 import { quadraticForm } from "../../stats/prediction.ts";
 import { classifyK } from "./k.ts";
+import { kValue } from "./definition.ts";
 import { UNCERTAINTY_DEFAULTS } from "../config/uncertainty.ts";
 import type { KDefinition, PotentialClass, Thresholds } from "../types.ts";
 
@@ -123,9 +124,7 @@ export function simulateK(
     for (let d = 0; d < draws; d++) {
       let fitted = dot(t.x, betas[d]) + (t.offset ?? 0);
       if (noise) fitted += residualSd * noise();
-      const k = definition === "log-ratio"
-        ? Math.log(t.actual) / fitted
-        : t.actual / (Math.exp(fitted) * smear[d]);
+      const k = kValue(t.actual, fitted, { applied: definition, factor: smear[d] });
       ks[d] = k;
       counts[classifyK(k, thresholds)]++;
     }

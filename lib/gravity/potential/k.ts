@@ -7,6 +7,9 @@
  */
 import type { PotentialClass } from "../types.ts";
 import type { DesignRow, KDefinition, Thresholds } from "../types.ts";
+import { kDefinitionUse, kValue } from "./definition.ts";
+
+export { smearingFactor } from "./definition.ts";
 
 /** One row of Table 3. */
 export interface PotentialRow {
@@ -42,20 +45,6 @@ export function classifyK(
   if (k <= thresholds.huge) return "huge";
   if (k >= thresholds.remodelling) return "remodelling";
   return "expanding";
-}
-
-/**
- * Duan's smearing factor: mean of exp(residual) over the estimation sample.
- *
- * @example
- * ```ts
- * smearingFactor([0, 0]); // 1
- * ```
- */
-export function smearingFactor(residuals: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < residuals.length; i++) s += Math.exp(residuals[i]);
-  return s / residuals.length;
 }
 
 /**
@@ -107,18 +96,14 @@ export function potentialTable(
   coefficients: Record<string, number>,
   options: PotentialOptions = {},
 ): PotentialRow[] {
-  const definition = options.definition ?? "level";
+  const use = kDefinitionUse(options.definition ?? "level", "log-ols", options.residuals);
   const thresholds = options.thresholds ?? { huge: 0.8, remodelling: 1.2 };
-  const smear = definition === "smearing" ? smearingFactor(options.residuals ?? []) : 1;
   const out: PotentialRow[] = [];
   for (const row of design) {
     if (!row.predictable) continue;
     const fitted = linearPrediction(coefficients, row.x, options.intercept);
-    const predicted = Math.exp(fitted) * smear;
-    let k: number | null = null;
-    if (row.actual !== null) {
-      k = definition === "log-ratio" ? Math.log(row.actual) / fitted : row.actual / predicted;
-    }
+    const predicted = Math.exp(fitted) * use.factor;
+    const k = row.actual === null ? null : kValue(row.actual, fitted, use);
     out.push({
       country: row.country,
       year: row.year,

@@ -5,7 +5,7 @@
  */
 import { formatCell, formatTable, type TableFormat, type TableSpec } from "../../report/table.ts";
 import { escapeXml } from "../../report/escape.ts";
-import { f3, htmlList, prob, yesNo } from "./formatters.ts";
+import { f3, htmlList, kDefinitionText, prob, yesNo } from "./formatters.ts";
 import type { ForecastResult } from "../forecast/run.ts";
 import { FORECAST_METHODS } from "../forecast/validate.ts";
 import type { ScenarioResult } from "../forecast/scenario.ts";
@@ -253,8 +253,12 @@ export function scenarioSpec(s: ScenarioResult, level: number): TableSpec {
         ? `Model fitted on every partner-year with data: N = ${s.fit.n} ` +
           `(${s.fit.years.from}-${s.fit.years.to}), R2 = ${formatCell(s.fit.r2, 3)}.`
         : `Not projected: ${s.reason}.`,
-      `Own trend = the partner's last actual grown at its average growth; K = own trend / model ` +
-      `(K interval and probabilities from the coefficients' uncertainty).`,
+      `Own trend = the partner's last actual grown at its average growth; ` +
+      (s.kDefinition
+        ? `K of the own trend against the model (actual = own trend, fitted = the model's ` +
+          `ln projection): ${kDefinitionText(s.kDefinition)}`
+        : `K = own trend / model`) +
+      ` (K interval and probabilities from the coefficients' uncertainty).`,
     ],
   };
 }

@@ -1,10 +1,11 @@
 /**
  * The small formatters the study's renderers share (each defined once): table cells, a K
- * interval, an estimator's label and an HTML list.
+ * interval, a K definition, an estimator's label and an HTML list.
  * @module
  */
 import { escapeXml } from "../../report/escape.ts";
 import { formatCell } from "../../report/table.ts";
+import type { KDefinitionUse } from "../potential/definition.ts";
 
 /**
  * A cell with 3 decimals ({@link formatCell}: integers as they are, missing as ".").
@@ -69,6 +70,21 @@ export const dot = (v: unknown): string => (v === null || v === undefined ? "." 
  */
 export const kInterval = (lo: unknown, hi: unknown): string =>
   `${formatCell(lo, 2)}-${formatCell(hi, 2)}`;
+
+/**
+ * A K column's definition as printed beside its table: the formula, with Duan's factor when it
+ * is applied, or the reason the configured definition does not apply.
+ *
+ * @example
+ * ```ts
+ * kDefinitionText(kDefinitionUse("smearing", "log-ols", [0.1, -0.1]));
+ * // "K = actual / (exp(fitted) x s), s = Duan's smearing factor mean(exp(residual)) of the fit = 1.005"
+ * ```
+ */
+export function kDefinitionText(use: KDefinitionUse): string {
+  return use.formula + (use.applied === "smearing" ? ` = ${formatCell(use.factor, 3)}` : "") +
+    (use.reason ? ` (${use.reason})` : "");
+}
 
 /**
  * The printed name of a benchmark estimator.

@@ -6,7 +6,13 @@
  */
 import { formatCell, type TableSpec } from "../../report/table.ts";
 import { dot, f3, fixed3, kInterval, prob, yesNo } from "./formatters.ts";
-import { benchmarkCells, benchmarkColumns, benchmarkColumnsNote } from "./world.ts";
+import {
+  benchmarkCells,
+  benchmarkColumns,
+  benchmarkColumnsNote,
+  kColumnsDefinitionNote,
+  structuralFlagNote,
+} from "./world.ts";
 import type { StudyResult } from "../study/types.ts";
 
 /** Actual and predicted trade: whole numbers from 1e7 up, so both columns read alike (never an
@@ -87,6 +93,8 @@ function table3Notes(r: StudyResult, withBenchmark = true): string[] {
       ? [`The paper contradicts its own thresholds: ${cmp.paperInconsistencies.join("; ")}.`]
       : []),
     ...(withBenchmark ? benchmarkColumnsNote(r) : []),
+    ...kColumnsDefinitionNote(r),
+    ...structuralFlagNote(r),
     ...(r.uncertainty
       ? [
         `${

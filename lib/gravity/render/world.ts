@@ -8,8 +8,9 @@
  */
 import { modelsSpec } from "../../report/models_table.ts";
 import { formatCell, type TableSpec } from "../../report/table.ts";
-import { dot, estimatorLabel, f3, kInterval, prob } from "./formatters.ts";
+import { dot, estimatorLabel, f3, kDefinitionText, kInterval, prob } from "./formatters.ts";
 import type { BenchmarkFit } from "../world/benchmark.ts";
+import type { StructuralK, StructuralResult } from "../world/structural.ts";
 import type { StudyResult } from "../study/types.ts";
 
 /** US$ as billions with 3 decimals (Table 3c's Actual and Predicted read alike). */
@@ -213,8 +214,15 @@ export function benchmarkKSpec(r: StudyResult): TableSpec | null {
     ],
     rows,
     notes: [
-      `K = actual / benchmark prediction (exp of the linear prediction, year effect included); ` +
-      `Study K = the paper-style in-sample K of Table 3.`,
+      fits.every((f) => f.kDefinition)
+        ? `K against the benchmark's prediction (exp of the linear prediction, year effect ` +
+          `included) under the study's one K definition (potential.definition ` +
+          `"${r.config.potential.definition}"): ` +
+          fits.map((f) => `${estimatorLabel(f.estimator)}: ${kDefinitionText(f.kDefinition!)}`)
+            .join("; ") +
+          `; Study K = the paper-style in-sample K of Table 3, same definition.`
+        : `K = actual / benchmark prediction (exp of the linear prediction, year effect ` +
+          `included); Study K = the paper-style in-sample K of Table 3.`,
       ...fits.map((f) =>
         `${estimatorLabel(f.estimator)} ${level}% int. and P(cls): ` +
         `${r.config.uncertainty.draws} draws (seed ${r.config.uncertainty.seed}) of the ` +
@@ -285,6 +293,10 @@ export function structuralKSpec(r: StudyResult): TableSpec | null {
   const coef = s.coefficients.map((c) =>
     `${c.term} ${formatCell(c.estimate, 3)} (SE ${formatCell(c.stdError, 3)})`
   ).join(", ");
+  const rep = r.config.reporter;
+  const basis = s.k.some((k) => replaced(k, rep))
+    ? [{ key: "basis", label: "Partner's exports", align: "left" as const }]
+    : [];
   return {
     title: "Table 3c. Structural K: the world matrix with exporter-year and importer-year effects",
     columns: [
@@ -296,6 +308,7 @@ export function structuralKSpec(r: StudyResult): TableSpec | null {
       { key: "interval", label: `${level}% int.`, format: dot },
       { key: "class", label: "Class", align: "left" },
       { key: "p", label: "P(cls)", format: prob },
+      ...basis,
     ],
     rows: s.k.map((k) => ({
       country: k.country,
@@ -306,25 +319,90 @@ export function structuralKSpec(r: StudyResult): TableSpec | null {
       interval: k.kLower != null ? kInterval(k.kLower, k.kUpper) : null,
       class: k.class,
       p: k.classProbabilities ? k.classProbabilities[k.class] : null,
+      ...(basis.length ? { basis: replaced(k, rep) ? `${rep} imports` : "own report" } : {}),
     })),
-    notes: s.ok
-      ? [
-        `PPML of each reporter's exports (IMF DOTS, FOB) to every partner, ` +
-        `${s.years[0]}-${s.years[s.years.length - 1]}: N = ${s.n} flows, ${s.exporters} ` +
-        `exporters, ${s.importers} importers; ${coef}; SE ${s.se}; ${s.excluded.noGeography} ` +
-        `flows without CEPII geography left out.`,
-        `K = (${r.config.reporter}'s exports to the partner + the partner's exports to ` +
-        `${r.config.reporter}, each as its exporter reports it) / the same flows predicted with ` +
-        `the fixed effects. ${s.meaning}`,
-        s.slopeCovariance
-          ? `${level}% int. and P(cls): ${r.config.uncertainty.draws} draws (seed ` +
-            `${r.config.uncertainty.seed}) of the two slopes from a normal with their ` +
-            `cluster-robust covariance, the fixed effects held at their estimates (conditional ` +
-            `on them: the covariance of thousands of absorbed effects is not estimated).`
-          : `No interval: the slopes' covariance is not available.`,
-      ]
-      : [`Not estimated: ${s.reason}.`],
+    notes: s.ok ? structuralNotes(r, s, coef, level) : [`Not estimated: ${s.reason}.`],
   };
+}
+
+/** True when the partner's exports to the reporter in a structural K are the reporter's imports. */
+function replaced(k: StructuralK, reporter: string): boolean {
+  return k.flows.some((f) => f.importer === reporter && f.reportedBy === "importer");
+}
+
+/** The rules for the partners' exports as the notes name them. */
+const RULE_NAMES = {
+  trusted: "the trusted reports",
+  partner: "every partner's own report",
+  reporter: "the reporter's imports everywhere",
+};
+
+/** Which report of the partners' exports to the reporter Table 3c uses, and why (none: old results). */
+function structuralRuleNote(r: StudyResult, s: StructuralResult): string[] {
+  const c = s.config;
+  const rep = r.config.reporter;
+  if (!c.partnerExports) return [];
+  const untrusted = c.untrusted.map((u) => `${u.partner} ${u.from}-${u.to}: ${u.reason}`);
+  const rule = {
+    trusted: `each partner's own report, except where the study does not trust it ` +
+      `(structural.untrusted: ${untrusted.join("; ") || "none"}) or the partner reports none: ` +
+      `there ${rep}'s imports from the partner (CIF) are used`,
+    partner: `each partner's own report (structural.partnerExports "partner")`,
+    reporter: `${rep}'s imports from the partner (CIF) everywhere`,
+  }[c.partnerExports];
+  return [
+    `The partner's exports to ${rep} are ${rule}, in the fit and in K (column "Partner's ` +
+    `exports" when any is replaced).`,
+  ];
+}
+
+/** The sensitivity line of Table 3c: K-struct of the cells the other rule reads differently. */
+function structuralSensitivityNote(s: StructuralResult): string[] {
+  const v = s.sensitivity;
+  if (!v) return [];
+  if (!v.ok) return [`Sensitivity (${RULE_NAMES[v.partnerExports]}): not estimated: ${v.reason}.`];
+  const here = new Map(s.k.map((k) => [`${k.country}|${k.year}`, k.k]));
+  return [
+    `Sensitivity, the model refitted with ${RULE_NAMES[v.partnerExports]}: K-struct ` +
+    v.k.map((k) =>
+      `${k.country} ${k.year} ${f3(k.k)} (here ${f3(here.get(`${k.country}|${k.year}`))})`
+    ).join(", ") + ".",
+  ];
+}
+
+/** The notes of Table 3c when the structural model was fitted. */
+function structuralNotes(
+  r: StudyResult,
+  s: StructuralResult,
+  coef: string,
+  level: number,
+): string[] {
+  const rep = r.config.reporter;
+  return [
+    `PPML of each reporter's exports (IMF DOTS, FOB) to every partner, ` +
+    `${s.years[0]}-${s.years[s.years.length - 1]}: N = ${s.n} flows, ${s.exporters} ` +
+    `exporters, ${s.importers} importers; ${coef}; SE ${s.se}; ${s.excluded.noGeography} ` +
+    `flows without CEPII geography left out.`,
+    s.config.partnerExports
+      ? `K = (${rep}'s exports to the partner + the partner's exports to ${rep}) / the same ` +
+        `flows predicted with the fixed effects. ${s.meaning}`
+      : `K = (${rep}'s exports to the partner + the partner's exports to ${rep}, each as its ` +
+        `exporter reports it) / the same flows predicted with the fixed effects. ${s.meaning}`,
+    s.slopeCovariance
+      ? `${level}% int. and P(cls): ${r.config.uncertainty.draws} draws (seed ` +
+        `${r.config.uncertainty.seed}) of the two slopes from a normal with their ` +
+        `cluster-robust covariance, the fixed effects held at their estimates (conditional ` +
+        `on them: the covariance of thousands of absorbed effects is not estimated).`
+      : `No interval: the slopes' covariance is not available.`,
+    ...(s.kDefinition
+      ? [
+        `K definition (potential.definition "${r.config.potential.definition}"): ` +
+        `${kDefinitionText(s.kDefinition)}, with fitted = ln(the summed predicted flows).`,
+      ]
+      : []),
+    ...structuralRuleNote(r, s),
+    ...structuralSensitivityNote(s),
+  ];
 }
 
 /**
@@ -347,6 +425,64 @@ export function benchmarkColumnsNote(r: StudyResult): string[] {
     ...(r.structural?.ok ? ["K-struct: the structural K (Table 3c)"] : []),
   ];
   return parts.length ? [`${parts.join("; ")}.`] : [];
+}
+
+/**
+ * Table 3's note on the one K definition of its K columns: each column's formula and factor, or
+ * why the configured definition does not apply to it (none for results without the definitions).
+ *
+ * @example
+ * ```ts
+ * kColumnsDefinitionNote(result);
+ * // ['One K definition in every K column (potential.definition "smearing"): K: ... = 1.021; ...']
+ * ```
+ */
+export function kColumnsDefinitionNote(r: StudyResult): string[] {
+  const columns: [string, string][] = [
+    ...(r.kDefinition ? [["K", kDefinitionText(r.kDefinition)] as [string, string]] : []),
+    ...benchmarkFits(r).filter((f) => f.kDefinition).map((f): [string, string] => [
+      `K-${estimatorLabel(f.estimator)}`,
+      kDefinitionText(f.kDefinition!),
+    ]),
+    ...(r.structural?.ok && r.structural.kDefinition
+      ? [["K-struct", kDefinitionText(r.structural.kDefinition)] as [string, string]]
+      : []),
+  ];
+  if (!(columns.length > 1 || r.kDefinition?.applied === "smearing")) return [];
+  const byText = new Map<string, string[]>();
+  for (const [label, text] of columns) byText.set(text, [...(byText.get(text) ?? []), label]);
+  return [
+    `One K definition in every K column (potential.definition ` +
+    `"${r.config.potential.definition}"): ` +
+    [...byText].map(([text, labels]) => `${labels.join(", ")}: ${text}`).join("; ") + ".",
+  ];
+}
+
+/**
+ * Table 3's flag on K-struct: the partner-years of the table whose partner exports are the
+ * reporter's imports (the partner's own report untrusted or missing), by partner.
+ *
+ * @example
+ * ```ts
+ * structuralFlagNote(result); // ["K-struct uses CHN's imports for the partner's exports in ..."]
+ * ```
+ */
+export function structuralFlagNote(r: StudyResult): string[] {
+  const s = r.structural;
+  if (!s?.ok) return [];
+  const rep = r.config.reporter;
+  const { from, to } = r.config.years;
+  const byPartner = new Map<string, number[]>();
+  for (const k of s.k) {
+    if (k.year < from || k.year > to || !replaced(k, rep)) continue;
+    byPartner.set(k.country, [...(byPartner.get(k.country) ?? []), k.year]);
+  }
+  if (!byPartner.size) return [];
+  return [
+    `K-struct uses ${rep}'s imports for the partner's exports to ${rep} (the partner's own ` +
+    `report is untrusted or missing; Table 3c gives the rule and the K with the partner's ` +
+    `report) in: ${[...byPartner].map(([c, ys]) => `${c} ${ys.join(", ")}`).join("; ")}.`,
+  ];
 }
 
 /**

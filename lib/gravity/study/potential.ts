@@ -5,6 +5,7 @@
  */
 import type { StudyConfig } from "../config/study.ts";
 import { potentialTable } from "../potential/k.ts";
+import { type KDefinitionUse, kDefinitionUse } from "../potential/definition.ts";
 import { type StudyUncertainty, studyUncertainty } from "../potential/study_intervals.ts";
 import type { DesignRow } from "../types.ts";
 import type { StudyRegression, StudyResult } from "./types.ts";
@@ -26,11 +27,12 @@ export function potentialNote(definition: StudyConfig["potential"]["definition"]
 }
 
 /**
- * The fitted coefficients by term and the point K table (both empty when there is no fit).
+ * The fitted coefficients by term, the point K table (both empty when there is no fit) and how
+ * the K applies the configured definition (null without a fit).
  *
  * @example
  * ```ts
- * const { coefficients, potential } = studyPotential(config, design, regression);
+ * const { coefficients, potential, kDefinition } = studyPotential(config, design, regression);
  * potential[0].k; // actual / exp(fitted)
  * ```
  */
@@ -38,10 +40,20 @@ export function studyPotential(
   config: StudyConfig,
   design: DesignRow[],
   regression: StudyRegression,
-): { coefficients: Record<string, number>; potential: StudyResult["potential"] } {
+): {
+  coefficients: Record<string, number>;
+  potential: StudyResult["potential"];
+  kDefinition: KDefinitionUse | null;
+} {
   const coefficients: Record<string, number> = {};
   let potential: StudyResult["potential"] = [];
+  let kDefinition: KDefinitionUse | null = null;
   if (regression.fit) {
+    kDefinition = kDefinitionUse(
+      config.potential.definition,
+      "log-ols",
+      regression.fit.residuals,
+    );
     for (const c of regression.fit.coefficients) coefficients[c.term] = c.estimate;
     potential = potentialTable(design, coefficients, {
       definition: config.potential.definition,
@@ -49,7 +61,7 @@ export function studyPotential(
       residuals: regression.fit.residuals,
     }).map((r) => ({ ...r, outOfSample: !r.inSample }));
   }
-  return { coefficients, potential };
+  return { coefficients, potential, kDefinition };
 }
 
 /**

@@ -15,7 +15,7 @@ import type { GravityPanel } from "../types.ts";
 import { runForecast } from "../forecast/run.ts";
 import { type BenchmarkResult, type PpmlEstimator, runBenchmark } from "../world/benchmark.ts";
 import type { ChinaWorldPanel } from "../world/china_world.ts";
-import type { StructuralResult } from "../world/structural.ts";
+import { restateStructural, type StructuralResult } from "../world/structural.ts";
 import { sensitivityAnalysis } from "./sensitivity.ts";
 import { coverageTable } from "./coverage.ts";
 import { estimateRegression } from "./regression.ts";
@@ -65,7 +65,11 @@ export function runGravityStudy(
   const design = buildDesign(config, panel, cbecMap);
   const complete = design.filter((r) => r.complete);
   const regression = estimateRegression(config, design, complete, warnings);
-  const { coefficients, potential: pointPotential } = studyPotential(config, design, regression);
+  const { coefficients, potential: pointPotential, kDefinition } = studyPotential(
+    config,
+    design,
+    regression,
+  );
   const { uncertainty, potential } = studyIntervals(
     config,
     design,
@@ -96,9 +100,10 @@ export function runGravityStudy(
     regression,
     potential,
     potentialNote: potentialNote(config.potential.definition),
+    kDefinition,
     uncertainty,
     benchmark,
-    structural: config.structural?.enabled ? options.structural ?? null : null,
+    structural: studyStructural(config, options.structural),
     warnings,
     paper,
     differences: [],
@@ -137,6 +142,7 @@ function studyBenchmark(
     partners: config.partners,
     thresholds: config.potential.thresholds,
     uncertainty: config.uncertainty,
+    definition: config.potential.definition,
     ...(options.ppml ? { ppml: options.ppml } : {}),
   });
   for (const f of benchmark.fits) {
@@ -144,6 +150,22 @@ function studyBenchmark(
     warnings.push(...f.warnings.map((w) => `benchmark ${f.estimator}: ${w}`));
   }
   return benchmark;
+}
+
+/**
+ * The structural K (config.structural, given the fit), read under the study's one K definition,
+ * thresholds and uncertainty settings whatever the fit was computed with; null otherwise.
+ */
+function studyStructural(
+  config: StudyConfig,
+  structural: StructuralResult | undefined,
+): StructuralResult | null {
+  if (!(config.structural?.enabled && structural)) return null;
+  return restateStructural(structural, {
+    thresholds: config.potential.thresholds,
+    definition: config.potential.definition,
+    uncertainty: config.uncertainty,
+  });
 }
 
 /** The paper's tables with our comparison (coefficients renamed to Stata's `_cons`), or null. */

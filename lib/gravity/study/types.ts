@@ -8,6 +8,7 @@ import type { CbecIndexResult } from "../equation/cbec_index.ts";
 import type { ForecastResult } from "../forecast/run.ts";
 import type { PotentialRow } from "../potential/k.ts";
 import type { KUncertaintyFields } from "../potential/intervals.ts";
+import type { KDefinitionUse } from "../potential/definition.ts";
 import type { StudyUncertainty } from "../potential/study_intervals.ts";
 import type { PaperComparison, PaperTables } from "./paper.ts";
 import type { SensitivityResult } from "./sensitivity.ts";
@@ -138,6 +139,8 @@ export interface StudyResult {
   regression: StudyRegression;
   potential: (PotentialRow & { outOfSample: boolean } & Partial<KUncertaintyFields>)[];
   potentialNote: string;
+  /** How the in-sample K applies config.potential.definition, with its factor (null: no fit). */
+  kDefinition: KDefinitionUse | null;
   /** How the K intervals and class probabilities were computed (null when not computed). */
   uncertainty?: StudyUncertainty | null;
   /** K against the world benchmark (null when not configured or the world panel is absent). */

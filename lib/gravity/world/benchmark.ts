@@ -2,8 +2,9 @@
  * The world benchmark for trade potential: a gravity model of China's trade with every partner
  * (the China world panel), fitted with the study's partners left out (out of sample, after
  * Egger 2002) or in, by log-OLS or PPML with year fixed effects. K for each study partner-year
- * = actual / the benchmark's prediction, with the study's classes, intervals and class
- * probabilities (lib/gravity/potential/intervals.ts).
+ * = actual / the benchmark's prediction under the study's one K definition (Duan's smearing with
+ * the log-OLS fit's own factor; not applicable to PPML, lib/gravity/potential/definition.ts), with
+ * the study's classes, intervals and class probabilities (lib/gravity/potential/intervals.ts).
  * @module
  */
 import { InputError } from "../../errors.ts";
@@ -15,7 +16,8 @@ import { type KUncertaintyFields, simulateK } from "../potential/intervals.ts";
 import { chooseCovariance } from "../potential/study_intervals.ts";
 import type { BenchmarkConfig, BenchmarkEstimator, BenchmarkTerm } from "../config/benchmark.ts";
 import type { UncertaintyConfig } from "../config/uncertainty.ts";
-import type { Thresholds } from "../types.ts";
+import type { KDefinition, Thresholds } from "../types.ts";
+import { type KDefinitionUse, kDefinitionUse, kValue } from "../potential/definition.ts";
 
 /** One K of the benchmark (a study partner-year). */
 export interface BenchmarkK extends PotentialRow, KUncertaintyFields {
@@ -42,6 +44,8 @@ export interface BenchmarkFit {
   se: string;
   df: number;
   r2?: number;
+  /** How this fit's K applies the study's definition (absent when the fit failed). */
+  kDefinition?: KDefinitionUse;
   k: BenchmarkK[];
   warnings: string[];
 }
@@ -111,6 +115,8 @@ export interface BenchmarkOptions {
   partners: string[];
   thresholds: Thresholds;
   uncertainty: UncertaintyConfig;
+  /** The study's K definition (config.potential.definition; default "level"). */
+  definition?: KDefinition;
   /** A PPML estimator (lib/stats), when available. */
   ppml?: PpmlEstimator;
 }
@@ -206,6 +212,8 @@ interface Estimates {
   r2?: number;
   /** The estimator's coefficient table, when it reports one. */
   coefficients?: BenchmarkFit["coefficients"];
+  /** log-OLS: the sample's design rows over the kept coefficients, ln trade and the residuals. */
+  sample?: { x: number[][]; y: number[]; residuals: ArrayLike<number> };
   warnings: string[];
 }
 
@@ -294,7 +302,19 @@ function fitOne(
     p: NaN,
   }));
   const keep = design.names.map((n) => names.includes(n));
-  base.k = studyK(rows, study, design, keep, names, beta, cov, config, options);
+  const use = kDefinitionUse(
+    options.definition ?? "level",
+    estimator === "ols" ? "log-ols" : "ppml",
+    e.sample?.residuals,
+  );
+  base.kDefinition = use;
+  base.k = studyK(
+    rows,
+    study,
+    { design, keep, names, beta, cov, use, sample: e.sample },
+    config,
+    options,
+  );
   return { ...base, ok: true };
 }
 
@@ -314,6 +334,7 @@ function olsFit(
   const idx = kept.map((t) => names.indexOf(t));
   const x = sample.map((s) => idx.map((j) => s.x[j]));
   const { cov, warnings } = chooseCovariance(x, fit.residuals, cluster, u.se);
+  const y = sample.map((s) => Math.log(s.row.trade));
   return {
     beta: fit.coefficients.map((c) => c.estimate),
     names: kept,
@@ -327,21 +348,31 @@ function olsFit(
       stdError: c.stdError,
       p: c.p,
     })),
+    sample: { x, y, residuals: fit.residuals },
     warnings,
   };
 }
 
+/** What the K of a fit needs from it: the design, kept terms, estimates and the K definition. */
+interface KInputs {
+  design: Design;
+  keep: boolean[];
+  names: string[];
+  beta: number[];
+  cov: CoefficientCovariance;
+  use: KDefinitionUse;
+  sample?: Estimates["sample"];
+}
+
+/** K, class, interval and P(class) of every study partner-year under the fit's K definition. */
 function studyK(
   rows: ChinaWorldRow[],
   study: Set<string>,
-  design: Design,
-  keep: boolean[],
-  names: string[],
-  beta: number[],
-  cov: CoefficientCovariance,
+  fit: KInputs,
   config: BenchmarkConfig,
   options: BenchmarkOptions,
 ): BenchmarkK[] {
+  const { design, keep, names, beta, cov, use } = fit;
   const out: BenchmarkK[] = [];
   const targets: { i: number; actual: number; x: number[] }[] = [];
   for (const row of rows.filter((r) => study.has(r.partner))) {
@@ -349,9 +380,9 @@ function studyK(
     const x = full.filter((_, j) => keep[j]);
     if (x.some(Number.isNaN)) continue;
     const fitted = x.reduce((a, v, j) => a + v * beta[j], 0);
-    const predicted = Math.exp(fitted);
+    const predicted = Math.exp(fitted) * use.factor;
     const actual = row.trade > 0 ? row.trade : null;
-    const k = actual === null ? null : actual / predicted;
+    const k = actual === null ? null : kValue(actual, fitted, use);
     if (actual !== null) targets.push({ i: out.length, actual, x });
     out.push({
       country: row.partner,
@@ -360,7 +391,7 @@ function studyK(
       fitted,
       predicted,
       k,
-      class: k === null ? null : classifyK(k, options.thresholds),
+      class: k === null || !Number.isFinite(k) ? null : classifyK(k, options.thresholds),
       inSample: !config.outOfSample,
       x: Object.fromEntries(names.map((n, j) => [n, x[j]])),
       kLower: null,
@@ -371,6 +402,8 @@ function studyK(
   const u = options.uncertainty;
   if (u.enabled && targets.length) {
     const sims = simulateK(targets, beta, cov.matrix, cov.df, {
+      definition: use.applied,
+      ...(use.applied === "smearing" && fit.sample ? { sample: fit.sample } : {}),
       thresholds: options.thresholds,
       level: u.level,
       draws: u.draws,

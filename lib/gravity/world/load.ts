@@ -16,7 +16,12 @@ import {
   reporterTrade,
 } from "./china_world.ts";
 import { parseCepiiMapping, readGeoDist } from "../../data/sources/cepii.ts";
-import { runStructural, type StructuralEstimator, type StructuralResult } from "./structural.ts";
+import {
+  restateStructural,
+  runStructural,
+  type StructuralEstimator,
+  type StructuralResult,
+} from "./structural.ts";
 import { cachedJson } from "./cache.ts";
 import type { StudyConfig } from "../config/study.ts";
 import { ppmlCovariance, rescaleCovariance } from "../../stats/vcov_dense.ts";
@@ -118,7 +123,11 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-/** The structural fit, from the cache or fitted (an InputError when an input is missing). */
+/**
+ * The structural fit, from the cache or fitted (an InputError when an input is missing), its K
+ * read under the study's K definition, thresholds and uncertainty settings (which are not part
+ * of the cache key: they do not change the fit).
+ */
 async function structuralCached(
   config: StudyConfig,
   st: NonNullable<StudyConfig["structural"]>,
@@ -132,13 +141,8 @@ async function structuralCached(
 ): Promise<StructuralResult> {
   const estimator = loadStructuralEstimator();
   const u = config.uncertainty;
-  const key = {
-    st,
-    reporter: config.reporter,
-    partners: config.partners,
-    t: config.potential.thresholds,
-    u,
-  };
+  const settings = { thresholds: config.potential.thresholds, uncertainty: u };
+  const key = { st, reporter: config.reporter, partners: config.partners };
   const { value, hit } = await cachedJson("structural", key, io.inputs, async () => {
     console.error("structural: PPML with exporter-year and importer-year effects ...");
     const geo = readGeoDist(
@@ -149,13 +153,13 @@ async function structuralCached(
     return runStructural(await io.loadIndexed(), geo, st, {
       reporter: config.reporter,
       partners: config.partners,
-      thresholds: config.potential.thresholds,
       estimator,
-      uncertainty: u,
+      ...settings,
+      uncertainty: { ...u, enabled: false },
     });
   }, io.cache);
   console.error(`structural: ${hit ? "from the cache" : "fitted"}`);
-  return value;
+  return restateStructural(value, { ...settings, definition: config.potential.definition });
 }
 
 /**

@@ -8,3 +8,5 @@ export * from "./china_world.ts";
 export * from "./gravity_data.ts";
 export * from "./load.ts";
 export * from "./structural.ts";
+export * from "./structural_flows.ts";
+export * from "./structural_k.ts";

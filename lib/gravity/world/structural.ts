@@ -2,19 +2,34 @@
  * The structural alternative on the world matrix: PPML of every reporter's exports to every
  * partner on ln distance and contiguity with exporter-year and importer-year fixed effects
  * (Anderson and van Wincoop's multilateral resistances, as in Yotov et al. 2016). The China-CA5
- * pairs' actual / predicted trade (both directions summed, fixed effects included) is a third K.
+ * pairs' actual / predicted trade (both directions summed, fixed effects included) is a third K,
+ * under the study's one K definition (structural_k.ts). Each partner's exports to China enter as
+ * the report the config's rule trusts (structural_flows.ts), the choice kept per partner-year, and
+ * the model is refitted under the other rule for a sensitivity line.
  * @module
  */
 import { InputError } from "../../errors.ts";
 import type { GeoPair } from "../../data/sources/cepii.ts";
 import type { IndexedWorldTrade } from "./china_world.ts";
-import { classifyK } from "../potential/k.ts";
-import type { PotentialClass } from "../types.ts";
-import { coefficientDraws } from "../../stats/random.ts";
-import type { KUncertaintyFields } from "../potential/intervals.ts";
-import jStat from "jstat";
-import type { StructuralConfig } from "../config/structural.ts";
-import type { Thresholds } from "../types.ts";
+import type { PartnerExportsRule, StructuralConfig } from "../config/structural.ts";
+import type { KDefinition, Thresholds } from "../types.ts";
+import { type KDefinitionUse, kDefinitionUse } from "../potential/definition.ts";
+import {
+  chooseReport,
+  otherRule,
+  type PartnerReport,
+  type StructuralColumns,
+  structuralFlows,
+} from "./structural_flows.ts";
+import {
+  addStructuralUncertainty,
+  type StructuralFlow,
+  type StructuralK,
+  structuralKOf,
+} from "./structural_k.ts";
+
+export { addStructuralUncertainty } from "./structural_k.ts";
+export type { StructuralFlow, StructuralK } from "./structural_k.ts";
 
 /** What the structural fit needs from lib/stats/model/fit.ts. */
 export interface StructuralEstimator {
@@ -51,31 +66,6 @@ export interface StructuralData {
   labels: Record<string, ArrayLike<string | number>>;
 }
 
-/** One direction of a China-partner pair in a year. */
-export interface StructuralFlow {
-  exporter: string;
-  importer: string;
-  actual: number;
-  lnDist: number;
-  contig: number;
-  /** The exporter-year and importer-year effects of the fit. */
-  feExporter: number;
-  feImporter: number;
-  /** exp(b_dist lnDist + b_contig contig + feExporter + feImporter). */
-  predicted: number;
-}
-
-/** A structural K: a partner-year of the study, both directions of trade summed. */
-export interface StructuralK extends KUncertaintyFields {
-  country: string;
-  year: number;
-  actual: number;
-  predicted: number;
-  k: number;
-  class: PotentialClass;
-  flows: StructuralFlow[];
-}
-
 /** The structural model's result. */
 export interface StructuralResult {
   ok: boolean;
@@ -92,11 +82,40 @@ export interface StructuralResult {
   se: string;
   converged?: boolean;
   iterations?: number;
+  /** How this K applies the study's K definition (PPML: Duan's smearing does not apply). */
+  kDefinition: KDefinitionUse;
   k: StructuralK[];
   /** Covariance of (ln_dist, contig) used for the intervals (null: no intervals). */
   slopeCovariance?: number[][] | null;
+  /** Both reports of each study partner's exports to the reporter and the one used, per year. */
+  reports: PartnerReport[];
+  /** K of the partner-years the other rule reads differently, refitted (null: none differ). */
+  sensitivity: StructuralSensitivity | null;
   /** Two sentences on what this K measures. */
   meaning: string;
+}
+
+/** The structural K refitted under the other rule for the partners' exports (a sensitivity). */
+export interface StructuralSensitivity {
+  partnerExports: PartnerExportsRule;
+  ok: boolean;
+  reason?: string;
+  /** K of the partner-years whose partner-export report differs between the two rules. */
+  k: StructuralK[];
+}
+
+/** Options of {@link runStructural}. */
+export interface StructuralOptions {
+  reporter: string;
+  partners: string[];
+  thresholds: Thresholds;
+  estimator: StructuralEstimator;
+  /** Draws, seed and level of the intervals (none without). */
+  uncertainty?: { enabled: boolean; level: number; draws: number; seed: number };
+  /** The study's K definition (config.potential.definition; default "level"). */
+  definition?: KDefinition;
+  /** Refit under the other partner-export rule for the sensitivity line (default true). */
+  sensitivity?: boolean;
 }
 
 /** What the structural K measures (README and reports). */
@@ -108,64 +127,83 @@ export const STRUCTURAL_MEANING =
   "given both countries' overall trade that year; it says nothing about GDP or population " +
   "directly, which the fixed effects have already used.";
 
-/** The world matrix's exporter-reported flows in the window with their geography, columnar. */
-function worldFlows(world: IndexedWorldTrade, geo: GeoPair[], config: StructuralConfig) {
-  const g = new Map(geo.map((p) => [`${p.origin}|${p.destination}`, p]));
-  const cols = {
-    exporter: [] as string[],
-    importer: [] as string[],
-    year: [] as number[],
-    pair: [] as string[],
-    trade: [] as number[],
-    lnDist: [] as number[],
-    contig: [] as number[],
-  };
-  let noGeography = 0;
-  for (let i = 0; i < world.n; i++) {
-    if (world.flow[i] !== 0) continue;
-    const y = world.year[i];
-    if (y < config.years.from || y > config.years.to) continue;
-    const o = world.codes[world.reporter[i]];
-    const d = world.codes[world.partner[i]];
-    const p = g.get(`${o}|${d}`);
-    if (!p || !(p[config.distance] > 0) || Number.isNaN(world.value[i])) {
-      noGeography++;
-      continue;
-    }
-    cols.exporter.push(o);
-    cols.importer.push(d);
-    cols.year.push(y);
-    cols.pair.push(o < d ? `${o}-${d}` : `${d}-${o}`);
-    cols.trade.push(world.value[i]);
-    cols.lnDist.push(Math.log(p[config.distance]));
-    cols.contig.push(p.contig);
-  }
-  return { cols, noGeography };
-}
-
 /**
- * Fit the structural model on the world matrix (exporter-reported exports, flow 0) and compute
- * the China-partner K.
+ * Fit the structural model on the world matrix (exporter-reported exports, flow 0, each study
+ * partner's exports to the reporter as the config's rule reads them) and compute the
+ * China-partner K under the study's definition; refit under the other rule for the partner-years
+ * it reads differently (the sensitivity).
  *
  * @example
  * ```ts
  * const s = runStructural(world, geo, config, { reporter: "CHN", partners, thresholds, estimator });
+ * s.sensitivity?.k; // K-struct of the replaced partner-years with the partners' own reports
  * ```
  */
 export function runStructural(
   world: IndexedWorldTrade,
   geo: GeoPair[],
   config: StructuralConfig,
-  options: {
-    reporter: string;
-    partners: string[];
-    thresholds: Thresholds;
-    estimator: StructuralEstimator;
-    /** Draws, seed and level of the intervals (none without). */
-    uncertainty?: { enabled: boolean; level: number; draws: number; seed: number };
-  },
+  options: StructuralOptions,
 ): StructuralResult {
-  const { cols, noGeography } = worldFlows(world, geo, config);
+  const main = fitStructural(world, geo, config, options);
+  const other = otherRule(config.partnerExports);
+  const differ = new Set(
+    main.reports.filter((r) => chooseReport(other, config.untrusted, r).used !== r.used)
+      .map((r) => `${r.partner}|${r.year}`),
+  );
+  if (main.ok && options.sensitivity !== false && differ.size) {
+    const alt = fitStructural(world, geo, { ...config, partnerExports: other }, options);
+    main.sensitivity = {
+      partnerExports: other,
+      ok: alt.ok,
+      ...(alt.reason ? { reason: alt.reason } : {}),
+      k: alt.k.filter((k) => differ.has(`${k.country}|${k.year}`)),
+    };
+  }
+  return restateStructural(main, options);
+}
+
+/**
+ * The K of a structural result (and of its sensitivity) recomputed from its flows under a K
+ * definition and thresholds, with the intervals when `uncertainty` is on and the slopes'
+ * covariance is known: how a cached fit is read under the study's settings.
+ *
+ * @example
+ * ```ts
+ * const r = restateStructural(cached, { thresholds, definition: "log-ratio", uncertainty });
+ * r.k[0].k; // ln(actual) / ln(predicted)
+ * ```
+ */
+export function restateStructural(
+  result: StructuralResult,
+  options: Pick<StructuralOptions, "thresholds" | "definition" | "uncertainty">,
+): StructuralResult {
+  const use = kDefinitionUse(options.definition ?? "level", "ppml");
+  const restate = (ks: StructuralK[]) =>
+    ks.map((k) => structuralKOf(k.country, k.year, k.flows, use, options.thresholds));
+  const out: StructuralResult = {
+    ...result,
+    kDefinition: use,
+    k: restate(result.k),
+    sensitivity: result.sensitivity
+      ? { ...result.sensitivity, k: restate(result.sensitivity.k) }
+      : null,
+  };
+  const u = options.uncertainty;
+  if (u?.enabled && out.slopeCovariance) {
+    addStructuralUncertainty(out, out.slopeCovariance, u, options.thresholds, use);
+  }
+  return out;
+}
+
+/** One fit of the structural model under the config's rule, its K read as the level ratio. */
+function fitStructural(
+  world: IndexedWorldTrade,
+  geo: GeoPair[],
+  config: StructuralConfig,
+  options: StructuralOptions,
+): StructuralResult {
+  const { cols, noGeography, reports } = structuralFlows(world, geo, config, options);
   const years = [...new Set(cols.year)].sort((a, b) => a - b);
   const base: StructuralResult = {
     ok: false,
@@ -177,7 +215,10 @@ export function runStructural(
     excluded: { noGeography },
     coefficients: [],
     se: "cluster-robust by pair",
+    kDefinition: kDefinitionUse("level", "ppml"),
     k: [],
+    reports,
+    sensitivity: null,
     meaning: STRUCTURAL_MEANING,
   };
   let fit: ReturnType<StructuralEstimator["fitModel"]>;
@@ -203,8 +244,7 @@ export function runStructural(
     if (!(e instanceof InputError)) throw e;
     return { ...base, reason: e.message };
   }
-  const k = structuralK(fit, cols, options);
-  const result: StructuralResult = {
+  return {
     ...base,
     ok: true,
     n: fit.n,
@@ -216,18 +256,15 @@ export function runStructural(
     })),
     ...(fit.converged !== undefined ? { converged: fit.converged } : {}),
     ...(fit.iterations !== undefined ? { iterations: fit.iterations } : {}),
-    k,
+    k: structuralK(fit, cols, options),
     slopeCovariance: slopeCov,
   };
-  const u = options.uncertainty;
-  if (u?.enabled && slopeCov) addStructuralUncertainty(result, slopeCov, u, options.thresholds);
-  return result;
 }
 
 /** The China-partner K from a fit: both directions summed, every piece of the prediction kept. */
 function structuralK(
   fit: ReturnType<StructuralEstimator["fitModel"]>,
-  cols: ReturnType<typeof worldFlows>["cols"],
+  cols: StructuralColumns,
   options: { reporter: string; partners: string[]; thresholds: Thresholds },
 ): StructuralK[] {
   const b = new Map(fit.coefficients.map((c) => [c.term, c.estimate]));
@@ -245,6 +282,7 @@ function structuralK(
     const lin = (b.get("ln_dist") ?? 0) * cols.lnDist[i] + (b.get("contig") ?? 0) * cols.contig[i] +
       feExporter + feImporter;
     const key = `${partner}|${y}`;
+    const alternative = cols.alternative[i];
     flows.set(key, [...(flows.get(key) ?? []), {
       exporter: o,
       importer: d,
@@ -254,69 +292,15 @@ function structuralK(
       feExporter,
       feImporter,
       predicted: Math.exp(lin),
+      reportedBy: cols.reportedBy[i],
+      alternative: Number.isNaN(alternative) ? null : alternative,
+      ...(cols.reason[i] ? { reason: cols.reason[i] } : {}),
     }]);
   }
-  const k: StructuralK[] = [...flows].filter(([, f]) =>
-    f.every((x) => Number.isFinite(x.predicted))
-  )
+  const level = { applied: "level" as const, factor: 1 };
+  return [...flows].filter(([, f]) => f.every((x) => Number.isFinite(x.predicted)))
     .map(([key, f]) => {
       const [country, year] = key.split("|");
-      const actual = f.reduce((a, x) => a + x.actual, 0);
-      const predicted = f.reduce((a, x) => a + x.predicted, 0);
-      return {
-        country,
-        year: Number(year),
-        actual,
-        predicted,
-        k: actual / predicted,
-        class: classifyK(actual / predicted, options.thresholds),
-        flows: f,
-        kLower: null,
-        kUpper: null,
-        classProbabilities: null,
-      };
+      return structuralKOf(country, Number(year), f, level, options.thresholds);
     }).sort((a, c) => a.country < c.country ? -1 : a.country > c.country ? 1 : a.year - c.year);
-  return k;
-}
-
-/**
- * Intervals and class probabilities of the structural K, conditional on the estimated fixed
- * effects: draws of the two slopes from a normal with their covariance (PPML inference is
- * normal), K* = sum actual / sum exp(b* x + fixed effects) per partner-year.
- *
- * @example
- * ```ts
- * addStructuralUncertainty(result, [[1e-3, 0], [0, 1e-2]], uncertaintyConfig, thresholds);
- * ```
- */
-export function addStructuralUncertainty(
-  result: StructuralResult,
-  slopeCov: number[][],
-  u: { level: number; draws: number; seed: number },
-  thresholds: Thresholds,
-): void {
-  const terms = ["ln_dist", "contig"];
-  const beta = terms.map((t) => result.coefficients.find((c) => c.term === t)?.estimate ?? 0);
-  const draws = coefficientDraws(beta, slopeCov, Infinity, u.draws, u.seed);
-  const ks = new Float64Array(u.draws);
-  for (const k of result.k) {
-    const counts = { huge: 0, expanding: 0, remodelling: 0 };
-    draws.forEach((b, d) => {
-      let pred = 0;
-      for (const f of k.flows) {
-        pred += Math.exp(b[0] * f.lnDist + b[1] * f.contig + f.feExporter + f.feImporter);
-      }
-      ks[d] = k.actual / pred;
-      counts[classifyK(ks[d], thresholds)]++;
-    });
-    const sorted = Array.from(ks.slice().sort());
-    const [lo, hi] = jStat.quantiles(sorted, [(1 - u.level) / 2, (1 + u.level) / 2], 1, 1);
-    k.kLower = lo;
-    k.kUpper = hi;
-    k.classProbabilities = {
-      huge: counts.huge / u.draws,
-      expanding: counts.expanding / u.draws,
-      remodelling: counts.remodelling / u.draws,
-    };
-  }
 }

@@ -80,7 +80,7 @@ Deno.test("nearest key: the benchmark section and its years", () => {
 Deno.test("nearest key: the structural section", () => {
   refused(
     withKey(["structural"], "distanse"),
-    's.json: unknown key "distanse" in "structural" (allowed: enabled, years, distance); ' +
+    's.json: unknown key "distanse" in "structural" (allowed: enabled, years, distance, partnerExports, untrusted); ' +
       'did you mean "distance"?',
   );
 });
@@ -118,6 +118,6 @@ Deno.test("nearest key: the sensitivity section and a variant", () => {
 Deno.test("nearest key: none when no allowed key is near", () => {
   refused(
     withKey(["structural"], "zzzzzz"),
-    's.json: unknown key "zzzzzz" in "structural" (allowed: enabled, years, distance)',
+    's.json: unknown key "zzzzzz" in "structural" (allowed: enabled, years, distance, partnerExports, untrusted)',
   );
 });

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import {
   parseStructuralConfig,
   STRUCTURAL_DEFAULTS,
+  UNTRUSTED_DEFAULTS,
 } from "../../../lib/gravity/config/structural.ts";
 import { InputError } from "../../../lib/errors.ts";
 
@@ -14,7 +15,7 @@ Deno.test("structural config: defaults and one-line errors", () => {
   assert.deepEqual(parseStructuralConfig({}), STRUCTURAL_DEFAULTS);
   assert.throws(
     () => parseStructuralConfig({ yaers: {} }, "c.json"),
-    /^InputError: c\.json: unknown key "yaers" in "structural" \(allowed: enabled, years, distance\); did you mean "years"\?$/,
+    /^InputError: c\.json: unknown key "yaers" in "structural" \(allowed: enabled, years, distance, partnerExports, untrusted\); did you mean "years"\?$/,
   );
   assert.throws(
     () => parseStructuralConfig({ distance: "km" }, "c.json"),
@@ -30,10 +31,18 @@ Deno.test("parseStructuralConfig: defaults, fields and one-line errors", () => {
     enabled: true,
     years: { from: 2010, to: 2020 },
     distance: "dist",
+    partnerExports: "trusted",
+    untrusted: UNTRUSTED_DEFAULTS,
   });
   assert.deepEqual(
     parseStructuralConfig({ enabled: false, years: { from: 2015, to: 2015 }, distance: "distw" }),
-    { enabled: false, years: { from: 2015, to: 2015 }, distance: "distw" },
+    {
+      enabled: false,
+      years: { from: 2015, to: 2015 },
+      distance: "distw",
+      partnerExports: "trusted",
+      untrusted: UNTRUSTED_DEFAULTS,
+    },
   );
   assert.equal(parseStructuralConfig({ distance: "distcap" })!.distance, "distcap");
   const err = (raw: unknown, msg: string) =>
@@ -44,7 +53,10 @@ Deno.test("parseStructuralConfig: defaults, fields and one-line errors", () => {
     });
   err([], '"structural" must be an object');
   err(5, '"structural" must be an object');
-  err({ x: 1 }, 'unknown key "x" in "structural" (allowed: enabled, years, distance)');
+  err(
+    { x: 1 },
+    'unknown key "x" in "structural" (allowed: enabled, years, distance, partnerExports, untrusted)',
+  );
   err(
     { years: { from: 2016, to: 2015 } },
     '"structural.years.from" (2016) is after "structural.years.to" (2015)',

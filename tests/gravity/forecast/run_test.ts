@@ -251,9 +251,11 @@ Deno.test("runForecast: the exact notes and flag, a tie between the naive rules,
     'Naive rules: "last value" carries the partner\'s last actual up to the cut-off; "average ' +
     "growth\" grows it at the partner's average log growth between its first and last actual from " +
     "2012 to the cut-off. Metrics are on the partner-years all three methods forecast.",
-    "Scenario K = the partner's own trade trend (average growth of its actual series) / the " +
-    "model's projection under the scenario; its interval and class probabilities reflect the " +
-    "coefficients' uncertainty, from the caller's model, not the uncertainty of the trend itself.",
+    "Scenario K = the partner's own trade trend (average growth of its actual series) against " +
+    "the model's projection under the scenario, by the study's one K definition " +
+    '(potential.definition "level", with the scenario fit\'s own smearing factor under ' +
+    '"smearing"); its interval and class probabilities reflect the coefficients\' uncertainty, ' +
+    "from the caller's model, not the uncertainty of the trend itself.",
   ]);
   // a cut-off at the last year: nothing later to test, no missing regressor to name
   const last = runForecast(

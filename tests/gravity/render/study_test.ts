@@ -49,6 +49,7 @@ Deno.test("formatting: text, markdown and HTML reports carry the tables and the 
     "differences",
     "findings",
     "forecast",
+    "kDefinition",
     "paper",
     "pca",
     "potential",

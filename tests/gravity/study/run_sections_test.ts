@@ -14,6 +14,7 @@ import { buildChinaWorldPanel } from "../../../lib/gravity/world/china_world.ts"
 import type { StructuralResult } from "../../../lib/gravity/world/structural.ts";
 import { CA5, syntheticWorld } from "../world/world_fixture.ts";
 import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
+import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
 
 /** The synthetic study on the five Central Asian partners and a world panel of 20 partners. */
 function withWorld() {
@@ -119,11 +120,13 @@ Deno.test("benchmark: needs both the enabled section and the world panel; failur
 Deno.test("structural: the caller's result only when the section is enabled; forecast only when asked", () => {
   const { config, panel } = syntheticStudy({ spread: 0.4, seed: 5 });
   const fast = { ...config, uncertainty: { ...config.uncertainty, enabled: false } };
-  const marker = { marker: "structural result" } as unknown as StructuralResult;
-  const section = { enabled: true, years: { from: 2010, to: 2020 }, distance: "dist" as const };
+  // the caller's result, read under the study's K definition (restated: a copy)
+  const marker = { k: [], meaning: "structural result" } as unknown as StructuralResult;
+  const section = { ...STRUCTURAL_DEFAULTS, years: { from: 2010, to: 2020 } };
   assert.equal(
-    runGravityStudy({ ...fast, structural: section }, panel, { structural: marker }).structural,
-    marker,
+    runGravityStudy({ ...fast, structural: section }, panel, { structural: marker }).structural
+      ?.meaning,
+    "structural result",
   );
   assert.equal(runGravityStudy({ ...fast, structural: section }, panel).structural, null);
   assert.equal(
