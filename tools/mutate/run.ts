@@ -146,6 +146,19 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/world/structural_survivors_test.ts",
     "tests/gravity/world/structural_test.ts",
   ],
+  // the stochastic frontier section (i-sfa): each file by its own tests; the world fit and the
+  // study section against the pandas + numpy + scipy reference (frontier_expected.json)
+  "lib/gravity/config/frontier.ts": ["tests/gravity/config/frontier_config_test.ts"],
+  "lib/gravity/world/frontier.ts": [
+    "tests/gravity/world/frontier_test.ts",
+    "tests/gravity/study/frontier_test.ts",
+  ],
+  "lib/gravity/study/frontier.ts": [
+    "tests/gravity/study/frontier_test.ts",
+    "tests/gravity/render/frontier_test.ts",
+  ],
+  "lib/gravity/render/frontier.ts": ["tests/gravity/render/frontier_test.ts"],
+  "lib/report/figures/frontier.ts": ["tests/report/figures/frontier_figure_test.ts"],
   "lib/gravity/study/sensitivity.ts": [
     "tests/gravity/study/sensitivity_mutants_test.ts",
     "tests/gravity/study/sensitivity_test.ts",
@@ -166,6 +179,7 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/world/benchmark_io_mutants_test.ts",
     "tests/gravity/world/benchmark_io_world_test.ts",
     "tests/gravity/world/benchmark_ppml_test.ts",
+    "tests/gravity/world/frontier_load_test.ts",
   ],
   // world cache (mut-world)
   "lib/gravity/world/cache.ts": [

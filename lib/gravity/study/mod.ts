@@ -5,6 +5,7 @@
  */
 export * from "./coverage.ts";
 export * from "./differences.ts";
+export * from "./frontier.ts";
 export * from "./paper.ts";
 export * from "./potential.ts";
 export * from "./regression.ts";

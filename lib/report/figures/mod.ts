@@ -10,3 +10,4 @@ export * from "./potential.ts";
 export * from "./k_intervals.ts";
 export * from "./forecast_fan.ts";
 export * from "./labels.ts";
+export * from "./frontier.ts";
