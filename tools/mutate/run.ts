@@ -171,6 +171,19 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/render/k_definition_notes_test.ts",
     "tests/gravity/forecast/scenario_k_definition_test.ts",
   ],
+  // the stochastic frontier section (i-sfa): each file by its own tests; the world fit and the
+  // study section against the pandas + numpy + scipy reference (frontier_expected.json)
+  "lib/gravity/config/frontier.ts": ["tests/gravity/config/frontier_config_test.ts"],
+  "lib/gravity/world/frontier.ts": [
+    "tests/gravity/world/frontier_test.ts",
+    "tests/gravity/study/frontier_test.ts",
+  ],
+  "lib/gravity/study/frontier.ts": [
+    "tests/gravity/study/frontier_test.ts",
+    "tests/gravity/render/frontier_test.ts",
+  ],
+  "lib/gravity/render/frontier.ts": ["tests/gravity/render/frontier_test.ts"],
+  "lib/report/figures/frontier.ts": ["tests/report/figures/frontier_figure_test.ts"],
   "lib/gravity/study/sensitivity.ts": [
     "tests/gravity/study/sensitivity_test.ts",
   ],
@@ -187,6 +200,7 @@ const TESTS: Record<string, string[]> = {
     "--filter='/^([^aP]|adding|PPML cov)/'",
     "tests/gravity/world/load_test.ts",
     "tests/gravity/world/benchmark_ppml_test.ts",
+    "tests/gravity/world/frontier_load_test.ts",
   ],
   // world cache (mut-world)
   "lib/gravity/world/cache.ts": [

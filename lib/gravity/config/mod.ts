@@ -7,6 +7,7 @@ export * from "./benchmark.ts";
 export * from "./cbec.ts";
 export * from "./fields.ts";
 export * from "./forecast.ts";
+export * from "./frontier.ts";
 export * from "./potential.ts";
 export * from "./sensitivity.ts";
 export * from "./structural.ts";

@@ -2,7 +2,7 @@
  * The study config: the model as data (reporter, partners, years, dependent variable, the terms
  * of the paper's equation (2) with how each is formed, the CBEC indicators, PCA retention, SE type,
  * K definition and thresholds) and its sections (forecast, uncertainty, benchmark, structural,
- * sensitivity). parseStudyConfig composes one parser per part, each beside its type and keys;
+ * frontier, sensitivity). parseStudyConfig composes one parser per part, each beside its type and keys;
  * loading and validation give one-line errors.
  * @module
  */
@@ -20,6 +20,7 @@ import {
   configSection,
   YEAR_SPAN_KEYS,
 } from "./fields.ts";
+import { FRONTIER_KEYS, type FrontierConfig, parseFrontierConfig } from "./frontier.ts";
 import {
   FORECAST_CONFIG_KEYS,
   type ForecastConfig,
@@ -57,6 +58,11 @@ export interface StudyConfig {
   benchmark: BenchmarkConfig | null;
   /** The structural world K (lib/gravity/world/structural.ts); null when the config has none. */
   structural: StructuralConfig | null;
+  /**
+   * The stochastic frontier on the world panel (lib/gravity/world/frontier.ts); null when the
+   * config has none (optional: configs written before the section have none).
+   */
+  frontier?: FrontierConfig | null;
   /** Optional sensitivity table: the same equation on each listed dependent variable. */
   sensitivity?: SensitivityConfig;
 }
@@ -91,6 +97,7 @@ export const STUDY_CONFIG_KEYS: ConfigKeys = {
   benchmark: BENCHMARK_KEYS,
   forecast: FORECAST_CONFIG_KEYS,
   structural: STRUCTURAL_KEYS,
+  frontier: FRONTIER_KEYS,
 };
 
 /** The top level of STUDY_CONFIG_KEYS: each part's own parser checks inside it. */
@@ -113,12 +120,15 @@ function parseCountries(s: ConfigSection): { reporter: string; partners: string[
   return { reporter, partners };
 }
 
-/** The optional sections: forecast, uncertainty, world benchmark, structural K, sensitivity. */
+/** The optional sections: forecast, uncertainty, world benchmark, structural K, frontier, sensitivity. */
 function parseSections(
   s: ConfigSection,
   from: number,
   dependent: string,
-): Pick<StudyConfig, "forecast" | "uncertainty" | "benchmark" | "structural" | "sensitivity"> {
+): Pick<
+  StudyConfig,
+  "forecast" | "uncertainty" | "benchmark" | "structural" | "frontier" | "sensitivity"
+> {
   const { file, value: raw } = s;
   return {
     ...(raw.forecast === undefined
@@ -127,6 +137,8 @@ function parseSections(
     uncertainty: parseUncertaintyConfig(raw.uncertainty, file),
     benchmark: parseBenchmarkConfig(raw.benchmark, file),
     structural: parseStructuralConfig(raw.structural, file),
+    // absent: no key at all (results and configs written before the section stay as they were)
+    ...(raw.frontier === undefined ? {} : { frontier: parseFrontierConfig(raw.frontier, file) }),
     ...(raw.sensitivity === undefined
       ? {}
       : { sensitivity: parseSensitivity(raw.sensitivity, file) }),

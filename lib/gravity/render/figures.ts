@@ -22,6 +22,7 @@ import { noDataSvg } from "../../report/dom.ts";
 import { escapeXml } from "../../report/escape.ts";
 import { type KIntervalRow, kIntervals } from "../../report/figures/k_intervals.ts";
 import { forecastFan } from "../../report/figures/forecast_fan.ts";
+import { efficiencyIntervals } from "../../report/figures/frontier.ts";
 import { estimatorLabel } from "./formatters.ts";
 import { benchmarkFits } from "./world.ts";
 import type { StudyResult } from "../study/types.ts";
@@ -31,7 +32,7 @@ export interface StudyFigure {
   name: string;
   title: string;
   /** Which part of the study it belongs to. */
-  part: "pca" | "regression" | "potential" | "benchmark" | "forecast";
+  part: "pca" | "regression" | "potential" | "benchmark" | "frontier" | "forecast";
   svg: string;
   /** Why the figure shows "no data" (absent when it is drawn). */
   noData?: string;
@@ -95,6 +96,8 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
   ];
   const benchmark = benchmarkFigure(r);
   if (benchmark) out.push(benchmark);
+  const frontier = frontierFigure(r);
+  if (frontier) out.push(frontier);
   if (r.forecast) out.push(forecastFigure(r.forecast));
   return out;
 }
@@ -271,6 +274,29 @@ function benchmarkFigure(r: StudyResult): StudyFigure | null {
     title,
     svg: kIntervals(rows, { title, thresholds }),
   };
+}
+
+/**
+ * The study partners' trade efficiency on the world frontier with its intervals, beside the mean
+ * efficiency of every partner; null without a fitted frontier.
+ *
+ * @example
+ * ```ts
+ * frontierFigure(result)?.name; // "frontier_efficiency"
+ * ```
+ */
+export function frontierFigure(r: StudyResult): StudyFigure | null {
+  const w = r.frontier?.world;
+  if (!w?.ok) return null;
+  const level = w.config.level;
+  const title = `Trade efficiency on the world frontier with ${Math.round(level * 100)}% ` +
+    `intervals, by partner`;
+  const svg = efficiencyIntervals(r.frontier!.rows, {
+    title,
+    level,
+    mean: w.meanEfficiencyByPeriod.map((p) => ({ year: p.time, mean: p.mean })),
+  });
+  return { part: "frontier", name: "frontier_efficiency", title, svg };
 }
 
 /**

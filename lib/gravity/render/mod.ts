@@ -7,6 +7,7 @@ export * from "./coverage.ts";
 export * from "./figures.ts";
 export * from "./forecast.ts";
 export * from "./formatters.ts";
+export * from "./frontier.ts";
 export * from "./pca.ts";
 export * from "./potential.ts";
 export * from "./regression.ts";

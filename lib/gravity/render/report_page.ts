@@ -12,6 +12,7 @@ import { comparisonSentences } from "./comparison.ts";
 import { table1Spec } from "./coverage.ts";
 import { type StudyFigure, studyFigures } from "./figures.ts";
 import { formatForecast } from "./forecast.ts";
+import { formatFrontierSection } from "./frontier.ts";
 import { htmlList } from "./formatters.ts";
 import { pcaSpec } from "./pca.ts";
 import { table3Spec } from "./potential.ts";
@@ -96,6 +97,12 @@ function studySections(r: StudyResult, figures: StudyFigure[]): ReportSection[] 
     sections.push({
       heading: "The world benchmark: K out of sample",
       html: [...benchmarkSpecs(r).map((s) => formatTable(s, "html")), figs("benchmark")].join("\n"),
+    });
+  }
+  if (r.frontier) {
+    sections.push({
+      heading: "Stochastic frontier: trade efficiency and frontier potential",
+      html: withFigures(formatFrontierSection(r, "html"), "frontier"),
     });
   }
   if (r.sensitivity) {

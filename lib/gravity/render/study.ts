@@ -11,6 +11,7 @@ import { formatTable, type TableFormat } from "../../report/table.ts";
 import { comparisonSentences, formatComparison } from "./comparison.ts";
 import { table1Spec } from "./coverage.ts";
 import { formatForecast } from "./forecast.ts";
+import { formatFrontierSection } from "./frontier.ts";
 import { htmlList } from "./formatters.ts";
 import { pcaSpec } from "./pca.ts";
 import { table3MatrixSpec, table3Spec } from "./potential.ts";
@@ -76,6 +77,7 @@ function studyHtml(r: StudyResult): string {
     ...[table1Spec(r), pcaSpec(r), table2Spec(r), table3Spec(r), ...benchmarkSpecs(r)].map((s) =>
       formatTable(s, "html")
     ),
+    ...(r.frontier ? [formatFrontierSection(r, "html")] : []),
     ...(r.sensitivity ? [formatTable(sensitivitySpec(r.sensitivity), "html")] : []),
     "<h3>Comparison with the paper</h3>",
     list(comparisonSentences(r)),
@@ -108,6 +110,7 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
     out.push("", formatTable(spec, format));
   }
   for (const spec of benchmarkSpecs(r)) out.push("", formatTable(spec, format));
+  if (r.frontier) out.push("", formatFrontierSection(r, format));
   if (r.sensitivity) out.push("", formatTable(sensitivitySpec(r.sensitivity), format));
   out.push("", ...formatComparison(r, md));
   if (r.forecast) out.push("", formatForecast(r.forecast, format));

@@ -181,6 +181,38 @@ export function forecastHeadline(r: Result): SectionHeadline | null {
 }
 
 /**
+ * The sentence on the stochastic frontier: each partner's trade efficiency in the last year the
+ * frontier covers (with its rank among all partners), and how well efficiency orders the
+ * partner-years as the benchmark K does.
+ *
+ * @example
+ * ```ts
+ * frontierHeadline(result)?.headline; // "Frontier: trade efficiency in 2020: KGZ 0.90 (5 of 191), ..."
+ * ```
+ */
+export function frontierHeadline(r: Result): SectionHeadline | null {
+  const f = r.frontier;
+  if (!f) return null;
+  if (!f.world.ok || f.rows.length === 0) {
+    return {
+      section: "frontier",
+      headline: `Frontier: not estimated (${f.world.reason ?? "no rows"}).`,
+    };
+  }
+  const last = Math.max(...f.rows.map((x) => x.year));
+  const rows = f.rows.filter((x) => x.year === last).sort((a, b) => b.efficiency - a.efficiency);
+  const te = rows.map((x) => `${x.country} ${x.efficiency.toFixed(2)} (${x.rank} of ${x.of})`);
+  const rho = f.correlations.filter((c) => Number.isFinite(c.rho))
+    .map((c) => `${c.k} ${c.rho.toFixed(2)}`);
+  return {
+    section: "frontier",
+    headline: `Frontier: trade efficiency (actual / frontier) in ${last}: ${te.join(", ")}` +
+      (rho.length ? `; its rank correlation with K: ${rho.join(", ")}` : "") +
+      "; read it as the distance to the best-performing partners, not as waste.",
+  };
+}
+
+/**
  * The headline of each later section, in report order. A new section of the study (e.g. a
  * counterfactual or a frontier) adds its function here; it returns null when absent.
  */
@@ -188,6 +220,7 @@ export const SECTION_HEADLINES: ((r: Result) => SectionHeadline | null)[] = [
   benchmarkHeadline,
   structuralHeadline,
   sensitivityHeadline,
+  frontierHeadline,
   forecastHeadline,
 ];
 

@@ -6,6 +6,7 @@
 export * from "./coverage.ts";
 export * from "./differences.ts";
 export * from "./findings.ts";
+export * from "./frontier.ts";
 export * from "./paper.ts";
 export * from "./potential.ts";
 export * from "./regression.ts";

@@ -1,9 +1,9 @@
 /**
  * The study end to end: the CBEC index by PCA, coverage (Table 1, coverage.ts), the gravity
  * regression (Table 2, regression.ts), trade potential K (Table 3, potential.ts), the world
- * benchmark, the comparison with the paper (paper.ts), the sensitivity table, the forecast and why
- * the results differ (differences.ts). Returns one plain JSON-serialisable object; never throws
- * on thin data (it says what cannot be estimated).
+ * benchmark, the stochastic frontier (frontier.ts), the comparison with the paper (paper.ts), the
+ * sensitivity table, the forecast and why the results differ (differences.ts). Returns one plain
+ * JSON-serialisable object; never throws on thin data (it says what cannot be estimated).
  * @module
  */
 import { cbecIndex } from "../equation/cbec_index.ts";
@@ -16,6 +16,8 @@ import { runForecast } from "../forecast/run.ts";
 import { type BenchmarkResult, type PpmlEstimator, runBenchmark } from "../world/benchmark.ts";
 import type { ChinaWorldPanel } from "../world/china_world.ts";
 import { restateStructural, type StructuralResult } from "../world/structural.ts";
+import { runWorldFrontier, type WorldFrontier } from "../world/frontier.ts";
+import { studyFrontier } from "./frontier.ts";
 import { sensitivityAnalysis } from "./sensitivity.ts";
 import { coverageTable } from "./coverage.ts";
 import { estimateRegression } from "./regression.ts";
@@ -40,6 +42,11 @@ export interface StudyOptions {
   ppml?: PpmlEstimator;
   /** The structural world fit (computed, and cached, by the caller: it is heavy). */
   structural?: StructuralResult;
+  /**
+   * The world frontier fit (config.frontier), when the caller has it (cached); else it is
+   * fitted here from `world`.
+   */
+  frontier?: WorldFrontier;
 }
 
 /**
@@ -111,7 +118,27 @@ export function runGravityStudy(
     sensitivity: studySensitivity(config, panel, options),
   };
   result.differences = explainDifferences(result, panel);
+  if (config.frontier) result.frontier = frontierSection(config, options, result);
   return { ...result, findings: studyFindings(result) };
+}
+
+/**
+ * The frontier section (config.frontier enabled, with the world fit given or the world panel to
+ * fit it on), or null. Appends the world fit's warnings to the study's.
+ */
+function frontierSection(
+  config: StudyConfig,
+  options: StudyOptions,
+  result: Omit<StudyResult, "findings">,
+): StudyResult["frontier"] {
+  const fc = config.frontier;
+  if (!fc?.enabled) return null;
+  const world = options.frontier ??
+    (options.world ? runWorldFrontier(options.world, fc, { partners: config.partners }) : null);
+  if (!world) return null;
+  if (!world.ok) result.warnings.push(`frontier: ${world.reason}`);
+  result.warnings.push(...world.warnings.map((w) => `frontier: ${w}`));
+  return studyFrontier(world, result);
 }
 
 /** The warnings about the CBEC index: it failed, or a term uses the reporter's index that is not built. */
@@ -211,6 +238,7 @@ function studySensitivity(
             sensitivity: undefined,
             benchmark: null,
             structural: null,
+            ...(c.frontier === undefined ? {} : { frontier: null }),
             uncertainty: { ...c.uncertainty, enabled: false },
           },
           panel,

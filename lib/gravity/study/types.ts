@@ -16,6 +16,7 @@ import type { DesignRow, PotentialClass } from "../types.ts";
 import type { BenchmarkResult } from "../world/benchmark.ts";
 import type { StructuralResult } from "../world/structural.ts";
 import type { RegressionJson } from "../../stats/linear/ols_json.ts";
+import type { StudyFrontier } from "./frontier.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
 export interface CoverageRow {
@@ -147,6 +148,8 @@ export interface StudyResult {
   benchmark?: BenchmarkResult | null;
   /** The structural world K (null when not configured or not computed). */
   structural?: StructuralResult | null;
+  /** The stochastic frontier on the world panel (null when not configured or no world panel). */
+  frontier?: StudyFrontier | null;
   warnings: string[];
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */

@@ -1,7 +1,7 @@
 /**
  * What the study command reads for the world benchmark: the China world panel (DOTS, WDI,
- * CEPII) and the PPML estimator of lib/stats, each when available. A missing piece is a warning,
- * never a failure of the study.
+ * CEPII), the PPML estimator of lib/stats, the structural fit and the stochastic frontier fit,
+ * each when available. A missing piece is a warning, never a failure of the study.
  * @module
  */
 import { InputError } from "../../errors.ts";
@@ -23,6 +23,7 @@ import {
   type StructuralResult,
 } from "./structural.ts";
 import { cachedJson } from "./cache.ts";
+import { FRONTIER_SOURCES, runWorldFrontier, type WorldFrontier } from "./frontier.ts";
 import type { StudyConfig } from "../config/study.ts";
 import { ppmlCovariance, rescaleCovariance } from "../../stats/vcov_dense.ts";
 
@@ -31,6 +32,7 @@ export interface WorldOptions {
   world?: ChinaWorldPanel;
   ppml?: PpmlEstimator;
   structural?: StructuralResult;
+  frontier?: WorldFrontier;
 }
 
 /**
@@ -53,7 +55,8 @@ export async function loadBenchmarkWorld(
 ): Promise<{ options: WorldOptions; warnings: string[] }> {
   const b = config.benchmark?.enabled ? config.benchmark : null;
   const st = config.structural?.enabled ? config.structural : null;
-  if (!b && !st) return { options: {}, warnings: [] };
+  const fr = config.frontier?.enabled ? config.frontier : null;
+  if (!b && !st && !fr) return { options: {}, warnings: [] };
   const root = options.root ?? ".";
   const at = (p: string) => (p.startsWith("/") || root === "." ? p : `${root}/${p}`);
   const raw = at(b?.raw ?? "../shared/data/raw");
@@ -78,16 +81,22 @@ export async function loadBenchmarkWorld(
     return indexed;
   };
   const out: WorldOptions = {};
+  // the panel covers the benchmark's years and the frontier's
+  const spans = [b?.years, fr?.years].filter((y) => y !== undefined);
+  const years = {
+    from: Math.min(...spans.map((y) => y.from)),
+    to: Math.max(...spans.map((y) => y.to)),
+  };
   try {
-    if (b) {
+    if (b || fr) {
       const { value, hit } = await cachedJson(
         "china-world",
-        { reporter: config.reporter, years: b.years },
+        { reporter: config.reporter, years },
         inputs,
         async () =>
           await loadChinaWorldPanel({
             raw,
-            years: b.years,
+            years,
             reporter: config.reporter,
             mappingFile,
             trade: reporterTrade(await loadIndexed(), config.reporter),
@@ -96,7 +105,18 @@ export async function loadBenchmarkWorld(
       );
       console.error(`benchmark: China world panel ${hit ? "from the cache" : "built"}`);
       out.world = value;
-      out.ppml = loadPpml();
+      if (b) out.ppml = loadPpml();
+      if (fr) {
+        const fit = await cachedJson(
+          "frontier",
+          { fr, reporter: config.reporter, partners: config.partners, years },
+          [...inputs, ...FRONTIER_SOURCES],
+          () => Promise.resolve(runWorldFrontier(value, fr, { partners: config.partners })),
+          cache,
+        );
+        console.error(`frontier: ${fit.hit ? "from the cache" : "fitted"}`);
+        out.frontier = fit.value;
+      }
     }
     if (st) {
       out.structural = await structuralCached(config, st, {

@@ -5,6 +5,7 @@
 export * from "./benchmark.ts";
 export * from "./cache.ts";
 export * from "./china_world.ts";
+export * from "./frontier.ts";
 export * from "./gravity_data.ts";
 export * from "./load.ts";
 export * from "./structural.ts";

@@ -12,3 +12,4 @@ export * from "./k_intervals.ts";
 export * from "./forecast_fan.ts";
 export * from "./labels.ts";
 export * from "./welfare.ts";
+export * from "./frontier.ts";
