@@ -18,8 +18,8 @@ import { loadStudyConfig, validateAgainstPanel } from "../gravity/config/study.t
 import { loadPaperTables, type PaperTables } from "../gravity/study/paper.ts";
 import { formatStudy, formatSummary, wrapText } from "../gravity/render/study.ts";
 import { studyLatex, writeLatexAndExcel } from "./study_files.ts";
-import { table2Spec } from "../gravity/render/regression.ts";
-import { table3Spec } from "../gravity/render/potential.ts";
+import { table2Spec } from "../gravity/render/sections/regression.ts";
+import { table3Spec } from "../gravity/render/sections/potential.ts";
 import { runGravityStudy } from "../gravity/study/run.ts";
 import { formatTable } from "../report/table.ts";
 import { parseCsv } from "../data/read/csv.ts";

@@ -7,19 +7,19 @@
 import { formatLatex } from "../report/latex.ts";
 import type { TableSpec } from "../report/table.ts";
 import { type WorkbookSheet, xlsxWorkbook } from "../report/xlsx.ts";
-import { table1Spec } from "../gravity/render/coverage.ts";
-import { forecastSpecs } from "../gravity/render/forecast.ts";
-import { pcaSpec } from "../gravity/render/pca.ts";
-import { table3Spec } from "../gravity/render/potential.ts";
-import { table2ModelsSpec, table2Spec } from "../gravity/render/regression.ts";
-import { sensitivityModelsSpec, sensitivitySpec } from "../gravity/render/sensitivity.ts";
+import { table1Spec } from "../gravity/render/sections/coverage.ts";
+import { forecastSpecs } from "../gravity/render/sections/forecast.ts";
+import { pcaSpec } from "../gravity/render/sections/pca.ts";
+import { table3Spec } from "../gravity/render/sections/potential.ts";
+import { table2ModelsSpec, table2Spec } from "../gravity/render/sections/regression.ts";
+import { sensitivityModelsSpec, sensitivitySpec } from "../gravity/render/sections/sensitivity.ts";
 import {
   benchmarkKSpec,
   benchmarkModelsSpec,
   benchmarkRegressionSpec,
-  structuralKSpec,
   worldCoverageSpec,
-} from "../gravity/render/world.ts";
+} from "../gravity/render/sections/world.ts";
+import { structuralKSpec } from "../gravity/render/sections/structural.ts";
 import type { StudyResult } from "../gravity/study/types.ts";
 
 /** Table 3 for a page: the trade levels (in the CSV and the workbook) and benchmark K left out. */

@@ -168,7 +168,7 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/potential/k_definition_test.ts",
     "tests/gravity/potential/k_test.ts",
     "tests/gravity/world/structural_trusted_test.ts",
-    "tests/gravity/render/k_definition_notes_test.ts",
+    "tests/gravity/render/sections/k_definition_notes_test.ts",
     "tests/gravity/forecast/scenario_k_definition_test.ts",
   ],
   // the stochastic frontier section (i-sfa): each file by its own tests; the world fit and the
@@ -180,9 +180,9 @@ const TESTS: Record<string, string[]> = {
   ],
   "lib/gravity/study/frontier.ts": [
     "tests/gravity/study/frontier_test.ts",
-    "tests/gravity/render/frontier_test.ts",
+    "tests/gravity/render/sections/frontier_test.ts",
   ],
-  "lib/gravity/render/frontier.ts": ["tests/gravity/render/frontier_test.ts"],
+  "lib/gravity/render/sections/frontier.ts": ["tests/gravity/render/sections/frontier_test.ts"],
   "lib/report/figures/frontier.ts": ["tests/report/figures/frontier_figure_test.ts"],
   "lib/gravity/study/sensitivity.ts": [
     "tests/gravity/study/sensitivity_test.ts",
@@ -408,8 +408,8 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study/run_test.ts",
   ],
   // mut-study: the sensitivity table's formatting
-  "lib/gravity/render/sensitivity.ts": [
-    "tests/gravity/render/sensitivity_test.ts",
+  "lib/gravity/render/sections/sensitivity.ts": [
+    "tests/gravity/render/sections/sensitivity_test.ts",
     "tests/gravity/study/sensitivity_test.ts",
   ],
   // renderers (mut-fmt): hand-built results (tests/gravity/render/hand_results.ts), no study run,
@@ -424,54 +424,54 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/render/study.ts": [
     "tests/gravity/render/study_test.ts",
   ],
-  "lib/gravity/render/coverage.ts": [
+  "lib/gravity/render/sections/coverage.ts": [
     HAND_BUILT,
-    "tests/gravity/render/coverage_test.ts",
+    "tests/gravity/render/sections/coverage_test.ts",
     "tests/gravity/render/study_test.ts",
   ],
-  "lib/gravity/render/pca.ts": [
+  "lib/gravity/render/sections/pca.ts": [
     HAND_BUILT,
-    "tests/gravity/render/pca_test.ts",
+    "tests/gravity/render/sections/pca_test.ts",
     "tests/gravity/render/study_test.ts",
   ],
-  "lib/gravity/render/regression.ts": [
+  "lib/gravity/render/sections/regression.ts": [
     HAND_BUILT,
-    "tests/gravity/render/regression_test.ts",
+    "tests/gravity/render/sections/regression_test.ts",
     "tests/gravity/render/study_test.ts",
   ],
-  "lib/gravity/render/potential.ts": [
+  "lib/gravity/render/sections/potential.ts": [
     HAND_BUILT,
-    "tests/gravity/render/potential_test.ts",
+    "tests/gravity/render/sections/potential_test.ts",
     "tests/gravity/render/study_test.ts",
   ],
-  "lib/gravity/render/comparison.ts": [
+  "lib/gravity/render/sections/comparison.ts": [
     HAND_BUILT,
-    "tests/gravity/render/comparison_test.ts",
+    "tests/gravity/render/sections/comparison_test.ts",
     "tests/gravity/render/report_page_test.ts",
     "tests/gravity/render/study_test.ts",
   ],
-  "lib/gravity/render/world.ts": [
-    "tests/gravity/render/world_test.ts",
-    "tests/gravity/render/potential_test.ts",
-    "tests/gravity/render/k_definition_notes_test.ts",
+  "lib/gravity/render/sections/world.ts": [
+    "tests/gravity/render/sections/world_test.ts",
+    "tests/gravity/render/sections/potential_test.ts",
+    "tests/gravity/render/sections/k_definition_notes_test.ts",
   ],
-  "lib/gravity/render/forecast.ts": [
-    "tests/gravity/render/forecast_test.ts",
-    "tests/gravity/render/k_definition_notes_test.ts",
+  "lib/gravity/render/sections/forecast.ts": [
+    "tests/gravity/render/sections/forecast_test.ts",
+    "tests/gravity/render/sections/k_definition_notes_test.ts",
   ],
-  "lib/gravity/render/formatters.ts": [
+  "lib/gravity/render/sections/formatters.ts": [
     HAND_BUILT,
-    "tests/gravity/render/formatters_test.ts",
-    "tests/gravity/render/coverage_test.ts",
-    "tests/gravity/render/pca_test.ts",
-    "tests/gravity/render/regression_test.ts",
-    "tests/gravity/render/potential_test.ts",
-    "tests/gravity/render/world_test.ts",
-    "tests/gravity/render/forecast_test.ts",
+    "tests/gravity/render/sections/formatters_test.ts",
+    "tests/gravity/render/sections/coverage_test.ts",
+    "tests/gravity/render/sections/pca_test.ts",
+    "tests/gravity/render/sections/regression_test.ts",
+    "tests/gravity/render/sections/potential_test.ts",
+    "tests/gravity/render/sections/world_test.ts",
+    "tests/gravity/render/sections/forecast_test.ts",
     "tests/gravity/render/study_test.ts",
     "tests/gravity/render/report_page_test.ts",
-    "tests/gravity/render/sensitivity_test.ts",
-    "tests/gravity/render/k_definition_notes_test.ts",
+    "tests/gravity/render/sections/sensitivity_test.ts",
+    "tests/gravity/render/sections/k_definition_notes_test.ts",
   ],
 };
 

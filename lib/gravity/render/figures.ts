@@ -23,8 +23,8 @@ import { escapeXml } from "../../report/escape.ts";
 import { type KIntervalRow, kIntervals } from "../../report/figures/k_intervals.ts";
 import { forecastFan } from "../../report/figures/forecast_fan.ts";
 import { efficiencyIntervals } from "../../report/figures/frontier.ts";
-import { estimatorLabel } from "./formatters.ts";
-import { benchmarkFits } from "./world.ts";
+import { estimatorLabel } from "./sections/formatters.ts";
+import { benchmarkFits } from "./sections/world.ts";
 import type { StudyResult } from "../study/types.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */

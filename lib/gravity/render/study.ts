@@ -8,16 +8,16 @@
  */
 import { escapeXml } from "../../report/escape.ts";
 import { formatTable, type TableFormat } from "../../report/table.ts";
-import { comparisonSentences, formatComparison } from "./comparison.ts";
-import { table1Spec } from "./coverage.ts";
-import { formatForecast } from "./forecast.ts";
-import { formatFrontierSection } from "./frontier.ts";
-import { htmlList } from "./formatters.ts";
-import { pcaSpec } from "./pca.ts";
-import { table3MatrixSpec, table3Spec } from "./potential.ts";
-import { table2Spec } from "./regression.ts";
-import { sensitivitySpec } from "./sensitivity.ts";
-import { benchmarkSpecs } from "./world.ts";
+import { comparisonSentences, formatComparison } from "./sections/comparison.ts";
+import { table1Spec } from "./sections/coverage.ts";
+import { formatForecast } from "./sections/forecast.ts";
+import { formatFrontierSection } from "./sections/frontier.ts";
+import { htmlList } from "./sections/formatters.ts";
+import { pcaSpec } from "./sections/pca.ts";
+import { table3MatrixSpec, table3Spec } from "./sections/potential.ts";
+import { table2Spec } from "./sections/regression.ts";
+import { sensitivitySpec } from "./sections/sensitivity.ts";
+import { benchmarkSpecs } from "./sections/world.ts";
 import type { StudyResult } from "../study/types.ts";
 
 /** Width the text report is wrapped to. */

@@ -10,11 +10,11 @@ import { formatStudy, TEXT_WIDTH, wrapText } from "../../../lib/gravity/render/s
 import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
 import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 import type { PaperTables } from "../../../lib/gravity/study/paper.ts";
-import { benchmarkSpecs } from "../../../lib/gravity/render/world.ts";
-import { pcaSpec } from "../../../lib/gravity/render/pca.ts";
-import { table1Spec } from "../../../lib/gravity/render/coverage.ts";
-import { table2Spec } from "../../../lib/gravity/render/regression.ts";
-import { table3Spec } from "../../../lib/gravity/render/potential.ts";
+import { benchmarkSpecs } from "../../../lib/gravity/render/sections/world.ts";
+import { pcaSpec } from "../../../lib/gravity/render/sections/pca.ts";
+import { table1Spec } from "../../../lib/gravity/render/sections/coverage.ts";
+import { table2Spec } from "../../../lib/gravity/render/sections/regression.ts";
+import { table3Spec } from "../../../lib/gravity/render/sections/potential.ts";
 import { formatTable } from "../../../lib/report/table.ts";
 import { handBenchmark, handBenchmarkFit, handForecast, handStudy } from "./hand_results.ts";
 

@@ -8,8 +8,8 @@ import "../../root.ts"; // the repository root is the working directory (relativ
 import assert from "node:assert/strict";
 import { loadPanel } from "../../../lib/data/panel.ts";
 import { loadStudyConfig } from "../../../lib/gravity/config/study.ts";
-import { table3MatrixSpec } from "../../../lib/gravity/render/potential.ts";
-import { table2Spec } from "../../../lib/gravity/render/regression.ts";
+import { table3MatrixSpec } from "../../../lib/gravity/render/sections/potential.ts";
+import { table2Spec } from "../../../lib/gravity/render/sections/regression.ts";
 import { formatSummary, TEXT_WIDTH } from "../../../lib/gravity/render/study.ts";
 import { loadPaperTables } from "../../../lib/gravity/study/paper.ts";
 import { runGravityStudy } from "../../../lib/gravity/study/run.ts";

@@ -20,7 +20,7 @@ import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 import { CA5, syntheticWorld } from "../world/world_fixture.ts";
 import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
 import type { StudyResult } from "../../../lib/gravity/study/types.ts";
-import { table3Spec } from "../../../lib/gravity/render/potential.ts";
+import { table3Spec } from "../../../lib/gravity/render/sections/potential.ts";
 import { loadBenchmarkWorld, loadPpml } from "../../../lib/gravity/world/load.ts";
 import { loadStudyConfig, type StudyConfig } from "../../../lib/gravity/config/study.ts";
 import { loadPanel } from "../../../lib/data/panel.ts";

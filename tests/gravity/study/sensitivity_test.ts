@@ -11,7 +11,7 @@ import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
 import { SYNTHETIC_BETA, syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 import { classifyK } from "../../../lib/gravity/potential/k.ts";
 import { formatStudy } from "../../../lib/gravity/render/study.ts";
-import { sensitivitySpec } from "../../../lib/gravity/render/sensitivity.ts";
+import { sensitivitySpec } from "../../../lib/gravity/render/sections/sensitivity.ts";
 import { formatTable } from "../../../lib/report/table.ts";
 import {
   loadStudyConfig,

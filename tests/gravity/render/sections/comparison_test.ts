@@ -1,11 +1,11 @@
 /**
- * lib/gravity/render/comparison.ts on the hand-built result of hand_results.ts: the comparison
+ * lib/gravity/render/sections/comparison.ts on the hand-built result of hand_results.ts: the comparison
  * lines (agreement counts, disagreements, why they differ) in text and markdown. Expected strings
  * are written from the fixture's inputs.
  */
 import assert from "node:assert/strict";
-import { formatComparison } from "../../../lib/gravity/render/comparison.ts";
-import { handStudy, withPaper } from "./hand_results.ts";
+import { formatComparison } from "../../../../lib/gravity/render/sections/comparison.ts";
+import { handStudy, withPaper } from "../hand_results.ts";
 
 Deno.test("formatComparison: agreement counts, disagreements, why they differ; markdown headings", () => {
   const r = withPaper(handStudy());

@@ -3,9 +3,9 @@
  * Bartlett (or, when the PCA failed, each indicator's coverage and the reason).
  * @module
  */
-import { formatCell, type TableSpec } from "../../report/table.ts";
+import { formatCell, type TableSpec } from "../../../report/table.ts";
 import { f3 } from "./formatters.ts";
-import type { StudyResult } from "../study/types.ts";
+import type { StudyResult } from "../../study/types.ts";
 
 function droppedNote(r: StudyResult): string[] {
   const d = r.pca.dropped;

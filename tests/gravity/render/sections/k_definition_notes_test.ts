@@ -12,19 +12,19 @@ import {
   handForecast,
   handStructural,
   handStudy,
-} from "./hand_results.ts";
-import { kDefinitionUse } from "../../../lib/gravity/potential/definition.ts";
+} from "../hand_results.ts";
+import { kDefinitionUse } from "../../../../lib/gravity/potential/definition.ts";
 import {
   benchmarkKSpec,
   kColumnsDefinitionNote,
-  structuralFlagNote,
-  structuralKSpec,
-} from "../../../lib/gravity/render/world.ts";
-import { table3Spec } from "../../../lib/gravity/render/potential.ts";
-import { scenarioSpec } from "../../../lib/gravity/render/forecast.ts";
-import { kDefinitionText } from "../../../lib/gravity/render/formatters.ts";
-import type { StudyResult } from "../../../lib/gravity/study/types.ts";
-import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
+} from "../../../../lib/gravity/render/sections/world.ts";
+import { structuralKSpec } from "../../../../lib/gravity/render/sections/structural.ts";
+import { table3Spec } from "../../../../lib/gravity/render/sections/potential.ts";
+import { scenarioSpec } from "../../../../lib/gravity/render/sections/forecast.ts";
+import { kDefinitionText } from "../../../../lib/gravity/render/sections/formatters.ts";
+import type { StudyResult } from "../../../../lib/gravity/study/types.ts";
+import { STRUCTURAL_DEFAULTS } from "../../../../lib/gravity/config/structural.ts";
+import { structuralFlagNote } from "../../../../lib/gravity/render/sections/structural.ts";
 
 const SMEAR = "K = actual / (exp(fitted) x s), s = Duan's smearing factor mean(exp(residual)) " +
   "of the fit";

@@ -1,5 +1,5 @@
 /**
- * sensitivitySpec (lib/gravity/render/sensitivity.ts) on hand-built sensitivity results: the
+ * sensitivitySpec (lib/gravity/render/sections/sensitivity.ts) on hand-built sensitivity results: the
  * coefficient and SE columns per variant, the difference column only for two variants, the N,
  * R2 and paper-agreement rows, and every note a reader relies on, written from the inputs.
  */
@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import type {
   SensitivityColumn,
   SensitivityResult,
-} from "../../../lib/gravity/study/sensitivity.ts";
-import { sensitivitySpec } from "../../../lib/gravity/render/sensitivity.ts";
+} from "../../../../lib/gravity/study/sensitivity.ts";
+import { sensitivitySpec } from "../../../../lib/gravity/render/sections/sensitivity.ts";
 
 function column(over: Partial<SensitivityColumn>): SensitivityColumn {
   return {

@@ -1,12 +1,12 @@
 /**
- * lib/gravity/render/pca.ts on the hand-built result of hand_results.ts: the exact markdown of the
+ * lib/gravity/render/sections/pca.ts on the hand-built result of hand_results.ts: the exact markdown of the
  * PCA table (loadings of the retained components, eigenvalues, weights, KMO and Bartlett) and of
  * the table when the PCA failed. Expected strings are written from the fixture's inputs.
  */
 import assert from "node:assert/strict";
-import { pcaSpec } from "../../../lib/gravity/render/pca.ts";
-import { formatTable } from "../../../lib/report/table.ts";
-import { handStudy } from "./hand_results.ts";
+import { pcaSpec } from "../../../../lib/gravity/render/sections/pca.ts";
+import { formatTable } from "../../../../lib/report/table.ts";
+import { handStudy } from "../hand_results.ts";
 
 const md = (s: Parameters<typeof formatTable>[0]) => formatTable(s, "markdown");
 

@@ -1,5 +1,5 @@
 /**
- * lib/gravity/render/world.ts on hand-built benchmark and structural results
+ * lib/gravity/render/sections/world.ts on hand-built benchmark and structural results
  * (hand_results.ts): the exact markdown of Tables 1b, 3b, 3c and the benchmark regressions,
  * Table 3's benchmark cells, columns and note, each note printed only when its condition holds,
  * and which benchmark tables the report shows.
@@ -14,11 +14,11 @@ import {
   benchmarkRegressionSpec,
   benchmarkSpecs,
   multivariate,
-  structuralKSpec,
   worldCoverageSpec,
-} from "../../../lib/gravity/render/world.ts";
-import { formatTable, type TableSpec } from "../../../lib/report/table.ts";
-import { handBenchmark, handBenchmarkFit, handStructural, handStudy } from "./hand_results.ts";
+} from "../../../../lib/gravity/render/sections/world.ts";
+import { structuralKSpec } from "../../../../lib/gravity/render/sections/structural.ts";
+import { formatTable, type TableSpec } from "../../../../lib/report/table.ts";
+import { handBenchmark, handBenchmarkFit, handStructural, handStudy } from "../hand_results.ts";
 
 const md = (s: TableSpec | null) => formatTable(s!, "markdown");
 

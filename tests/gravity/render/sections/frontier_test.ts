@@ -4,20 +4,20 @@
  * plain words with the note on thin panels, the efficiency figure; nothing without the section.
  */
 import assert from "node:assert/strict";
-import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
-import { FRONTIER_DEFAULTS } from "../../../lib/gravity/config/frontier.ts";
-import type { StudyConfig } from "../../../lib/gravity/config/study.ts";
-import { studyFigures } from "../../../lib/gravity/render/figures.ts";
+import { BENCHMARK_DEFAULTS } from "../../../../lib/gravity/config/benchmark.ts";
+import { FRONTIER_DEFAULTS } from "../../../../lib/gravity/config/frontier.ts";
+import type { StudyConfig } from "../../../../lib/gravity/config/study.ts";
+import { studyFigures } from "../../../../lib/gravity/render/figures.ts";
 import {
   formatFrontierSection,
   frontierEfficiencySpec,
   frontierModelSpec,
-} from "../../../lib/gravity/render/frontier.ts";
-import { studyReport } from "../../../lib/gravity/render/report_page.ts";
-import { formatStudy, TEXT_WIDTH } from "../../../lib/gravity/render/study.ts";
-import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
-import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
-import { fixtureWorld } from "../world/frontier_fixture.ts";
+} from "../../../../lib/gravity/render/sections/frontier.ts";
+import { studyReport } from "../../../../lib/gravity/render/report_page.ts";
+import { formatStudy, TEXT_WIDTH } from "../../../../lib/gravity/render/study.ts";
+import { runGravityStudy } from "../../../../lib/gravity/study/run.ts";
+import { syntheticStudy } from "../../../../lib/gravity/synthetic/study.ts";
+import { fixtureWorld } from "../../world/frontier_fixture.ts";
 
 const CA5 = ["KAZ", "KGZ", "TJK", "TKM", "UZB"];
 

@@ -1,12 +1,12 @@
 /**
- * lib/gravity/render/regression.ts on the hand-built result of hand_results.ts: the exact markdown
+ * lib/gravity/render/sections/regression.ts on the hand-built result of hand_results.ts: the exact markdown
  * of Table 2, ours beside the paper's (omitted terms, signs, the fit line). Expected strings are
  * written from the fixture's inputs.
  */
 import assert from "node:assert/strict";
-import { table2Spec } from "../../../lib/gravity/render/regression.ts";
-import { formatTable } from "../../../lib/report/table.ts";
-import { handStudy, withPaper } from "./hand_results.ts";
+import { table2Spec } from "../../../../lib/gravity/render/sections/regression.ts";
+import { formatTable } from "../../../../lib/report/table.ts";
+import { handStudy, withPaper } from "../hand_results.ts";
 
 const md = (s: Parameters<typeof formatTable>[0]) => formatTable(s, "markdown");
 

@@ -4,16 +4,16 @@
  * a compact partner-by-year form of it for the terminal summary.
  * @module
  */
-import { formatCell, type TableSpec } from "../../report/table.ts";
+import { formatCell, type TableSpec } from "../../../report/table.ts";
 import { dot, f3, fixed3, kInterval, prob, yesNo } from "./formatters.ts";
 import {
   benchmarkCells,
   benchmarkColumns,
   benchmarkColumnsNote,
   kColumnsDefinitionNote,
-  structuralFlagNote,
 } from "./world.ts";
-import type { StudyResult } from "../study/types.ts";
+import type { StudyResult } from "../../study/types.ts";
+import { structuralFlagNote } from "./structural.ts";
 
 /** Actual and predicted trade: whole numbers from 1e7 up, so both columns read alike (never an
  * integer beside an exponent). */

@@ -3,9 +3,9 @@
  * missing pieces of the country-years kept out of the regression.
  * @module
  */
-import type { TableSpec } from "../../report/table.ts";
-import { yearRanges } from "../study/coverage.ts";
-import type { StudyResult } from "../study/types.ts";
+import type { TableSpec } from "../../../report/table.ts";
+import { yearRanges } from "../../study/coverage.ts";
+import type { StudyResult } from "../../study/types.ts";
 
 const frac = (v: unknown) => {
   const o = v as { present: number; total: number } | null;

@@ -3,9 +3,9 @@
  * interval, a K definition, an estimator's label and an HTML list.
  * @module
  */
-import { escapeXml } from "../../report/escape.ts";
-import { formatCell } from "../../report/table.ts";
-import type { KDefinitionUse } from "../potential/definition.ts";
+import { escapeXml } from "../../../report/escape.ts";
+import { formatCell } from "../../../report/table.ts";
+import type { KDefinitionUse } from "../../potential/definition.ts";
 
 /**
  * A cell with 3 decimals ({@link formatCell}: integers as they are, missing as ".").
@@ -118,3 +118,8 @@ export function htmlList(items: string[], options: HtmlListOptions = {}): string
   const quotes = options.quotes ?? true;
   return `<ul>${nl}${items.map((i) => `<li>${escapeXml(i, { quotes })}</li>`).join(nl)}${nl}</ul>`;
 }
+
+/** US$ as billions with 3 decimals (Tables 3c and 4 read alike). */
+export const usBn = (
+  v: unknown,
+) => (typeof v === "number" ? formatCell(v / 1e9, 3) : formatCell(v));

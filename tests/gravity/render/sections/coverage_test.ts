@@ -1,13 +1,13 @@
 /**
- * lib/gravity/render/coverage.ts on the hand-built result of hand_results.ts: the exact markdown
+ * lib/gravity/render/sections/coverage.ts on the hand-built result of hand_results.ts: the exact markdown
  * and text of Table 1 (compact text moves Missing and Source into notes) and the exclusion summary
  * (one line per missing piece, years as ranges). Expected strings are written from the fixture's
  * inputs.
  */
 import assert from "node:assert/strict";
-import { exclusionSummary, table1Spec } from "../../../lib/gravity/render/coverage.ts";
-import { formatTable } from "../../../lib/report/table.ts";
-import { handStudy } from "./hand_results.ts";
+import { exclusionSummary, table1Spec } from "../../../../lib/gravity/render/sections/coverage.ts";
+import { formatTable } from "../../../../lib/report/table.ts";
+import { handStudy } from "../hand_results.ts";
 
 const md = (s: Parameters<typeof formatTable>[0]) => formatTable(s, "markdown");
 

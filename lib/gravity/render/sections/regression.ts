@@ -4,10 +4,10 @@
  * and the two as models side by side (stars, SEs in parentheses) for LaTeX.
  * @module
  */
-import { type ModelColumn, modelsSpec } from "../../report/models_table.ts";
-import { formatCell, type TableSpec } from "../../report/table.ts";
+import { type ModelColumn, modelsSpec } from "../../../report/models_table.ts";
+import { formatCell, type TableSpec } from "../../../report/table.ts";
 import { f3, fixed3, yesNo } from "./formatters.ts";
-import type { StudyResult } from "../study/types.ts";
+import type { StudyResult } from "../../study/types.ts";
 
 /** The notes under Table 2: our fit line (or why there is none), the dependent, the paper. */
 function fitNotes(r: StudyResult): string[] {

@@ -3,8 +3,8 @@
  * on why the results differ, as text or markdown lines.
  * @module
  */
-import { describeDisagreement } from "../study/paper.ts";
-import type { StudyResult } from "../study/types.ts";
+import { describeDisagreement } from "../../study/paper.ts";
+import type { StudyResult } from "../../study/types.ts";
 
 /**
  * The comparison with the paper as sentences, without heading or indent: the sign and class

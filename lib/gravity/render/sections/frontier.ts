@@ -6,10 +6,15 @@
  * lib/gravity/study/frontier.ts.
  * @module
  */
-import { escapeXml } from "../../report/escape.ts";
-import { formatCell, formatTable, type TableFormat, type TableSpec } from "../../report/table.ts";
+import { escapeXml } from "../../../report/escape.ts";
+import {
+  formatCell,
+  formatTable,
+  type TableFormat,
+  type TableSpec,
+} from "../../../report/table.ts";
 import { estimatorLabel, f3, htmlList, kInterval } from "./formatters.ts";
-import type { StudyResult } from "../study/types.ts";
+import type { StudyResult } from "../../study/types.ts";
 
 /** US$ as billions with 2 decimals. */
 const bn = (v: unknown) => (typeof v === "number" ? formatCell(v / 1e9, 2) : formatCell(v));

@@ -1,5 +1,5 @@
 /**
- * The small formatters every renderer shares (lib/gravity/render/formatters.ts): each cell
+ * The small formatters every renderer shares (lib/gravity/render/sections/formatters.ts): each cell
  * format on numbers, integers, missing values and text, the K interval, the estimator label and
  * the HTML list in both layouts. Expected strings written by hand from the definitions.
  */
@@ -13,7 +13,7 @@ import {
   kInterval,
   prob,
   yesNo,
-} from "../../../lib/gravity/render/formatters.ts";
+} from "../../../../lib/gravity/render/sections/formatters.ts";
 
 Deno.test("f3: 3 decimals, integers as they are, missing as '.', text as it is", () => {
   assert.equal(f3(0.70312), "0.703");

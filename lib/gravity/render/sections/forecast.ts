@@ -3,12 +3,17 @@
  * projections) and the section as text, markdown or HTML. Computing stays in forecast*.ts.
  * @module
  */
-import { formatCell, formatTable, type TableFormat, type TableSpec } from "../../report/table.ts";
-import { escapeXml } from "../../report/escape.ts";
+import {
+  formatCell,
+  formatTable,
+  type TableFormat,
+  type TableSpec,
+} from "../../../report/table.ts";
+import { escapeXml } from "../../../report/escape.ts";
 import { f3, htmlList, kDefinitionText, prob, yesNo } from "./formatters.ts";
-import type { ForecastResult } from "../forecast/run.ts";
-import { FORECAST_METHODS } from "../forecast/validate.ts";
-import type { ScenarioResult } from "../forecast/scenario.ts";
+import type { ForecastResult } from "../../forecast/run.ts";
+import { FORECAST_METHODS } from "../../forecast/validate.ts";
+import type { ScenarioResult } from "../../forecast/scenario.ts";
 
 /** A scenario input: 4 decimals, whole numbers from 1e6 up (populations read alike, no exponent). */
 const inputValue = (v: unknown) =>

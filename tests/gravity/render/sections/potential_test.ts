@@ -1,19 +1,19 @@
 /**
- * lib/gravity/render/potential.ts on the hand-built result of hand_results.ts: the exact markdown
+ * lib/gravity/render/sections/potential.ts on the hand-built result of hand_results.ts: the exact markdown
  * and text of Table 3 (K, class, interval and P(class), the paper's K and class, the benchmark
  * columns, notes printed only when their condition holds). Expected strings are written from the
  * fixture's inputs.
  */
 import assert from "node:assert/strict";
-import { table3Spec } from "../../../lib/gravity/render/potential.ts";
-import { formatTable } from "../../../lib/report/table.ts";
+import { table3Spec } from "../../../../lib/gravity/render/sections/potential.ts";
+import { formatTable } from "../../../../lib/report/table.ts";
 import {
   handBenchmark,
   handBenchmarkFit,
   handStructural,
   handStudy,
   withPaper,
-} from "./hand_results.ts";
+} from "../hand_results.ts";
 
 const md = (s: Parameters<typeof formatTable>[0]) => formatTable(s, "markdown");
 

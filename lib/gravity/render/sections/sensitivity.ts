@@ -5,10 +5,10 @@
  * for LaTeX.
  * @module
  */
-import { type ModelColumn, modelsSpec } from "../../report/models_table.ts";
-import { formatCell, type TableSpec } from "../../report/table.ts";
+import { type ModelColumn, modelsSpec } from "../../../report/models_table.ts";
+import { formatCell, type TableSpec } from "../../../report/table.ts";
 import { f3 } from "./formatters.ts";
-import type { SensitivityResult } from "../study/sensitivity.ts";
+import type { SensitivityResult } from "../../study/sensitivity.ts";
 
 const frac = (o: { agree: number; compared: number } | null) =>
   o ? `${o.agree}/${o.compared}` : ".";

@@ -1,5 +1,5 @@
 /**
- * lib/gravity/render/forecast.ts on the hand-built forecast of hand_results.ts: the exact
+ * lib/gravity/render/sections/forecast.ts on the hand-built forecast of hand_results.ts: the exact
  * markdown of the forecast section (validation, errors, horizons, scenario inputs and
  * projections), text and HTML, and each conditional note and cell format.
  */
@@ -12,9 +12,9 @@ import {
   scenarioInputsSpec,
   scenarioSpec,
   validationSpec,
-} from "../../../lib/gravity/render/forecast.ts";
-import { formatTable, type TableSpec } from "../../../lib/report/table.ts";
-import { handForecast } from "./hand_results.ts";
+} from "../../../../lib/gravity/render/sections/forecast.ts";
+import { formatTable, type TableSpec } from "../../../../lib/report/table.ts";
+import { handForecast } from "../hand_results.ts";
 
 const md = (s: TableSpec) => formatTable(s, "markdown");
 
