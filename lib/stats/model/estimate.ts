@@ -6,7 +6,8 @@
  */
 import { InputError } from "../../errors.ts";
 import type { Design } from "./design.ts";
-import { demean, dropSingletons, feDegreesOfFreedom, type FeDimension, subsetFe } from "./fe.ts";
+import { dropSingletons, feDegreesOfFreedom, type FeDimension, subsetFe } from "./fe.ts";
+import { demean } from "./demean.ts";
 import type { ScoreRows } from "../vcov.ts";
 import { lsq, type LsqFit } from "../linear/lsq.ts";
 import { ppmlIrls } from "./ppml.ts";
@@ -36,9 +37,34 @@ export interface Estimate {
   /** Dependent as modelled, and the linear predictor (fitted y, or ln mu), per used row. */
   y: Float64Array;
   linear: Float64Array;
-  ppml?: { iterations: number; deviance: number; tolerance: number; converged: true };
+  ppml?: PpmlReport;
+  /** PPML: the rows dropped as separated, by reason, and the rectifier's work. */
+  separation?: SeparationReport;
+  /** Conjugate-gradient iterations of the fixed-effect projections (all of them for PPML). */
+  feIterations?: number;
   /** Residual sum of squares (original units) for OLS. */
   rss?: number;
+}
+
+/** The IRLS's account of its work. */
+export interface PpmlReport {
+  iterations: number;
+  deviance: number;
+  tolerance: number;
+  converged: true;
+  /** Tolerance the fixed-effect projections reached in the last iteration (0 without any). */
+  feTolerance: number;
+}
+
+/** Observations dropped as separated, by reason, and what the rectifier did. */
+export interface SeparationReport {
+  /** In a fixed-effect level whose outcomes are all zero. */
+  fixedEffects: number;
+  /** Separated by the regressors (given the fixed effects), found by the rectifier. */
+  regressors: number;
+  /** Rectifier rounds in all, and whether every run settled (false: separation may be missed). */
+  rectifierRounds: number;
+  rectifierSettled: boolean;
 }
 
 /** Options the estimators take from the specification. */
@@ -53,10 +79,12 @@ export interface EstimateOptions {
 
 /** Compact copies of y, x and weights on the given input rows. */
 function compact(d: Design, rows: number[]) {
-  const y = Float64Array.from(rows, (i) => d.y[i]);
-  const x = d.x.map((c) => Float64Array.from(rows, (i) => c[i]));
-  const w = d.weights ? Float64Array.from(rows, (i) => d.weights![i]) : null;
-  return { y, x, w };
+  const pick = (c: ArrayLike<number>) => {
+    const out = new Float64Array(rows.length);
+    for (let t = 0; t < rows.length; t++) out[t] = c[rows[t]];
+    return out;
+  };
+  return { y: pick(d.y), x: d.x.map(pick), w: d.weights ? pick(d.weights) : null };
 }
 
 /** Every fixed-effect dimension needs two levels or more. */
@@ -114,10 +142,15 @@ export function olsEstimate(d: Design, o: EstimateOptions): Estimate {
   const names = [...(intercept ? ["(Intercept)"] : []), ...d.names];
   const { y, x, w } = compact(d, rows);
   let fit: LsqFit;
+  let feIterations = 0;
   if (plain) fit = lsq({ y, columns: x, intercept, names });
   else {
     const yt = Float64Array.from(y), xt = x.map((c) => Float64Array.from(c));
-    if (fe.length) demean([yt, ...xt], fe, w);
+    if (fe.length) {
+      feIterations = demean([yt, ...xt], fe, w, {
+        names: [`"${d.dependent}"`, ...d.names.map((s) => `"${s}"`)],
+      });
+    }
     const sw = w ? w.map(Math.sqrt) : null;
     const cols = sw ? xt.map((c) => c.map((v, i) => v * sw[i])) : xt;
     if (intercept) cols.unshift(sw ?? new Float64Array(y.length).fill(1));
@@ -150,6 +183,7 @@ export function olsEstimate(d: Design, o: EstimateOptions): Estimate {
     leverageOk: fe.length === 0,
     y,
     linear,
+    ...(fe.length ? { feIterations } : {}),
     rss: rss * fit.yScale * fit.yScale,
   };
 }
@@ -175,22 +209,43 @@ function checkPoisson(d: Design) {
   if (d.weights) throw new InputError(`PPML with weights is not supported yet`);
 }
 
-/** PPML rows: drop fixed-effect separation and singletons, then separation by regressors. */
+/**
+ * PPML rows: drop fixed-effect separation and singletons, then separation by the regressors, and
+ * again until the rectifier finds nothing (a row separated in what remains is separated in the
+ * whole: add a large multiple of the first certificate to the second).
+ */
 function ppmlRows(d: Design, o: EstimateOptions) {
   let fe = subsetFe(d.fe, d.rows);
   checkLevels(fe);
-  const sepFe = feSeparation(Float64Array.from(d.rows, (i) => d.y[i]), fe, o.dropSingletons);
-  let rows = sepFe.keep.map((t) => d.rows[t]);
-  fe = subsetFe(fe, sepFe.keep);
-  const { y, x } = compact(d, rows);
-  const sepX = reluSeparation(y, x, fe);
-  if (sepX.length) {
+  let rows = d.rows;
+  let singletons = 0;
+  const sep: SeparationReport = {
+    fixedEffects: 0,
+    regressors: 0,
+    rectifierRounds: 0,
+    rectifierSettled: true,
+  };
+  for (;;) {
+    const sepFe = feSeparation(Float64Array.from(rows, (i) => d.y[i]), fe, o.dropSingletons);
+    sep.fixedEffects += sepFe.separated;
+    singletons += sepFe.singletons;
+    rows = sepFe.keep.map((t) => rows[t]);
+    fe = subsetFe(fe, sepFe.keep);
+    const { y, x } = compact(d, rows);
+    const sepX = reluSeparation(y, x, fe, {
+      report: (r) => {
+        sep.rectifierRounds += r.rounds;
+        sep.rectifierSettled &&= r.settled;
+      },
+    });
+    if (sepX.length === 0) break;
+    sep.regressors += sepX.length;
     const drop = new Set(sepX);
     const keep = rows.map((_, t) => t).filter((t) => !drop.has(t));
     rows = keep.map((t) => rows[t]);
     fe = subsetFe(fe, keep);
   }
-  return { rows, fe, singletons: sepFe.singletons, separated: sepFe.separated + sepX.length };
+  return { rows, fe, singletons, separation: sep };
 }
 
 /**
@@ -204,15 +259,27 @@ function ppmlRows(d: Design, o: EstimateOptions) {
  */
 export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
   checkPoisson(d);
-  const { rows, fe, singletons, separated } = ppmlRows(d, o);
+  const { rows, fe, singletons, separation } = ppmlRows(d, o);
   checkLevels(fe);
   const { y, x } = compact(d, rows);
-  const r = ppmlIrls(y, x, d.names, fe, {
-    tolerance: o.tolerance,
-    maxIterations: o.maxIterations,
-    intercept: o.intercept,
-    progress: o.progress,
-  });
+  let r;
+  try {
+    r = ppmlIrls(y, x, d.names, fe, {
+      tolerance: o.tolerance,
+      maxIterations: o.maxIterations,
+      intercept: o.intercept,
+      progress: o.progress,
+    });
+  } catch (e) {
+    // a separation the rectifier could not rule out is the likely cause: say so
+    if (e instanceof InputError && !separation.rectifierSettled) {
+      throw new InputError(
+        `${e.message} (the separation check by the regressors did not settle in ` +
+          `${separation.rectifierRounds} rounds: some observations may be separated)`,
+      );
+    }
+    throw e;
+  }
   const n = rows.length;
   const sw = r.weights.map(Math.sqrt);
   const yInv = 1 / r.fit.yScale;
@@ -227,7 +294,8 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
     fe,
     dfFe,
     singletons,
-    separated,
+    separated: separation.fixedEffects + separation.regressors,
+    separation,
     classicalScale: yInv * yInv,
     dfResidual: n - r.fit.k - dfFe,
     leverageOk: false,
@@ -238,6 +306,8 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
       deviance: r.deviance,
       tolerance: r.tolerance,
       converged: true,
+      feTolerance: r.feTolerance,
     },
+    ...(fe.length ? { feIterations: r.feSweepsTotal } : {}),
   };
 }

@@ -6,7 +6,8 @@
  * singleton dropping), and the iterative rectifier (ReLU) for separation by the regressors.
  * @module
  */
-import { demean, dropSingletons, type FeDimension, subsetFe } from "./fe.ts";
+import { dropSingletons, type FeDimension, subsetFe } from "./fe.ts";
+import { absorb, demean, notConverged } from "./demean.ts";
 import { lsq } from "../linear/lsq.ts";
 
 /** What the fixed-effect check keeps and drops. */
@@ -63,12 +64,24 @@ export function feSeparation(
   return { keep, separated, singletons };
 }
 
+/** Options of {@link reluSeparation}. */
+export interface ReluOptions {
+  /** Rounds before giving up (default 1000). */
+  maxRounds?: number;
+  /** Report of the rounds (called once at the end). */
+  report?: (r: { rounds: number; settled: boolean }) => void;
+}
+
 /**
- * Rows separated by the regressors (given the fixed effects), by the iterative rectifier: find
- * z = X g (+ fixed effects) with z = 0 where y > 0 and z >= 0 where y = 0; rows with y = 0 and
- * z > 0 are separated. Each round regresses u on X and the fixed effects with weight `big` on
- * positive outcomes, then sets u = max(fitted, 0) on the zero outcomes. Returns the separated
- * row indices (empty when there is none, or when the rectifier did not settle in `maxRounds`).
+ * Rows separated by the regressors (given the fixed effects), by the iterative rectifier
+ * (Correia, Guimaraes and Zylkin 2021): find z = X g (+ fixed effects) with z = 0 where y > 0
+ * and z >= 0 where y = 0; rows with y = 0 and z > 0 are separated. Each round regresses u on X
+ * and the fixed effects with weight `big` on positive outcomes, then sets u = max(fitted, 0) on
+ * the zero outcomes; it stops when the regression reproduces u (u is then a certificate: the
+ * zero rows where it is positive are separated) or u vanishes (nothing is). The regressors are
+ * demeaned once (the weights never change) and u's projection starts from the previous
+ * round's. Returns the separated row indices (empty when there is none, or when the rectifier
+ * did not settle in `maxRounds`, which `report` tells).
  *
  * @example
  * ```ts
@@ -79,55 +92,100 @@ export function reluSeparation(
   y: ArrayLike<number>,
   columns: Float64Array[],
   dims: FeDimension[],
-  maxRounds = 100,
+  options: ReluOptions | number = {},
 ): number[] {
+  const o = typeof options === "number" ? { maxRounds: options } : options;
+  const maxRounds = o.maxRounds ?? 1000;
   const n = y.length;
-  const zero: number[] = [];
+  let zero: number[] = [];
   for (let i = 0; i < n; i++) if (y[i] === 0) zero.push(i);
   if (zero.length === 0) return [];
   const big = 1e6;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = y[i] > 0 ? big : 1;
+  let design = rectifierDesign(columns, dims, w);
   const u = new Float64Array(n);
   for (const i of zero) u[i] = 1;
-  const intercept = dims.length === 0;
-  const tol = 1e-6;
+  let start: Float64Array[] | undefined;
   for (let round = 0; round < maxRounds; round++) {
-    const zhat = rectifierFit(u, columns, dims, w, intercept);
     // u >= 0 is zero on the positive rows; its size sets the scale of every tolerance
     let scale = 0;
     for (const i of zero) scale = Math.max(scale, u[i]);
     // u has collapsed to 0: nothing is separated
-    if (scale < 1e-9) return [];
+    if (scale < 1e-9) return done(o, round, true, []);
+    const e = rectifierResidual(u, design, dims, w, start);
+    start = e.coefficients;
     // the regression reproduces u (to 1e-9): u = X g (+ fixed effects) is a certificate, and the
     // zero-outcome rows where it is positive (> 1e-6, far above the fit's error) are separated
-    let misfit = 0;
-    for (let i = 0; i < n; i++) misfit = Math.max(misfit, Math.abs(zhat[i] - u[i]));
-    if (misfit <= 1e-9 * scale) return zero.filter((i) => u[i] > tol * scale);
-    for (const i of zero) u[i] = Math.max(zhat[i], 0);
+    let misfit = 0, low = Infinity;
+    for (let i = 0; i < n; i++) misfit = Math.max(misfit, Math.abs(e.residual[i]));
+    if (misfit <= 1e-9 * scale) {
+      return done(o, round + 1, true, zero.filter((i) => u[i] > 1e-6 * scale));
+    }
+    // no negative residual on the zero rows: every certificate z satisfies sum z e = 0 (the
+    // normal equations; z = 0 on the positive rows), so z = 0 wherever e > 0. Those rows are not
+    // separated and join the equality rows (weight big), which leaves the certificates unchanged
+    for (const i of zero) low = Math.min(low, e.residual[i]);
+    if (low >= -1e-9 * scale) {
+      const moved = zero.filter((i) => e.residual[i] > 1e-7 * scale);
+      if (moved.length) {
+        for (const i of moved) {
+          w[i] = big;
+          u[i] = 0;
+        }
+        zero = zero.filter((i) => w[i] === 1);
+        if (zero.length === 0) return done(o, round + 1, true, []);
+        design = rectifierDesign(columns, dims, w);
+        start = undefined;
+        continue;
+      }
+    }
+    for (const i of zero) u[i] = Math.max(u[i] - e.residual[i], 0);
   }
-  return [];
+  return done(o, maxRounds, false, []);
 }
 
-/** Fitted values of the weighted regression of u on the columns and fixed effects. */
-function rectifierFit(
+/** The regressors demeaned with the rectifier's weights and scaled by sqrt(w). */
+function rectifierDesign(columns: Float64Array[], dims: FeDimension[], w: Float64Array) {
+  const n = w.length;
+  const sw = w.map(Math.sqrt);
+  const xt = columns.map((c) => Float64Array.from(c));
+  if (dims.length === 0) xt.unshift(new Float64Array(n).fill(1));
+  else demean(xt, dims, w, { names: columns.map((_, j) => `regressor ${j + 1}`) });
+  return { sw, cols: xt.map((x) => x.map((v, i) => v * sw[i])) };
+}
+
+/** Report the rounds and return the answer. */
+function done(o: ReluOptions, rounds: number, settled: boolean, rows: number[]): number[] {
+  o.report?.({ rounds, settled });
+  return rows;
+}
+
+/**
+ * The residual u - fitted of the weighted regression of u on the (demeaned, sqrt(w)-scaled)
+ * columns and the fixed effects, and u's fixed-effect coefficients (the next round's start).
+ */
+function rectifierResidual(
   u: Float64Array,
-  columns: Float64Array[],
+  design: { sw: Float64Array; cols: Float64Array[] },
   dims: FeDimension[],
   w: Float64Array,
-  intercept: boolean,
-): Float64Array {
+  start: Float64Array[] | undefined,
+) {
+  const { sw, cols } = design;
   const n = u.length;
   const ut = Float64Array.from(u);
-  const xt = columns.map((c) => Float64Array.from(c));
-  if (dims.length) demean([ut, ...xt], dims, w, { tolerance: 1e-10 });
-  const sw = w.map(Math.sqrt);
-  const cols = xt.map((x) => x.map((v, i) => v * sw[i]));
-  if (intercept) cols.unshift(sw);
-  // no term names: only the fitted values are read, never which columns were omitted
-  const fit = lsq({ y: ut.map((v, i) => v * sw[i]), columns: cols, intercept: false, names: [] });
-  const out = new Float64Array(n);
-  // fitted = u - residual (the residual of the FWL regression is that of the full one)
-  for (let i = 0; i < n; i++) out[i] = u[i] - (fit.residuals[i] * fit.yScale) / sw[i];
-  return out;
+  let coefficients: Float64Array[] | undefined;
+  if (dims.length) {
+    const a = absorb([ut], dims, w, { start: [start], coefficients: true });
+    if (!a.converged) throw notConverged(a, dims, { names: ["the rectifier's target"] });
+    coefficients = a.coefficients![0];
+  }
+  for (let i = 0; i < n; i++) ut[i] *= sw[i];
+  // no term names: only the residuals are read, never which columns were omitted
+  const fit = lsq({ y: ut, columns: cols, intercept: false, names: [], refine: "auto" });
+  const residual = new Float64Array(n);
+  // the residual of the FWL regression is that of the full one
+  for (let i = 0; i < n; i++) residual[i] = (fit.residuals[i] * fit.yScale) / sw[i];
+  return { residual, coefficients };
 }

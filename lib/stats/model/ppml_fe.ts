@@ -1,0 +1,143 @@
+/**
+ * PPML with absorbed fixed effects: IRLS whose weighted least squares are solved on columns
+ * demeaned with weights mu (demean.ts, conjugate gradient).
+ *
+ * Start: the fixed effects alone fitted to y by iterative proportional fitting (every level's
+ * fitted total equals its observed total), b = 0. The linear predictor is then always
+ * eta = X b + D a, so the working dependent is z = X b + D a + r, r = (y - mu) / mu, and its
+ * demeaned form is X~ b + r~: only r is projected afresh, and the regressors' projections start
+ * from the previous iteration's fixed-effect coefficients (exact for any weights, X~ = X - D G
+ * for every G; as the weights settle they need few iterations, and r~'s projection vanishes
+ * with D'(y - mu)). The inner tolerance starts at 1e-4, follows 0.1 x the relative deviance
+ * change (never loosening) and convergence is declared only at the target (as ppmlhdfe). The
+ * first iteration and the last (the polish step at the converged weights, whose factor the
+ * covariance uses) solve the least squares with the QR core (which also finds collinear
+ * columns); the ones between by the normal equations of the kept columns (a Newton step: its
+ * accuracy sets the speed, not the fixed point).
+ * @module
+ */
+import type { FeDimension } from "./fe.ts";
+import { absorb, notConverged } from "./demean.ts";
+import { devianceAt, notConverging, type PpmlFit, type PpmlOptions, wlsStep } from "./poisson.ts";
+import { newtonStep, proportionalFit } from "./ppml_steps.ts";
+
+/** Sweeps of the proportional fitting that starts the IRLS, and its tolerance (max |log ratio|). */
+const START_SWEEPS = 50, START_TOLERANCE = 1e-8;
+
+/**
+ * IRLS of PPML absorbing the fixed effects (called by ppmlIrls when there are any).
+ *
+ * @example
+ * ```ts
+ * const r = irlsWithFe(y, [lnDist], ["ln(dist)"], [exporterYear, importerYear], {});
+ * ```
+ */
+export function irlsWithFe(
+  y: Float64Array,
+  columns: Float64Array[],
+  names: string[],
+  fe: FeDimension[],
+  options: PpmlOptions,
+): PpmlFit {
+  const tol = options.tolerance ?? 1e-10;
+  const maxIter = options.maxIterations ?? 100;
+  const target = options.feTolerance ?? 1e-13;
+  const n = y.length, k = columns.length;
+  const start = proportionalFit(y, fe, START_SWEEPS, START_TOLERANCE);
+  const mu = start.mu;
+  const eta = mu.map(Math.log);
+  let dev = devianceAt(y, mu, 0);
+  options.progress?.(
+    `PPML start: fixed effects fitted to the level totals in ${start.sweeps} sweeps ` +
+      `(largest log ratio ${start.gap.toExponential(2)}), deviance ${dev.toPrecision(8)}`,
+  );
+  // regressors' fixed-effect coefficients (warm starts), the slopes b (original units, 0 for
+  // omitted columns) and the columns the first QR kept
+  let gamma: (Float64Array[] | null)[] = columns.map(() => null);
+  const beta = new Float64Array(k);
+  let kept: number[] = [];
+  let change = Infinity, polish = false, inner = Math.max(target, 1e-4), total = 0;
+  // buffers reused by every iteration (the last iteration's weights and X~ are returned)
+  const w = new Float64Array(n), r = new Float64Array(n), rt = new Float64Array(n);
+  const xt = columns.map(() => new Float64Array(n));
+  for (let iter = 1; iter <= maxIter + 1; iter++) {
+    w.set(mu);
+    for (let i = 0; i < n; i++) r[i] = (y[i] - mu[i]) / mu[i];
+    rt.set(r);
+    xt.forEach((x, j) => x.set(columns[j]));
+    const level = polish ? target : inner;
+    const a = absorb([rt, ...xt], fe, w, {
+      tolerance: level,
+      maxIterations: options.feMaxIterations,
+      start: [null, ...gamma],
+      coefficients: true,
+      // the working residual's projection is the Newton correction of the fixed effects: its
+      // accuracy is relative to its own size (floored at the target x the column's norm)
+      relative: [true],
+      floor: target,
+    });
+    if (!a.converged) {
+      throw notConverged(a, fe, {
+        tolerance: level,
+        maxIterations: options.feMaxIterations,
+        names: ["the working dependent", ...names.map((s) => `"${s}"`)],
+      });
+    }
+    total += a.iterations;
+    gamma = a.coefficients!.slice(1);
+    // the step d = b_new - b: by QR on z~ = X~ b + r~ (first and last), else Newton
+    const useQr = iter === 1 || polish;
+    let d = useQr ? null : newtonStep(rt, kept.map((j) => xt[j]), w);
+    let fit = null;
+    if (!d) {
+      const zt = Float64Array.from(rt);
+      for (let j = 0; j < k; j++) if (beta[j] !== 0) addScaled(zt, beta[j], xt[j]);
+      fit = wlsStep(zt, xt, w, names, false).fit;
+      kept = fit.kept;
+      d = new Float64Array(kept.length);
+      kept.forEach((j, t) => (d![t] = (fit!.b[t] * fit!.yScale) / fit!.scale[j] - beta[j]));
+      for (let j = 0; j < k; j++) if (!kept.includes(j)) beta[j] = 0;
+    }
+    kept.forEach((j, t) => (beta[j] += d![t]));
+    // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new
+    for (let i = 0; i < n; i++) eta[i] += r[i] - rt[i];
+    kept.forEach((j, t) => addScaled(eta, d![t], xt[j]));
+    for (let i = 0; i < n; i++) mu[i] = Math.exp(eta[i]);
+    const next = devianceAt(y, mu, iter);
+    change = Math.abs(next - dev) / Math.max(Math.abs(next), 0.1);
+    const settled = change < tol;
+    options.progress?.(
+      `PPML iteration ${iter}: deviance ${next.toPrecision(8)}, change ${change.toExponential(2)}` +
+        `, fixed effects to ${level.toExponential(1)} in ${a.iterations} CG iterations`,
+    );
+    dev = next;
+    if (polish && fit && settled) {
+      return {
+        fit,
+        names,
+        mu,
+        eta,
+        weights: w,
+        xTilde: xt,
+        iterations: iter,
+        deviance: dev,
+        tolerance: tol,
+        converged: true,
+        feSweeps: a.iterations,
+        feSweepsTotal: total,
+        feTolerance: level,
+      };
+    }
+    // settled: one more step with the projections at the target (the polish step), which must
+    // settle too; its weights are the converged mu, so the covariance is evaluated there
+    if (settled) polish = true;
+    else if (iter >= maxIter) break;
+    inner = settled ? target : Math.max(target, Math.min(inner, 0.1 * change));
+  }
+  throw notConverging(maxIter, change, tol);
+}
+
+/** v += c x. */
+function addScaled(v: Float64Array, c: number, x: Float64Array): void {
+  for (let i = 0; i < v.length; i++) v[i] += c * x[i];
+}
