@@ -77,6 +77,27 @@ function tableRows(results: ModelResult[], digits: number): Record<string, strin
   line("Observations", (r) => String(r.n));
   line("R2 / pseudo-R2", (r) => (r.estimator === "ppml" ? r.pseudoR2 ?? NaN : r.r2).toFixed(3));
   line("Dropped (zeros / separated)", (r) => `${r.nZeroDropped} / ${r.separated}`);
+  if (results.some((r) => r.separation)) {
+    line(
+      "Separated (FE / regressors)",
+      (r) =>
+        r.separation
+          ? `${r.separation.fixedEffects} / ${r.separation.regressors}` +
+            (r.separation.rectifierSettled ? "" : " (check unsettled)")
+          : "",
+    );
+  }
+  if (results.some((r) => r.estimator === "ppml")) {
+    line("IRLS iterations", (r) => (r.estimator === "ppml" ? String(r.iterations) : ""));
+  }
+  if (results.some((r) => r.feIterations !== undefined)) {
+    line(
+      "FE projections (CG iterations)",
+      (r) =>
+        r.feIterations === undefined ? "" : `${r.feIterations}` +
+          (r.feTolerance !== undefined ? ` to ${r.feTolerance.toExponential(0)}` : ""),
+    );
+  }
   line("Standard errors", (r) => seName(r.se));
   return rows;
 }

@@ -11,7 +11,7 @@ import { demean } from "./demean.ts";
 import type { ScoreRows } from "../vcov.ts";
 import { lsq, type LsqFit } from "../linear/lsq.ts";
 import { ppmlIrls } from "./ppml.ts";
-import { feSeparation, reluSeparation } from "./separation.ts";
+import { dropSeparated, type SeparationReport } from "./separation.ts";
 import type { Estimator } from "./spec.ts";
 
 /** What an estimator hands to inference and to the result. */
@@ -54,17 +54,6 @@ export interface PpmlReport {
   converged: true;
   /** Tolerance the fixed-effect projections reached in the last iteration (0 without any). */
   feTolerance: number;
-}
-
-/** Observations dropped as separated, by reason, and what the rectifier did. */
-export interface SeparationReport {
-  /** In a fixed-effect level whose outcomes are all zero. */
-  fixedEffects: number;
-  /** Separated by the regressors (given the fixed effects), found by the rectifier. */
-  regressors: number;
-  /** Rectifier rounds in all, and whether every run settled (false: separation may be missed). */
-  rectifierRounds: number;
-  rectifierSettled: boolean;
 }
 
 /** Options the estimators take from the specification. */
@@ -209,43 +198,18 @@ function checkPoisson(d: Design) {
   if (d.weights) throw new InputError(`PPML with weights is not supported yet`);
 }
 
-/**
- * PPML rows: drop fixed-effect separation and singletons, then separation by the regressors, and
- * again until the rectifier finds nothing (a row separated in what remains is separated in the
- * whole: add a large multiple of the first certificate to the second).
- */
+/** PPML rows: the rows left after the separation checks (separation.ts), singletons dropped. */
 function ppmlRows(d: Design, o: EstimateOptions) {
-  let fe = subsetFe(d.fe, d.rows);
+  const fe = subsetFe(d.fe, d.rows);
   checkLevels(fe);
-  let rows = d.rows;
-  let singletons = 0;
-  const sep: SeparationReport = {
-    fixedEffects: 0,
-    regressors: 0,
-    rectifierRounds: 0,
-    rectifierSettled: true,
+  const { y, x } = compact(d, d.rows);
+  const s = dropSeparated(y, x, fe, o.dropSingletons);
+  return {
+    rows: s.keep.map((t) => d.rows[t]),
+    fe: subsetFe(fe, s.keep),
+    singletons: s.singletons,
+    separation: s.report,
   };
-  for (;;) {
-    const sepFe = feSeparation(Float64Array.from(rows, (i) => d.y[i]), fe, o.dropSingletons);
-    sep.fixedEffects += sepFe.separated;
-    singletons += sepFe.singletons;
-    rows = sepFe.keep.map((t) => rows[t]);
-    fe = subsetFe(fe, sepFe.keep);
-    const { y, x } = compact(d, rows);
-    const sepX = reluSeparation(y, x, fe, {
-      report: (r) => {
-        sep.rectifierRounds += r.rounds;
-        sep.rectifierSettled &&= r.settled;
-      },
-    });
-    if (sepX.length === 0) break;
-    sep.regressors += sepX.length;
-    const drop = new Set(sepX);
-    const keep = rows.map((_, t) => t).filter((t) => !drop.has(t));
-    rows = keep.map((t) => rows[t]);
-    fe = subsetFe(fe, keep);
-  }
-  return { rows, fe, singletons, separation: sep };
 }
 
 /**

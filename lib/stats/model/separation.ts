@@ -64,6 +64,71 @@ export function feSeparation(
   return { keep, separated, singletons };
 }
 
+/** Observations dropped as separated, by reason, and what the rectifier did. */
+export interface SeparationReport {
+  /** In a fixed-effect level whose outcomes are all zero. */
+  fixedEffects: number;
+  /** Separated by the regressors (given the fixed effects), found by the rectifier. */
+  regressors: number;
+  /** Rectifier rounds in all, and whether every run settled (false: separation may be missed). */
+  rectifierRounds: number;
+  rectifierSettled: boolean;
+}
+
+/**
+ * The rows PPML keeps: fixed-effect separation and singletons (feSeparation), then separation by
+ * the regressors (reluSeparation), again until the rectifier finds nothing. A row separated in
+ * what remains is separated in the whole (add a large multiple of the first certificate to the
+ * second), so the rounds after the first find the rows a certificate of smaller support left.
+ * Returns the kept row indices, the singletons dropped and the report.
+ *
+ * @example
+ * ```ts
+ * dropSeparated(y, [lnDist], [exporterYear, importerYear], true).report.regressors;
+ * ```
+ */
+export function dropSeparated(
+  y: Float64Array,
+  columns: Float64Array[],
+  dims: FeDimension[],
+  dropSingles: boolean,
+): { keep: number[]; singletons: number; report: SeparationReport } {
+  let keep = Array.from({ length: y.length }, (_, i) => i);
+  let fe = dims;
+  let singletons = 0;
+  const report: SeparationReport = {
+    fixedEffects: 0,
+    regressors: 0,
+    rectifierRounds: 0,
+    rectifierSettled: true,
+  };
+  const pick = (c: ArrayLike<number>) => {
+    const out = new Float64Array(keep.length);
+    for (let t = 0; t < keep.length; t++) out[t] = c[keep[t]];
+    return out;
+  };
+  for (;;) {
+    const s = feSeparation(pick(y), fe, dropSingles);
+    report.fixedEffects += s.separated;
+    singletons += s.singletons;
+    keep = s.keep.map((t) => keep[t]);
+    fe = subsetFe(fe, s.keep);
+    const found = reluSeparation(pick(y), columns.map(pick), fe, {
+      report: (r) => {
+        report.rectifierRounds += r.rounds;
+        report.rectifierSettled &&= r.settled;
+      },
+    });
+    if (found.length === 0) break;
+    report.regressors += found.length;
+    const drop = new Set(found);
+    const left = keep.map((_, t) => t).filter((t) => !drop.has(t));
+    keep = left.map((t) => keep[t]);
+    fe = subsetFe(fe, left);
+  }
+  return { keep, singletons, report };
+}
+
 /** Options of {@link reluSeparation}. */
 export interface ReluOptions {
   /** Rounds before giving up (default 1000). */
