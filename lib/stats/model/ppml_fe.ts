@@ -25,6 +25,52 @@ import { newtonStep, proportionalFit } from "./ppml_steps.ts";
 const START_SWEEPS = 50, START_TOLERANCE = 1e-8;
 
 /**
+ * The projections of one iteration, in place: the working residual (relative to its own size)
+ * and the regressors (warm-started from `gamma`). Should a warm start fail (its coefficients can
+ * drift along the redundant directions of three or more dimensions), the regressors are restored
+ * and projected again from zero before the failure is reported.
+ */
+function project(
+  cols: Float64Array[],
+  fe: FeDimension[],
+  w: Float64Array,
+  tolerance: number,
+  gamma: (Float64Array[] | null)[],
+  options: PpmlOptions,
+  names: string[],
+  columns: Float64Array[],
+) {
+  const r0 = Float64Array.from(cols[0]);
+  const run = (start: (Float64Array[] | null)[]) =>
+    absorb(cols, fe, w, {
+      tolerance,
+      maxIterations: options.feMaxIterations,
+      start: [null, ...start],
+      coefficients: true,
+      // the working residual's projection is the Newton correction of the fixed effects: its
+      // accuracy is relative to its own size (floored at the target x the column's norm)
+      relative: [true],
+      floor: options.feTolerance ?? 1e-13,
+    });
+  let a = run(gamma);
+  if (!a.converged && gamma.some((g) => g)) {
+    cols[0].set(r0);
+    cols.slice(1).forEach((x, j) => x.set(columns[j]));
+    const first = a.iterations;
+    a = run(gamma.map(() => null));
+    a.iterations += first;
+  }
+  if (!a.converged) {
+    throw notConverged(a, fe, {
+      tolerance,
+      maxIterations: options.feMaxIterations,
+      names: ["the working dependent", ...names.map((s) => `"${s}"`)],
+    });
+  }
+  return a;
+}
+
+/**
  * IRLS of PPML absorbing the fixed effects (called by ppmlIrls when there are any).
  *
  * @example
@@ -66,23 +112,7 @@ export function irlsWithFe(
     rt.set(r);
     xt.forEach((x, j) => x.set(columns[j]));
     const level = polish ? target : inner;
-    const a = absorb([rt, ...xt], fe, w, {
-      tolerance: level,
-      maxIterations: options.feMaxIterations,
-      start: [null, ...gamma],
-      coefficients: true,
-      // the working residual's projection is the Newton correction of the fixed effects: its
-      // accuracy is relative to its own size (floored at the target x the column's norm)
-      relative: [true],
-      floor: target,
-    });
-    if (!a.converged) {
-      throw notConverged(a, fe, {
-        tolerance: level,
-        maxIterations: options.feMaxIterations,
-        names: ["the working dependent", ...names.map((s) => `"${s}"`)],
-      });
-    }
+    const a = project([rt, ...xt], fe, w, level, gamma, options, names, columns);
     total += a.iterations;
     gamma = a.coefficients!.slice(1);
     // the step d = b_new - b: by QR on z~ = X~ b + r~ (first and last), else Newton

@@ -129,6 +129,9 @@ export function dropSeparated(
   return { keep, singletons, report };
 }
 
+/** Round from which the rectifier extrapolates every third round (earlier rounds rarely need it). */
+const EXTRAPOLATE_FROM = 10;
+
 /** Options of {@link reluSeparation}. */
 export interface ReluOptions {
   /** Rounds before giving up (default 1000). */
@@ -143,9 +146,12 @@ export interface ReluOptions {
  * and z >= 0 where y = 0; rows with y = 0 and z > 0 are separated. Each round regresses u on X
  * and the fixed effects with weight `big` on positive outcomes, then sets u = max(fitted, 0) on
  * the zero outcomes; it stops when the regression reproduces u (u is then a certificate: the
- * zero rows where it is positive are separated) or u vanishes (nothing is). The regressors are
- * demeaned once (the weights never change) and u's projection starts from the previous
- * round's. Returns the separated row indices (empty when there is none, or when the rectifier
+ * zero rows where it is positive are separated) or u vanishes (nothing is). When no residual on
+ * the zero rows is negative, the rows with a positive one are provably not separated and join
+ * the equality rows. The rounds converge linearly when they approach a certificate: from round
+ * 10 on, every third round u is extrapolated from the last three (Irons-Tuck, then clipped at 0),
+ * which changes where the rounds go, never what stops them. The regressors are demeaned once per set of
+ * weights. Returns the separated row indices (empty when there is none, or when the rectifier
  * did not settle in `maxRounds`, which `report` tells).
  *
  * @example
@@ -171,15 +177,15 @@ export function reluSeparation(
   let design = rectifierDesign(columns, dims, w);
   const u = new Float64Array(n);
   for (const i of zero) u[i] = 1;
-  let start: Float64Array[] | undefined;
+  // the last iterates of u on the zero rows, for the extrapolation
+  let history: Float64Array[] = [];
   for (let round = 0; round < maxRounds; round++) {
     // u >= 0 is zero on the positive rows; its size sets the scale of every tolerance
     let scale = 0;
     for (const i of zero) scale = Math.max(scale, u[i]);
     // u has collapsed to 0: nothing is separated
     if (scale < 1e-9) return done(o, round, true, []);
-    const e = rectifierResidual(u, design, dims, w, start);
-    start = e.coefficients;
+    const e = rectifierResidual(u, design, dims, w);
     // the regression reproduces u (to 1e-9): u = X g (+ fixed effects) is a certificate, and the
     // zero-outcome rows where it is positive (> 1e-6, far above the fit's error) are separated
     let misfit = 0, low = Infinity;
@@ -201,13 +207,35 @@ export function reluSeparation(
         zero = zero.filter((i) => w[i] === 1);
         if (zero.length === 0) return done(o, round + 1, true, []);
         design = rectifierDesign(columns, dims, w);
-        start = undefined;
+        history = [];
         continue;
       }
     }
     for (const i of zero) u[i] = Math.max(u[i] - e.residual[i], 0);
+    if (round >= EXTRAPOLATE_FROM) history.push(Float64Array.from(zero, (i) => u[i]));
+    if (history.length === 3) {
+      extrapolate(history, u, zero);
+      history = [];
+    }
   }
   return done(o, maxRounds, false, []);
+}
+
+/**
+ * Irons-Tuck extrapolation of u from three successive iterates x0, x1, x2 (on the zero rows):
+ * x2 - (d2.(d2 - d1) / |d2 - d1|^2) d2, d1 = x1 - x0, d2 = x2 - x1; clipped at 0.
+ */
+function extrapolate(h: Float64Array[], u: Float64Array, zero: number[]): void {
+  const [x0, x1, x2] = h;
+  let num = 0, den = 0;
+  for (let t = 0; t < x2.length; t++) {
+    const d2 = x2[t] - x1[t], dd = d2 - (x1[t] - x0[t]);
+    num += d2 * dd;
+    den += dd * dd;
+  }
+  if (!(den > 0)) return;
+  const f = num / den;
+  zero.forEach((i, t) => (u[i] = Math.max(x2[t] - f * (x2[t] - x1[t]), 0)));
 }
 
 /** The regressors demeaned with the rectifier's weights and scaled by sqrt(w). */
@@ -228,23 +256,22 @@ function done(o: ReluOptions, rounds: number, settled: boolean, rows: number[]):
 
 /**
  * The residual u - fitted of the weighted regression of u on the (demeaned, sqrt(w)-scaled)
- * columns and the fixed effects, and u's fixed-effect coefficients (the next round's start).
+ * columns and the fixed effects. The projection starts cold: with three or more dimensions a warm
+ * start carried over hundreds of rounds drifts along the fixed effects' redundant directions
+ * until the products lose their precision.
  */
 function rectifierResidual(
   u: Float64Array,
   design: { sw: Float64Array; cols: Float64Array[] },
   dims: FeDimension[],
   w: Float64Array,
-  start: Float64Array[] | undefined,
-) {
+): { residual: Float64Array } {
   const { sw, cols } = design;
   const n = u.length;
   const ut = Float64Array.from(u);
-  let coefficients: Float64Array[] | undefined;
   if (dims.length) {
-    const a = absorb([ut], dims, w, { start: [start], coefficients: true });
+    const a = absorb([ut], dims, w);
     if (!a.converged) throw notConverged(a, dims, { names: ["the rectifier's target"] });
-    coefficients = a.coefficients![0];
   }
   for (let i = 0; i < n; i++) ut[i] *= sw[i];
   // no term names: only the residuals are read, never which columns were omitted
@@ -252,5 +279,5 @@ function rectifierResidual(
   const residual = new Float64Array(n);
   // the residual of the FWL regression is that of the full one
   for (let i = 0; i < n; i++) residual[i] = (fit.residuals[i] * fit.yScale) / sw[i];
-  return { residual, coefficients };
+  return { residual };
 }
