@@ -51,7 +51,9 @@ function dependent(spec: ModelSpec, data: ModelData, file: string) {
   const term = parseTerm(spec.dependent);
   const src = data.columns[term.column];
   if (!src) throw new InputError(`${file}: no column "${term.column}"`);
-  const y = Float64Array.from(src);
+  // a plain dependent is only read: the column itself when it is a Float64Array already
+  const plain = term.transform !== "ln" && src instanceof Float64Array;
+  const y = plain ? src : Float64Array.from(src);
   const zero = new Uint8Array(y.length);
   if (term.transform === "ln") {
     for (let i = 0; i < y.length; i++) {

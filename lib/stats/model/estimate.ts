@@ -66,9 +66,13 @@ export interface EstimateOptions {
   progress?: (line: string) => void;
 }
 
-/** Compact copies of y, x and weights on the given input rows. */
+/**
+ * y, x and weights on the given input rows (increasing): copies, or the columns themselves when
+ * every row is used and they are Float64Arrays already (they are only read).
+ */
 function compact(d: Design, rows: number[]) {
   const pick = (c: ArrayLike<number>) => {
+    if (rows.length === c.length && c instanceof Float64Array) return c;
     const out = new Float64Array(rows.length);
     for (let t = 0; t < rows.length; t++) out[t] = c[rows[t]];
     return out;

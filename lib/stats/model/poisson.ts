@@ -55,8 +55,13 @@ export interface PpmlFit {
  * textbook formula rounds ln(y/mu) to an absolute eps, an error of y eps per row, which swamps the
  * row's deviance (about mu d^2 / 2) on data that fit closely. Further out (and when y/mu under-
  * or overflows) the textbook formula is accurate and is used.
+ *
+ * @example
+ * ```ts
+ * halfDevianceTerm(0, 1.5); // 1.5
+ * ```
  */
-function halfDevianceTerm(y: number, mu: number): number {
+export function halfDevianceTerm(y: number, mu: number): number {
   if (y <= 0) return mu;
   const d = (y - mu) / mu;
   if (!(Math.abs(d) < 0.1)) return y * Math.log(y / mu) - (y - mu); // within about 40 eps

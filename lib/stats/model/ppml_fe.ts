@@ -10,16 +10,17 @@
  * for every G; as the weights settle they need few iterations, and r~'s projection vanishes
  * with D'(y - mu)). The inner tolerance starts at 1e-4, follows 0.1 x the relative deviance
  * change (never loosening) and convergence is declared only at the target (as ppmlhdfe). The
- * first iteration and the last (the polish step at the converged weights, whose factor the
- * covariance uses) solve the least squares with the QR core (which also finds collinear
- * columns); the ones between by the normal equations of the kept columns (a Newton step: its
- * accuracy sets the speed, not the fixed point).
+ * steps solve the normal equations (a Newton step: its accuracy sets the speed, not the fixed
+ * point), by Cholesky with every pivot above 1e-12 of its column's weighted norm, so that the
+ * QR core would keep every column too; otherwise, and at the last step (the polish step at the
+ * converged weights, whose factor the covariance uses), the least squares are solved by the QR
+ * core, which finds collinear columns.
  * @module
  */
 import type { FeDimension } from "./fe.ts";
 import { absorb, notConverged } from "./demean.ts";
 import { devianceAt, notConverging, type PpmlFit, type PpmlOptions, wlsStep } from "./poisson.ts";
-import { newtonStep, proportionalFit } from "./ppml_steps.ts";
+import { newtonStep, proportionalFit, updateEta } from "./ppml_steps.ts";
 
 /** Sweeps of the proportional fitting that starts the IRLS, and its tolerance (max |log ratio|). */
 const START_SWEEPS = 50, START_TOLERANCE = 1e-8;
@@ -104,20 +105,26 @@ export function irlsWithFe(
   let kept: number[] = [];
   let change = Infinity, polish = false, inner = Math.max(target, 1e-4), total = 0;
   // buffers reused by every iteration (the last iteration's weights and X~ are returned)
-  const w = new Float64Array(n), r = new Float64Array(n), rt = new Float64Array(n);
+  const w = new Float64Array(n), rt = new Float64Array(n);
   const xt = columns.map(() => new Float64Array(n));
   for (let iter = 1; iter <= maxIter + 1; iter++) {
-    w.set(mu);
-    for (let i = 0; i < n; i++) r[i] = (y[i] - mu[i]) / mu[i];
-    rt.set(r);
+    // the weights, and the working residual r = (y - mu) / mu to be projected
+    for (let i = 0; i < n; i++) {
+      const m = mu[i];
+      w[i] = m;
+      rt[i] = (y[i] - m) / m;
+    }
     xt.forEach((x, j) => x.set(columns[j]));
     const level = polish ? target : inner;
     const a = project([rt, ...xt], fe, w, level, gamma, options, names, columns);
     total += a.iterations;
     gamma = a.coefficients!.slice(1);
-    // the step d = b_new - b: by QR on z~ = X~ b + r~ (first and last), else Newton
-    const useQr = iter === 1 || polish;
-    let d = useQr ? null : newtonStep(rt, kept.map((j) => xt[j]), w);
+    // the step d = b_new - b: Newton (the normal equations of every column at the first
+    // iteration, of the kept ones after), or by QR on z~ = X~ b + r~ at the polish step and
+    // whenever the normal equations are not numerically positive definite (the QR core finds
+    // collinear columns then)
+    if (iter === 1) kept = columns.map((_, j) => j);
+    let d = polish ? null : newtonStep(rt, kept.map((j) => xt[j]), w);
     let fit = null;
     if (!d) {
       const zt = Float64Array.from(rt);
@@ -130,10 +137,8 @@ export function irlsWithFe(
     }
     kept.forEach((j, t) => (beta[j] += d![t]));
     // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new
-    for (let i = 0; i < n; i++) eta[i] += r[i] - rt[i];
-    kept.forEach((j, t) => addScaled(eta, d![t], xt[j]));
-    for (let i = 0; i < n; i++) mu[i] = Math.exp(eta[i]);
-    const next = devianceAt(y, mu, iter);
+    const next = updateEta(eta, mu, y, w, rt, d, kept.map((j) => xt[j]));
+    if (!Number.isFinite(next)) devianceAt(y, mu, iter);
     change = Math.abs(next - dev) / Math.max(Math.abs(next), 0.1);
     const settled = change < tol;
     options.progress?.(

@@ -5,6 +5,7 @@
  * @module
  */
 import type { FeDimension } from "./fe.ts";
+import { halfDevianceTerm } from "./poisson.ts";
 
 /** What {@link proportionalFit} returns. */
 export interface ProportionalFit {
@@ -127,4 +128,37 @@ export function newtonStep(
     v[r] /= A[r * k + r];
   }
   return v.map((x, a) => x * d[a]);
+}
+
+/**
+ * The IRLS update in one pass over the rows: eta <- eta + (r - r~) + sum_t d_t x~_t (the working
+ * dependent less the weighted least-squares residual), r = (y - w) / w the working residual at
+ * the weights w (the mu the least squares were solved at), mu = exp(eta), and the Poisson
+ * deviance at the new mu (returned; not finite when the IRLS diverges).
+ *
+ * @example
+ * ```ts
+ * const deviance = updateEta(eta, mu, y, w, rt, d, [xt1, xt2]);
+ * ```
+ */
+export function updateEta(
+  eta: Float64Array,
+  mu: Float64Array,
+  y: Float64Array,
+  w: Float64Array,
+  rt: Float64Array,
+  d: ArrayLike<number>,
+  xs: Float64Array[],
+): number {
+  const n = eta.length, k = xs.length;
+  let dev = 0;
+  for (let i = 0; i < n; i++) {
+    let s = eta[i] + (y[i] - w[i]) / w[i] - rt[i];
+    for (let t = 0; t < k; t++) s += d[t] * xs[t][i];
+    eta[i] = s;
+    const m = Math.exp(s);
+    mu[i] = m;
+    dev += halfDevianceTerm(y[i], m);
+  }
+  return 2 * dev;
 }

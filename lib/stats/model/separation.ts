@@ -6,7 +6,7 @@
  * singleton dropping), and the iterative rectifier (ReLU) for separation by the regressors.
  * @module
  */
-import { dropSingletons, type FeDimension, subsetFe } from "./fe.ts";
+import { type FeDimension, subsetFe } from "./fe.ts";
 import { absorb, demean, notConverged } from "./demean.ts";
 import { lsq } from "../linear/lsq.ts";
 
@@ -35,32 +35,57 @@ export function feSeparation(
   dims: FeDimension[],
   dropSingles = true,
 ): FeSeparation {
-  let keep = Array.from({ length: y.length }, (_, i) => i);
-  let cur = dims;
-  let separated = 0, singletons = 0;
-  // each round drops a row or ends the loop, so it ends within n + 1 rounds
-  for (;;) {
-    const before = keep.length;
-    const alive: number[] = [];
-    const sums = cur.map((d) => {
-      const s = new Float64Array(d.levels);
-      for (let t = 0; t < keep.length; t++) s[d.codes[t]] += y[keep[t]];
-      return s;
-    });
-    for (let t = 0; t < keep.length; t++) {
-      if (!cur.some((d, j) => sums[j][d.codes[t]] === 0)) alive.push(t);
+  const n = y.length, K = dims.length;
+  const codes = dims.map((d) => d.codes);
+  // per level: rows alive and rows alive with a positive outcome
+  const rows = dims.map((d) => new Int32Array(d.levels));
+  const positive = dims.map((d) => new Int32Array(d.levels));
+  for (let k = 0; k < K; k++) {
+    const c = codes[k], r = rows[k], p = positive[k];
+    for (let i = 0; i < n; i++) {
+      r[c[i]]++;
+      if (y[i] !== 0) p[c[i]]++;
     }
-    separated += keep.length - alive.length;
-    cur = subsetFe(cur, alive);
-    keep = alive.map((t) => keep[t]);
-    if (dropSingles && cur.length) {
-      const s = dropSingletons(cur);
-      singletons += s.dropped;
-      cur = subsetFe(cur, s.keep);
-      keep = s.keep.map((t) => keep[t]);
-    }
-    if (keep.length === before) break;
   }
+  const alive = new Uint8Array(n).fill(1);
+  const drop = (i: number) => {
+    alive[i] = 0;
+    for (let k = 0; k < K; k++) {
+      rows[k][codes[k][i]]--;
+      if (y[i] !== 0) positive[k][codes[k][i]]--;
+    }
+  };
+  let separated = 0, singletons = 0;
+  // each round drops the rows of all-zero levels, then singletons until none is left (each can
+  // create the other); it ends when a round drops nothing
+  for (let changed = K > 0; changed;) {
+    changed = false;
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
+      let zero = false;
+      for (let k = 0; k < K && !zero; k++) zero = positive[k][codes[k][i]] === 0;
+      if (zero) {
+        drop(i);
+        separated++;
+        changed = true;
+      }
+    }
+    for (let again = dropSingles; again;) {
+      again = false;
+      for (let i = 0; i < n; i++) {
+        if (!alive[i]) continue;
+        let single = false;
+        for (let k = 0; k < K && !single; k++) single = rows[k][codes[k][i]] === 1;
+        if (single) {
+          drop(i);
+          singletons++;
+          again = changed = true;
+        }
+      }
+    }
+  }
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (alive[i]) keep.push(i);
   return { keep, separated, singletons };
 }
 
@@ -102,7 +127,9 @@ export function dropSeparated(
     rectifierRounds: 0,
     rectifierSettled: true,
   };
+  // every row kept (increasing indices): the columns themselves, which are only read
   const pick = (c: ArrayLike<number>) => {
+    if (keep.length === c.length && c instanceof Float64Array) return c;
     const out = new Float64Array(keep.length);
     for (let t = 0; t < keep.length; t++) out[t] = c[keep[t]];
     return out;
@@ -175,6 +202,8 @@ export function reluSeparation(
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = y[i] > 0 ? big : 1;
   let design = rectifierDesign(columns, dims, w);
+  // buffers of every round: u's projection and the residual
+  const work = { ut: new Float64Array(n), residual: new Float64Array(n) };
   const u = new Float64Array(n);
   for (const i of zero) u[i] = 1;
   // the last iterates of u on the zero rows, for the extrapolation
@@ -185,7 +214,7 @@ export function reluSeparation(
     for (const i of zero) scale = Math.max(scale, u[i]);
     // u has collapsed to 0: nothing is separated
     if (scale < 1e-9) return done(o, round, true, []);
-    const e = rectifierResidual(u, design, dims, w);
+    const e = rectifierResidual(u, design, dims, w, work);
     // the regression reproduces u (to 1e-9): u = X g (+ fixed effects) is a certificate, and the
     // zero-outcome rows where it is positive (> 1e-6, far above the fit's error) are separated
     let misfit = 0, low = Infinity;
@@ -241,11 +270,13 @@ function extrapolate(h: Float64Array[], u: Float64Array, zero: number[]): void {
 /** The regressors demeaned with the rectifier's weights and scaled by sqrt(w). */
 function rectifierDesign(columns: Float64Array[], dims: FeDimension[], w: Float64Array) {
   const n = w.length;
-  const sw = w.map(Math.sqrt);
+  const sw = new Float64Array(n);
+  for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]);
   const xt = columns.map((c) => Float64Array.from(c));
   if (dims.length === 0) xt.unshift(new Float64Array(n).fill(1));
   else demean(xt, dims, w, { names: columns.map((_, j) => `regressor ${j + 1}`) });
-  return { sw, cols: xt.map((x) => x.map((v, i) => v * sw[i])) };
+  for (const x of xt) for (let i = 0; i < n; i++) x[i] *= sw[i];
+  return { sw, cols: xt };
 }
 
 /** Report the rounds and return the answer. */
@@ -265,10 +296,12 @@ function rectifierResidual(
   design: { sw: Float64Array; cols: Float64Array[] },
   dims: FeDimension[],
   w: Float64Array,
+  work: { ut: Float64Array; residual: Float64Array },
 ): { residual: Float64Array } {
   const { sw, cols } = design;
   const n = u.length;
-  const ut = Float64Array.from(u);
+  const { ut, residual } = work;
+  ut.set(u);
   if (dims.length) {
     const a = absorb([ut], dims, w);
     if (!a.converged) throw notConverged(a, dims, { names: ["the rectifier's target"] });
@@ -276,7 +309,6 @@ function rectifierResidual(
   for (let i = 0; i < n; i++) ut[i] *= sw[i];
   // no term names: only the residuals are read, never which columns were omitted
   const fit = lsq({ y: ut, columns: cols, intercept: false, names: [], refine: "auto" });
-  const residual = new Float64Array(n);
   // the residual of the FWL regression is that of the full one
   for (let i = 0; i < n; i++) residual[i] = (fit.residuals[i] * fit.yScale) / sw[i];
   return { residual };
