@@ -3,7 +3,10 @@
  * demeaned with weights mu (demean.ts, conjugate gradient).
  *
  * Start: the fixed effects alone fitted to y by iterative proportional fitting (every level's
- * fitted total equals its observed total), b = 0. The linear predictor is then always
+ * fitted total equals its observed total), b = 0; after each step but the last, one more sweep
+ * of proportional fitting of the fixed effects given b. A step that raises the deviance is
+ * halved until it does not (glm2's safeguard; the start is far from the answer when the
+ * regressors matter, and a full Newton step from it can overshoot). The linear predictor is then always
  * eta = X b + D a, so the working dependent is z = X b + D a + r, r = (y - mu) / mu, and its
  * demeaned form is X~ b + r~: only r is projected afresh, and the regressors' projections start
  * from the previous iteration's fixed-effect coefficients (exact for any weights, X~ = X - D G
@@ -19,11 +22,53 @@
  */
 import type { FeDimension } from "./fe.ts";
 import { absorb, notConverged } from "./demean.ts";
-import { devianceAt, notConverging, type PpmlFit, type PpmlOptions, wlsStep } from "./poisson.ts";
-import { newtonStep, proportionalFit, updateEta } from "./ppml_steps.ts";
+import {
+  devianceAt,
+  halfDevianceTerm,
+  notConverging,
+  type PpmlFit,
+  type PpmlOptions,
+  wlsStep,
+} from "./poisson.ts";
+import { newtonStep, proportionalFit, refitEffects, updateEta } from "./ppml_steps.ts";
 
 /** Sweeps of the proportional fitting that starts the IRLS, and its tolerance (max |log ratio|). */
 const START_SWEEPS = 50, START_TOLERANCE = 1e-8;
+/**
+ * Sweeps of proportional fitting after each step but the last (measured: 1 sweep took the
+ * synthetic 800k panel from 8 to 6 iterations and the DOTS panel from 8 to 6; 2 or 5 sweeps saved
+ * at most one more).
+ */
+const REFIT_SWEEPS = 1;
+
+/**
+ * Step halving (as R's glm2): while the deviance after the step is not finite or has risen by
+ * more than `tol` relative, eta moves half way back towards its value before the step (at most
+ * 30 times; eta stays of the form X b + D a). Returns the deviance and the step's factor.
+ */
+function halveStep(
+  before: Float64Array,
+  eta: Float64Array,
+  mu: Float64Array,
+  y: Float64Array,
+  dev: number,
+  next: number,
+  tol: number,
+): { deviance: number; factor: number } {
+  let factor = 1;
+  for (let h = 0; h < 30 && !(next - dev <= tol * Math.abs(dev)); h++) {
+    factor /= 2;
+    let s = 0;
+    for (let i = 0; i < eta.length; i++) {
+      const e = (before[i] + eta[i]) / 2;
+      eta[i] = e;
+      mu[i] = Math.exp(e);
+      s += halfDevianceTerm(y[i], mu[i]);
+    }
+    next = 2 * s;
+  }
+  return { deviance: next, factor };
+}
 
 /**
  * The projections of one iteration, in place: the working residual (relative to its own size)
@@ -105,7 +150,7 @@ export function irlsWithFe(
   let kept: number[] = [];
   let change = Infinity, polish = false, inner = Math.max(target, 1e-4), total = 0;
   // buffers reused by every iteration (the last iteration's weights and X~ are returned)
-  const w = new Float64Array(n), rt = new Float64Array(n);
+  const w = new Float64Array(n), rt = new Float64Array(n), etaBefore = new Float64Array(n);
   const xt = columns.map(() => new Float64Array(n));
   for (let iter = 1; iter <= maxIter + 1; iter++) {
     // the weights, and the working residual r = (y - mu) / mu to be projected
@@ -135,15 +180,22 @@ export function irlsWithFe(
       kept.forEach((j, t) => (d![t] = (fit!.b[t] * fit!.yScale) / fit!.scale[j] - beta[j]));
       for (let j = 0; j < k; j++) if (!kept.includes(j)) beta[j] = 0;
     }
-    kept.forEach((j, t) => (beta[j] += d![t]));
     // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new
-    const next = updateEta(eta, mu, y, w, rt, d, kept.map((j) => xt[j]));
+    etaBefore.set(eta);
+    let next = updateEta(eta, mu, y, w, rt, d, kept.map((j) => xt[j]));
+    const halved = halveStep(etaBefore, eta, mu, y, dev, next, tol);
+    next = halved.deviance;
+    kept.forEach((j, t) => (beta[j] += d![t] * halved.factor));
+    // one sweep of proportional fitting brings the fixed effects close to their optimum given b
+    // (as the exact IPF + Newton method does fully): fewer iterations, each a little dearer
+    if (!polish && Number.isFinite(next)) next = refitEffects(y, mu, eta, fe, REFIT_SWEEPS);
     if (!Number.isFinite(next)) devianceAt(y, mu, iter);
     change = Math.abs(next - dev) / Math.max(Math.abs(next), 0.1);
     const settled = change < tol;
     options.progress?.(
       `PPML iteration ${iter}: deviance ${next.toPrecision(8)}, change ${change.toExponential(2)}` +
-        `, fixed effects to ${level.toExponential(1)} in ${a.iterations} CG iterations`,
+        `, fixed effects to ${level.toExponential(1)} in ${a.iterations} CG iterations` +
+        (halved.factor < 1 ? `, step x ${halved.factor}` : ""),
     );
     dev = next;
     if (polish && fit && settled) {

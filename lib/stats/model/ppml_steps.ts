@@ -162,3 +162,49 @@ export function updateEta(
   }
   return 2 * dev;
 }
+
+/**
+ * Sweeps of proportional fitting on the current fit: each dimension's levels scaled in turn so
+ * that their fitted totals equal the observed ones (mu *= ratio, eta += ln ratio), which leaves
+ * eta of the form X b + D a and only raises the likelihood. Returns the deviance after the last
+ * sweep.
+ *
+ * @example
+ * ```ts
+ * const deviance = refitEffects(y, mu, eta, [exporterYear, importerYear], 2);
+ * ```
+ */
+export function refitEffects(
+  y: Float64Array,
+  mu: Float64Array,
+  eta: Float64Array,
+  fe: FeDimension[],
+  sweeps: number,
+): number {
+  const n = y.length;
+  const observed = fe.map((d) => {
+    const s = new Float64Array(d.levels);
+    for (let i = 0; i < n; i++) s[d.codes[i]] += y[i];
+    return s;
+  });
+  let dev = 0;
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    fe.forEach((d, k) => {
+      const c = d.codes, s = new Float64Array(d.levels), lg = new Float64Array(d.levels);
+      for (let i = 0; i < n; i++) s[c[i]] += mu[i];
+      for (let l = 0; l < s.length; l++) {
+        const f = observed[k][l] > 0 && s[l] > 0 ? observed[k][l] / s[l] : 1;
+        s[l] = f;
+        lg[l] = Math.log(f);
+      }
+      const last = sweep === sweeps - 1 && k === fe.length - 1;
+      for (let i = 0; i < n; i++) {
+        const m = mu[i] * s[c[i]];
+        mu[i] = m;
+        eta[i] += lg[c[i]];
+        if (last) dev += halfDevianceTerm(y[i], m);
+      }
+    });
+  }
+  return 2 * dev;
+}
