@@ -51,7 +51,8 @@ export interface PpmlFit {
 
 /**
  * One row's half deviance y ln(y/mu) - (y - mu) = mu h(d), d = (y - mu) / mu,
- * h(d) = (1 + d) ln(1 + d) - d, by its series sum_k>=2 (-d)^k / (k (k - 1)) when |d| < 0.1: the
+ * h(d) = (1 + d) ln(1 + d) - d, by its series sum_k>=2 (-d)^k / (k (k - 1)) when |d| < 0.1
+ * (16 terms by Horner's rule): the
  * textbook formula rounds ln(y/mu) to an absolute eps, an error of y eps per row, which swamps the
  * row's deviance (about mu d^2 / 2) on data that fit closely. Further out (and when y/mu under-
  * or overflows) the textbook formula is accurate and is used.
@@ -65,16 +66,16 @@ export function halfDevianceTerm(y: number, mu: number): number {
   if (y <= 0) return mu;
   const d = (y - mu) / mu;
   if (!(Math.abs(d) < 0.1)) return y * Math.log(y / mu) - (y - mu); // within about 40 eps
-  let h = 0;
-  let p = -d;
-  for (let k = 2; k < 40; k++) {
-    p *= -d;
-    const t = p / (k * (k - 1));
-    h += t;
-    if (Math.abs(t) <= 1e-17 * Math.abs(h)) break;
-  }
-  return mu * h;
+  // sum_k>=2 (-d)^k c_k, c_k = 1 / (k (k - 1)), by Horner in -d: 16 terms leave
+  // 0.1^16 / 306 relative to the first, below double precision
+  const x = -d;
+  let h = SERIES[15];
+  for (let j = 14; j >= 0; j--) h = h * x + SERIES[j];
+  return mu * d * d * h;
 }
+
+/** c_(j+2) = 1 / ((j + 2) (j + 1)), j = 0..15: the series of halfDevianceTerm. */
+const SERIES = Float64Array.from({ length: 16 }, (_, j) => 1 / ((j + 2) * (j + 1)));
 
 /**
  * Poisson deviance 2 sum [y ln(y/mu) - (y - mu)] (y ln y = 0 at y = 0), each row computed without

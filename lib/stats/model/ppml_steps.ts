@@ -62,10 +62,61 @@ export function proportionalFit(
   return { mu, sweeps, gap };
 }
 
+/** A shared column of zeros (the padding of a block), grown when a longer one is asked for. */
+let ZEROS = new Float64Array(0);
+const zeros = (n: number) =>
+  (ZEROS.length >= n ? ZEROS : (ZEROS = new Float64Array(n))).subarray(0, n);
+
+/** The sixteen sums sum_i w_i a_s[i] b_t[i] (s, t < 4) in one pass, at 4 s + t. */
+function block4(w: Float64Array, a: Float64Array[], b: Float64Array[]): Float64Array {
+  const [a0, a1, a2, a3] = a, [b0, b1, b2, b3] = b;
+  let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+  let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+  for (let i = 0; i < w.length; i++) {
+    const wi = w[i];
+    const p0 = wi * a0[i], p1 = wi * a1[i], p2 = wi * a2[i], p3 = wi * a3[i];
+    const q0 = b0[i], q1 = b1[i], q2 = b2[i], q3 = b3[i];
+    s00 += p0 * q0;
+    s01 += p0 * q1;
+    s02 += p0 * q2;
+    s03 += p0 * q3;
+    s10 += p1 * q0;
+    s11 += p1 * q1;
+    s12 += p1 * q2;
+    s13 += p1 * q3;
+    s20 += p2 * q0;
+    s21 += p2 * q1;
+    s22 += p2 * q2;
+    s23 += p2 * q3;
+    s30 += p3 * q0;
+    s31 += p3 * q1;
+    s32 += p3 * q2;
+    s33 += p3 * q3;
+  }
+  return Float64Array.of(
+    s00,
+    s01,
+    s02,
+    s03,
+    s10,
+    s11,
+    s12,
+    s13,
+    s20,
+    s21,
+    s22,
+    s23,
+    s30,
+    s31,
+    s32,
+    s33,
+  );
+}
+
 /**
  * The Newton step d of the slopes from the demeaned working residual r~ and regressors X~:
  * (X~' W X~) d = X~' W r~, solved by Cholesky after scaling to unit diagonal (one pass over the
- * over the rows, in cache-sized blocks); null when the matrix is not numerically positive definite (the caller uses the QR core).
+ * over the rows per block of four columns); null when the matrix is not numerically positive definite (the caller uses the QR core).
  *
  * @example
  * ```ts
@@ -77,27 +128,28 @@ export function newtonStep(
   xt: Float64Array[],
   w: Float64Array,
 ): Float64Array | null {
-  const k = xt.length, n = rt.length;
+  const k = xt.length;
   if (k === 0) return new Float64Array(0);
-  const A = new Float64Array(k * k), rhs = new Float64Array(k);
-  // blocks of rows small enough to stay in cache while every product is summed over them
-  const B = 2048;
-  const wx = new Float64Array(B);
-  for (let lo = 0; lo < n; lo += B) {
-    const hi = Math.min(n, lo + B);
-    for (let a = 0; a < k; a++) {
-      const xa = xt[a];
-      for (let i = lo; i < hi; i++) wx[i - lo] = w[i] * xa[i];
-      let s = 0;
-      for (let i = lo; i < hi; i++) s += wx[i - lo] * rt[i];
-      rhs[a] += s;
-      for (let b = 0; b <= a; b++) {
-        const xb = xt[b];
-        let t = 0;
-        for (let i = lo; i < hi; i++) t += wx[i - lo] * xb[i];
-        A[a * k + b] += t;
+  // [X~ r~]' W [X~ r~] in 4 x 4 blocks, each summed in one pass with sixteen accumulators
+  const cols = [...xt, rt], m = k + 1;
+  const group = (g: number) => [0, 1, 2, 3].map((t) => cols[4 * g + t] ?? zeros(rt.length));
+  const G = Math.ceil(m / 4);
+  const full = new Float64Array(m * m);
+  for (let g = 0; g < G; g++) {
+    for (let h = g; h < G; h++) {
+      const s = block4(w, group(h), group(g));
+      for (let a = 0; a < 4; a++) {
+        for (let b = 0; b < 4; b++) {
+          const i = 4 * h + a, j = 4 * g + b;
+          if (i < m && j < m) full[i * m + j] = full[j * m + i] = s[4 * a + b];
+        }
       }
     }
+  }
+  const A = new Float64Array(k * k), rhs = new Float64Array(k);
+  for (let a = 0; a < k; a++) {
+    rhs[a] = full[a * m + k];
+    for (let b = 0; b < k; b++) A[a * k + b] = full[a * m + b];
   }
   const d = Array.from({ length: k }, (_, a) => A[a * k + a] > 0 ? 1 / Math.sqrt(A[a * k + a]) : 0);
   if (d.some((v) => v === 0)) return null;

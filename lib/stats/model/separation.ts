@@ -9,6 +9,7 @@
 import { type FeDimension, subsetFe } from "./fe.ts";
 import { absorb, demean, notConverged } from "./demean.ts";
 import { lsq } from "../linear/lsq.ts";
+import { newtonStep } from "./ppml_steps.ts";
 
 /** What the fixed-effect check keeps and drops. */
 export interface FeSeparation {
@@ -267,16 +268,16 @@ function extrapolate(h: Float64Array[], u: Float64Array, zero: number[]): void {
   zero.forEach((i, t) => (u[i] = Math.max(x2[t] - f * (x2[t] - x1[t]), 0)));
 }
 
-/** The regressors demeaned with the rectifier's weights and scaled by sqrt(w). */
+/**
+ * The regressors demeaned with the rectifier's weights (with an intercept when there are no
+ * fixed effects), and the same scaled by sqrt(w) for the QR core (made when first needed).
+ */
 function rectifierDesign(columns: Float64Array[], dims: FeDimension[], w: Float64Array) {
   const n = w.length;
-  const sw = new Float64Array(n);
-  for (let i = 0; i < n; i++) sw[i] = Math.sqrt(w[i]);
   const xt = columns.map((c) => Float64Array.from(c));
   if (dims.length === 0) xt.unshift(new Float64Array(n).fill(1));
   else demean(xt, dims, w, { names: columns.map((_, j) => `regressor ${j + 1}`) });
-  for (const x of xt) for (let i = 0; i < n; i++) x[i] *= sw[i];
-  return { sw, cols: xt };
+  return { xt, scaled: null as null | { sw: Float64Array; cols: Float64Array[] } };
 }
 
 /** Report the rounds and return the answer. */
@@ -286,19 +287,21 @@ function done(o: ReluOptions, rounds: number, settled: boolean, rows: number[]):
 }
 
 /**
- * The residual u - fitted of the weighted regression of u on the (demeaned, sqrt(w)-scaled)
- * columns and the fixed effects. The projection starts cold: with three or more dimensions a warm
- * start carried over hundreds of rounds drifts along the fixed effects' redundant directions
- * until the products lose their precision.
+ * The residual u - fitted of the weighted regression of u on the demeaned columns and the fixed
+ * effects: by the corrected semi-normal equations (Cholesky of X~'WX~, the residual, one
+ * correction from it: the QR core's accuracy for all but badly conditioned designs, at a few
+ * passes), or by the QR core when the normal equations are not positive definite (collinear
+ * columns). The projection starts cold: with three or more dimensions a warm start carried over
+ * hundreds of rounds drifts along the fixed effects' redundant directions until the products
+ * lose their precision.
  */
 function rectifierResidual(
   u: Float64Array,
-  design: { sw: Float64Array; cols: Float64Array[] },
+  design: ReturnType<typeof rectifierDesign>,
   dims: FeDimension[],
   w: Float64Array,
   work: { ut: Float64Array; residual: Float64Array },
 ): { residual: Float64Array } {
-  const { sw, cols } = design;
   const n = u.length;
   const { ut, residual } = work;
   ut.set(u);
@@ -306,10 +309,30 @@ function rectifierResidual(
     const a = absorb([ut], dims, w);
     if (!a.converged) throw notConverged(a, dims, { names: ["the rectifier's target"] });
   }
-  for (let i = 0; i < n; i++) ut[i] *= sw[i];
+  const xt = design.xt;
+  const g = newtonStep(ut, xt, w);
+  if (g) {
+    residual.set(ut);
+    for (let j = 0; j < xt.length; j++) addScaled(residual, -g[j], xt[j]);
+    const dg = newtonStep(residual, xt, w);
+    if (dg) {
+      for (let j = 0; j < xt.length; j++) addScaled(residual, -dg[j], xt[j]);
+      return { residual };
+    }
+  }
+  const s = design.scaled ??= {
+    sw: w.map(Math.sqrt),
+    cols: xt.map((x) => x.map((v, i) => v * Math.sqrt(w[i]))),
+  };
+  for (let i = 0; i < n; i++) ut[i] *= s.sw[i];
   // no term names: only the residuals are read, never which columns were omitted
-  const fit = lsq({ y: ut, columns: cols, intercept: false, names: [], refine: "auto" });
+  const fit = lsq({ y: ut, columns: s.cols, intercept: false, names: [], refine: "auto" });
   // the residual of the FWL regression is that of the full one
-  for (let i = 0; i < n; i++) residual[i] = (fit.residuals[i] * fit.yScale) / sw[i];
+  for (let i = 0; i < n; i++) residual[i] = (fit.residuals[i] * fit.yScale) / s.sw[i];
   return { residual };
+}
+
+/** v += c x. */
+function addScaled(v: Float64Array, c: number, x: Float64Array): void {
+  for (let i = 0; i < v.length; i++) v[i] += c * x[i];
 }
