@@ -67,7 +67,8 @@ class Sink {
     const perRow = firstChunkRows > 0 ? firstChunkBytes / firstChunkRows : 64;
     this.cap = Math.max(1024, Math.ceil((this.sizeHint / Math.max(perRow, 1)) * 1.02) + 16);
     this.num = this.numeric.map(() => new Float64Array(this.cap));
-    this.str = this.strings.map(() => []);
+    // string columns are sized like the numeric ones (growing a pushed array leaves copies behind)
+    this.str = this.strings.map(() => new Array<string>(this.cap));
   }
 
   /** Make room for one more row; returns the row's index. */
@@ -79,6 +80,7 @@ class Sink {
         b.set(a);
         return b;
       });
+      for (const a of this.str) a.length = this.cap;
     }
     return this.n++;
   }
@@ -97,7 +99,7 @@ class Sink {
       const s = this.slot[j];
       if (s >= 0) this.num[s][i] = parseNumber(fields[j], this.file, i + 2, header[j]);
       const t = this.strSlot[j];
-      if (t >= 0) this.str[t].push(fields[j].trim());
+      if (t >= 0) this.str[t][i] = fields[j].trim();
     }
   }
 
@@ -109,7 +111,11 @@ class Sink {
       const a = this.num[k] ?? new Float64Array(0);
       columns[name] = a.length > n * 1.25 ? a.slice(0, n) : a.subarray(0, n);
     });
-    this.strings.forEach((name, k) => (strings[name] = this.str[k] ?? []));
+    this.strings.forEach((name, k) => {
+      const a = this.str[k] ?? [];
+      a.length = n;
+      strings[name] = a;
+    });
     return { file: this.file, n, columns, strings };
   }
 }
@@ -190,7 +196,7 @@ function parseBytes(sink: Sink, buf: Uint8Array, end: number): void {
         const k = slot[field];
         if (k >= 0) sink.num[k][i] = parseCell(buf, s, fe, file, i, sink.header![field]);
         const t = strSlot[field];
-        if (t >= 0) sink.str[t].push(cellString(buf, s, fe));
+        if (t >= 0) sink.str[t][i] = cellString(buf, s, fe);
       }
       field++;
       if (fe >= e) break;

@@ -99,7 +99,9 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
   const fe = (spec.fe ?? []).flatMap((d) => parseFe(d).map((p) => factor(p.join("^"))));
   const clusters = (se.cluster ?? []).map((p) => factor(p.join("^")));
   const N = dep.y.length;
-  const rows: number[] = [];
+  // sized for every row, trimmed at the end (a pushed array leaves its smaller copies behind)
+  const rows = new Array<number>(N);
+  let used = 0;
   let nMissing = 0, nZeroLog = 0;
   for (let i = 0; i < N; i++) {
     let ok = !Number.isNaN(dep.y[i]);
@@ -117,10 +119,11 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
     }
     for (const f of [...fe, ...clusters]) if (ok && f.codes[i] < 0) ok = false;
     if (ok && weights && weights[i] === 0) ok = false;
-    if (ok) rows.push(i);
+    if (ok) rows[used++] = i;
     else if (dep.zero[i]) nZeroLog++;
     else nMissing++;
   }
+  rows.length = used;
   if (rows.length === 0) throw new InputError(`${file}: no complete observations`);
   return {
     file,

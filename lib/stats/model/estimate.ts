@@ -93,7 +93,7 @@ function checkLevels(fe: FeDimension[]) {
 
 /** Rows after singleton dropping (with fixed effects), as input rows and compact dims. */
 function afterSingletons(d: Design, drop: boolean) {
-  let fe = subsetFe(d.fe, d.rows);
+  let fe = d.rows.length === d.N ? d.fe : subsetFe(d.fe, d.rows);
   checkLevels(fe);
   let rows = d.rows;
   let singletons = 0;
@@ -204,15 +204,17 @@ function checkPoisson(d: Design) {
 
 /** PPML rows: the rows left after the separation checks (separation.ts), singletons dropped. */
 function ppmlRows(d: Design, o: EstimateOptions) {
-  const fe = subsetFe(d.fe, d.rows);
+  const fe = d.rows.length === d.N ? d.fe : subsetFe(d.fe, d.rows);
   checkLevels(fe);
   const { y, x } = compact(d, d.rows);
   const s = dropSeparated(y, x, fe, o.dropSingletons);
   return {
-    rows: s.keep.map((t) => d.rows[t]),
-    fe: subsetFe(fe, s.keep),
+    rows: s.keep.length === d.rows.length ? d.rows : s.keep.map((t) => d.rows[t]),
+    fe: s.dims,
     singletons: s.singletons,
     separation: s.report,
+    y: s.y,
+    x: s.columns,
   };
 }
 
@@ -227,9 +229,8 @@ function ppmlRows(d: Design, o: EstimateOptions) {
  */
 export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
   checkPoisson(d);
-  const { rows, fe, singletons, separation } = ppmlRows(d, o);
+  const { rows, fe, singletons, separation, y, x } = ppmlRows(d, o);
   checkLevels(fe);
-  const { y, x } = compact(d, rows);
   let r;
   try {
     r = ppmlIrls(y, x, d.names, fe, {

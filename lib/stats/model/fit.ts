@@ -223,16 +223,17 @@ function fitStatistics(est: Estimate) {
     const adjR2 = 1 - (1 - r2) * (n - (hasConst ? 1 : 0)) / est.dfResidual;
     return { r2, adjR2, sigma: Math.sqrt(rss / est.dfResidual) };
   }
-  const mu = linear.map(Math.exp);
+  // mu = exp(linear), recomputed in each pass rather than stored (a column as long as the data)
   let mm = 0, sxy = 0, sxx = 0, syy = 0, ll = 0, ll0 = 0;
-  for (let t = 0; t < n; t++) mm += mu[t];
+  for (let t = 0; t < n; t++) mm += Math.exp(linear[t]);
   mm /= n;
   for (let t = 0; t < n; t++) {
-    sxy += (y[t] - my) * (mu[t] - mm);
-    sxx += (mu[t] - mm) ** 2;
+    const mu = Math.exp(linear[t]);
+    sxy += (y[t] - my) * (mu - mm);
+    sxx += (mu - mm) ** 2;
     syy += (y[t] - my) ** 2;
     const lgy = y[t] > 0 ? jStat.gammaln(y[t] + 1) : 0;
-    ll += y[t] * linear[t] - mu[t] - lgy;
+    ll += y[t] * linear[t] - mu - lgy;
     ll0 += (y[t] > 0 ? y[t] * Math.log(my) : 0) - my - lgy;
   }
   // Poisson log-likelihoods (ln y! included, as ppmlhdfe): McFadden's pseudo-R2

@@ -36,8 +36,6 @@ export interface PpmlFit {
   eta: Float64Array;
   /** Weights of the last least squares (the mu it was solved at). */
   weights: Float64Array;
-  /** Demeaned (unweighted) regressors of the last iteration, for the sandwich. */
-  xTilde: Float64Array[];
   iterations: number;
   deviance: number;
   tolerance: number;
@@ -52,7 +50,7 @@ export interface PpmlFit {
 /**
  * One row's half deviance y ln(y/mu) - (y - mu) = mu h(d), d = (y - mu) / mu,
  * h(d) = (1 + d) ln(1 + d) - d, by its series sum_k>=2 (-d)^k / (k (k - 1)) when |d| < 0.1
- * (16 terms by Horner's rule): the
+ * (16 terms by Horner's rule, 9 when |d| < 0.01): the
  * textbook formula rounds ln(y/mu) to an absolute eps, an error of y eps per row, which swamps the
  * row's deviance (about mu d^2 / 2) on data that fit closely. Further out (and when y/mu under-
  * or overflows) the textbook formula is accurate and is used.
@@ -67,10 +65,11 @@ export function halfDevianceTerm(y: number, mu: number): number {
   const d = (y - mu) / mu;
   if (!(Math.abs(d) < 0.1)) return y * Math.log(y / mu) - (y - mu); // within about 40 eps
   // sum_k>=2 (-d)^k c_k, c_k = 1 / (k (k - 1)), by Horner in -d: 16 terms leave
-  // 0.1^16 / 306 relative to the first, below double precision
+  // 0.1^16 / 306 relative to the first, below double precision, and 9 terms 0.01^9 / 110
   const x = -d;
-  let h = SERIES[15];
-  for (let j = 14; j >= 0; j--) h = h * x + SERIES[j];
+  const top = Math.abs(d) < 0.01 ? 8 : 15;
+  let h = SERIES[top];
+  for (let j = top - 1; j >= 0; j--) h = h * x + SERIES[j];
   return mu * d * d * h;
 }
 

@@ -79,7 +79,6 @@ export function ppmlIrls(
         mu,
         eta,
         weights: w,
-        xTilde: columns.map((c) => Float64Array.from(c)),
         iterations: iter,
         deviance: dev,
         tolerance: tol,

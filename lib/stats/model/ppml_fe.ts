@@ -30,6 +30,7 @@ import {
   type PpmlOptions,
   wlsStep,
 } from "./poisson.ts";
+import { lsq } from "../linear/lsq.ts";
 import { newtonStep, proportionalFit, refitEffects, updateEta } from "./ppml_steps.ts";
 
 /** Sweeps of the proportional fitting that starts the IRLS, and its tolerance (max |log ratio|). */
@@ -43,29 +44,33 @@ const REFIT_SWEEPS = 1;
 
 /**
  * Step halving (as R's glm2): while the deviance after the step is not finite or has risen by
- * more than `tol` relative, eta moves half way back towards its value before the step (at most
- * 30 times; eta stays of the form X b + D a). Returns the deviance and the step's factor.
+ * more than `tol` relative, eta moves half way back along the step (at most 30 times; eta stays
+ * of the form X b + D a). The step of each row is recomputed, as updateEta made it: (y - w) / w -
+ * r~ + sum_t d_t x~_t. Returns the deviance and the step's factor.
  */
 function halveStep(
-  before: Float64Array,
-  eta: Float64Array,
-  mu: Float64Array,
-  y: Float64Array,
+  s: { eta: Float64Array; mu: Float64Array; y: Float64Array; w: Float64Array; rt: Float64Array },
+  d: ArrayLike<number>,
+  xs: Float64Array[],
   dev: number,
   next: number,
   tol: number,
 ): { deviance: number; factor: number } {
+  const { eta, mu, y, w, rt } = s;
   let factor = 1;
   for (let h = 0; h < 30 && !(next - dev <= tol * Math.abs(dev)); h++) {
+    const back = factor / 2;
     factor /= 2;
-    let s = 0;
+    let sum = 0;
     for (let i = 0; i < eta.length; i++) {
-      const e = (before[i] + eta[i]) / 2;
+      let step = (y[i] - w[i]) / w[i] - rt[i];
+      for (let t = 0; t < xs.length; t++) step += d[t] * xs[t][i];
+      const e = eta[i] - back * step;
       eta[i] = e;
       mu[i] = Math.exp(e);
-      s += halfDevianceTerm(y[i], mu[i]);
+      sum += halfDevianceTerm(y[i], mu[i]);
     }
-    next = 2 * s;
+    next = 2 * sum;
   }
   return { deviance: next, factor };
 }
@@ -150,7 +155,7 @@ export function irlsWithFe(
   let kept: number[] = [];
   let change = Infinity, polish = false, inner = Math.max(target, 1e-4), total = 0;
   // buffers reused by every iteration (the last iteration's weights and X~ are returned)
-  const w = new Float64Array(n), rt = new Float64Array(n), etaBefore = new Float64Array(n);
+  const w = new Float64Array(n), rt = new Float64Array(n);
   const xt = columns.map(() => new Float64Array(n));
   for (let iter = 1; iter <= maxIter + 1; iter++) {
     // the weights, and the working residual r = (y - mu) / mu to be projected
@@ -165,11 +170,10 @@ export function irlsWithFe(
     total += a.iterations;
     gamma = a.coefficients!.slice(1);
     // the step d = b_new - b: Newton (the normal equations of every column at the first
-    // iteration, of the kept ones after), or by QR on z~ = X~ b + r~ at the polish step and
-    // whenever the normal equations are not numerically positive definite (the QR core finds
-    // collinear columns then)
+    // iteration, of the kept ones after), or by QR on z~ = X~ b + r~ whenever the normal
+    // equations are not numerically positive definite (the QR core finds collinear columns)
     if (iter === 1) kept = columns.map((_, j) => j);
-    let d = polish ? null : newtonStep(rt, kept.map((j) => xt[j]), w);
+    let d = newtonStep(rt, kept.map((j) => xt[j]), w);
     let fit = null;
     if (!d) {
       const zt = Float64Array.from(rt);
@@ -180,10 +184,11 @@ export function irlsWithFe(
       kept.forEach((j, t) => (d![t] = (fit!.b[t] * fit!.yScale) / fit!.scale[j] - beta[j]));
       for (let j = 0; j < k; j++) if (!kept.includes(j)) beta[j] = 0;
     }
+    const bBefore = Float64Array.from(beta);
     // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new
-    etaBefore.set(eta);
-    let next = updateEta(eta, mu, y, w, rt, d, kept.map((j) => xt[j]));
-    const halved = halveStep(etaBefore, eta, mu, y, dev, next, tol);
+    const step = kept.map((j) => xt[j]);
+    let next = updateEta(eta, mu, y, w, rt, d, step);
+    const halved = halveStep({ eta, mu, y, w, rt }, d, step, dev, next, tol);
     next = halved.deviance;
     kept.forEach((j, t) => (beta[j] += d![t] * halved.factor));
     // one sweep of proportional fitting brings the fixed effects close to their optimum given b
@@ -198,14 +203,13 @@ export function irlsWithFe(
         (halved.factor < 1 ? `, step x ${halved.factor}` : ""),
     );
     dev = next;
-    if (polish && fit && settled) {
+    if (polish && settled) {
       return {
-        fit,
+        fit: fit ?? finalFit(rt, xt, w, bBefore, names),
         names,
         mu,
         eta,
         weights: w,
-        xTilde: xt,
         iterations: iter,
         deviance: dev,
         tolerance: tol,
@@ -222,6 +226,29 @@ export function irlsWithFe(
     inner = settled ? target : Math.max(target, Math.min(inner, 0.1 * change));
   }
   throw notConverging(maxIter, change, tol);
+}
+
+/**
+ * The final weighted least squares by the QR core (the covariance reads its factor): z~ = X~ b +
+ * r~ on X~, both times sqrt(w), formed in place of r~ and X~ (not read again).
+ */
+function finalFit(
+  rt: Float64Array,
+  xt: Float64Array[],
+  w: Float64Array,
+  b: Float64Array,
+  names: string[],
+) {
+  for (let i = 0; i < rt.length; i++) {
+    const s = Math.sqrt(w[i]);
+    let z = rt[i];
+    for (let j = 0; j < xt.length; j++) {
+      z += b[j] * xt[j][i];
+      xt[j][i] *= s;
+    }
+    rt[i] = z * s;
+  }
+  return lsq({ y: rt, columns: xt, intercept: false, names, refine: "auto" });
 }
 
 /** v += c x. */

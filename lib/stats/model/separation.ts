@@ -85,8 +85,8 @@ export function feSeparation(
       }
     }
   }
-  const keep: number[] = [];
-  for (let i = 0; i < n; i++) if (alive[i]) keep.push(i);
+  const keep = new Array<number>(n - separated - singletons);
+  for (let i = 0, t = 0; i < n; i++) if (alive[i]) keep[t++] = i;
   return { keep, separated, singletons };
 }
 
@@ -106,7 +106,8 @@ export interface SeparationReport {
  * the regressors (reluSeparation), again until the rectifier finds nothing. A row separated in
  * what remains is separated in the whole (add a large multiple of the first certificate to the
  * second), so the rounds after the first find the rows a certificate of smaller support left.
- * Returns the kept row indices, the singletons dropped and the report.
+ * Returns the kept row indices, the singletons dropped, the report, and the data on the kept
+ * rows (the inputs themselves when nothing was dropped).
  *
  * @example
  * ```ts
@@ -118,8 +119,17 @@ export function dropSeparated(
   columns: Float64Array[],
   dims: FeDimension[],
   dropSingles: boolean,
-): { keep: number[]; singletons: number; report: SeparationReport } {
-  let keep = Array.from({ length: y.length }, (_, i) => i);
+): {
+  keep: number[];
+  singletons: number;
+  report: SeparationReport;
+  /** The outcome, columns and fixed effects on the kept rows. */
+  y: Float64Array;
+  columns: Float64Array[];
+  dims: FeDimension[];
+} {
+  let keep = new Array<number>(y.length);
+  for (let i = 0; i < keep.length; i++) keep[i] = i;
   let fe = dims;
   let singletons = 0;
   const report: SeparationReport = {
@@ -139,22 +149,25 @@ export function dropSeparated(
     const s = feSeparation(pick(y), fe, dropSingles);
     report.fixedEffects += s.separated;
     singletons += s.singletons;
-    keep = s.keep.map((t) => keep[t]);
-    fe = subsetFe(fe, s.keep);
-    const found = reluSeparation(pick(y), columns.map(pick), fe, {
+    // nothing dropped: the same rows (no copy of a row list as long as the data)
+    if (s.keep.length < keep.length) {
+      keep = s.keep.map((t) => keep[t]);
+      fe = subsetFe(fe, s.keep);
+    }
+    const yk = pick(y), xk = columns.map(pick);
+    const found = reluSeparation(yk, xk, fe, {
       report: (r) => {
         report.rectifierRounds += r.rounds;
         report.rectifierSettled &&= r.settled;
       },
     });
-    if (found.length === 0) break;
+    if (found.length === 0) return { keep, singletons, report, y: yk, columns: xk, dims: fe };
     report.regressors += found.length;
     const drop = new Set(found);
     const left = keep.map((_, t) => t).filter((t) => !drop.has(t));
     keep = left.map((t) => keep[t]);
     fe = subsetFe(fe, left);
   }
-  return { keep, singletons, report };
 }
 
 /** Round from which the rectifier extrapolates every third round (earlier rounds rarely need it). */
