@@ -3,7 +3,9 @@
  * synthetic gravity panels from lib/gravity/synthetic/gravity.ts (fixed seed; every exporter x
  * importer x year, a flow zero with probability 1 / (1 + mu / zeroScale)) and the real IMF DOTS
  * world panel joined to CEPII (bench/ppml_dots.ts's data), as CSV with the columns exporter,
- * importer, year, trade, dist, contig, rta (DOTS: lang and colony instead of rta).
+ * importer, year, trade, dist, contig, rta (DOTS: lang, colony and dist_trend = ln(dist) x
+ * (year - 2010) / 10 instead of rta, a regressor that varies within a pair, for the models with
+ * pair fixed effects).
  *
  *   deno run --allow-read --allow-write=out bench/ppml_data.ts [NAME...]
  *
@@ -15,6 +17,7 @@ import { worldGravityData } from "../lib/gravity/world/gravity_data.ts";
 
 /** Synthetic panels: countries x (countries - 1) x years rows. */
 export const PANELS: Record<string, { countries: number; years: number; zeroScale: number }> = {
+  "20": { countries: 20, years: 21, zeroScale: 20 }, // 7,980 rows, 40% zeros (statsmodels runs)
   "100k": { countries: 72, years: 20, zeroScale: 1000 }, // 102,240 rows, 81% zeros
   "800k": { countries: 200, years: 20, zeroScale: 100 }, // 796,000 rows, 58% zeros
   "800k-sparse": { countries: 200, years: 20, zeroScale: 1000 }, // 796,000 rows, 81% zeros
@@ -64,12 +67,12 @@ if (import.meta.main) {
       const c = d.columns, l = d.labels;
       await writeCsv(
         path,
-        "exporter,importer,year,trade,dist,contig,lang,colony",
+        "exporter,importer,year,trade,dist,contig,lang,colony,dist_trend",
         c.trade.length,
         (t) =>
           `${l.exporter[t]},${l.importer[t]},${l.year[t]},${c.trade[t]},${c.dist[t]},${
             c.contig[t]
-          },${c.lang[t]},${c.colony[t]}`,
+          },${c.lang[t]},${c.colony[t]},${Math.log(c.dist[t]) * (Number(l.year[t]) - 2010) / 10}`,
       );
     } else {
       const spec = PANELS[name];

@@ -71,6 +71,18 @@ export function crossToE(pl: Plan, p: Float64Array[], G: number, te: Float64Arra
   } else if (cs.length === 1) {
     const c = cs[0], p0 = p[0];
     for (let i = 0; i < n; i++) te[ce[i]] += w[i] * p0[c[i]];
+  } else if (cs.length === 2 && G === 4) {
+    const [c0, c1] = cs, [p0, p1] = p;
+    for (let i = 0; i < n; i++) {
+      const a = c0[i] * 4, a1 = c1[i] * 4, b = ce[i] * 4, wi = w[i];
+      te[b] += wi * (p0[a] + p1[a1]);
+      te[b + 1] += wi * (p0[a + 1] + p1[a1 + 1]);
+      te[b + 2] += wi * (p0[a + 2] + p1[a1 + 2]);
+      te[b + 3] += wi * (p0[a + 3] + p1[a1 + 3]);
+    }
+  } else if (cs.length === 2) {
+    const [c0, c1] = cs, [p0, p1] = p;
+    for (let i = 0; i < n; i++) te[ce[i]] += w[i] * (p0[c0[i]] + p1[c1[i]]);
   } else if (G === 4) {
     for (let i = 0; i < n; i++) {
       let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
@@ -144,6 +156,10 @@ export function rowsToR(
   const ce = pl.dims[pl.e].codes;
   const cs = pl.r.map((d) => pl.dims[d].codes);
   for (const a of q) a.fill(0);
+  if (cs.length === 2) {
+    rowsToR2(pl, p, te, G, q);
+    return;
+  }
   if (G === 4) {
     for (let i = 0; i < n; i++) {
       const b = ce[i] * 4, wi = w[i];
@@ -245,6 +261,27 @@ export function residualPass(
     for (let i = 0; i < n; i++) r0[c[i]] += w[i] * (v0[i] - x0[c[i]] - te[ce[i]]);
     return;
   }
+  if (cs.length === 2) {
+    const [c0, c1] = cs, [x0, x1] = x, [r0, r1] = r;
+    for (let t = 0; t < G; t++) {
+      const vt = v[t];
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const wi = w[i], u = vt[i];
+        te[ce[i] * G + t] += wi * (u - x0[c0[i] * G + t] - x1[c1[i] * G + t]);
+        s += wi * u * u;
+      }
+      norm2[t] += s;
+      for (let l = 0; l < inv.length; l++) te[l * G + t] *= inv[l];
+      for (let i = 0; i < n; i++) {
+        const a = c0[i] * G + t, a1 = c1[i] * G + t;
+        const g = w[i] * (vt[i] - x0[a] - x1[a1] - te[ce[i] * G + t]);
+        r0[a] += g;
+        r1[a1] += g;
+      }
+    }
+    return;
+  }
   for (let t = 0; t < G; t++) {
     const vt = v[t];
     let s = 0;
@@ -321,5 +358,37 @@ export function finishPass(
     }
     for (let l = 0; l < inv.length; l++) ae[l * G + t] *= inv[l];
     for (let i = 0; i < n; i++) vt[i] -= ae[ce[i] * G + t];
+  }
+}
+
+/** rowsToR for two solved dimensions (three fixed effects), unrolled. */
+function rowsToR2(pl: Plan, p: Float64Array[], te: Float64Array, G: number, q: Float64Array[]) {
+  const { n, w } = pl;
+  const ce = pl.dims[pl.e].codes;
+  const c0 = pl.dims[pl.r[0]].codes, c1 = pl.dims[pl.r[1]].codes;
+  const [p0, p1] = p, [q0, q1] = q;
+  if (G === 4) {
+    for (let i = 0; i < n; i++) {
+      const a = c0[i] * 4, a1 = c1[i] * 4, b = ce[i] * 4, wi = w[i];
+      const g0 = wi * (p0[a] + p1[a1] - te[b]);
+      const g1 = wi * (p0[a + 1] + p1[a1 + 1] - te[b + 1]);
+      const g2 = wi * (p0[a + 2] + p1[a1 + 2] - te[b + 2]);
+      const g3 = wi * (p0[a + 3] + p1[a1 + 3] - te[b + 3]);
+      q0[a] += g0;
+      q0[a + 1] += g1;
+      q0[a + 2] += g2;
+      q0[a + 3] += g3;
+      q1[a1] += g0;
+      q1[a1 + 1] += g1;
+      q1[a1 + 2] += g2;
+      q1[a1 + 3] += g3;
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const a = c0[i], a1 = c1[i];
+    const g = w[i] * (p0[a] + p1[a1] - te[ce[i]]);
+    q0[a] += g;
+    q1[a1] += g;
   }
 }
