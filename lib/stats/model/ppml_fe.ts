@@ -31,7 +31,7 @@ import {
   wlsStep,
 } from "./poisson.ts";
 import { lsq } from "../linear/lsq.ts";
-import { newtonStep, proportionalFit, refitEffects, updateEta } from "./ppml_steps.ts";
+import { levelTotals, newtonStep, proportionalFit, refitEffects, updateEta } from "./ppml_steps.ts";
 
 /**
  * Sweeps of the proportional fitting that starts the IRLS, and its tolerance (max |log ratio|):
@@ -145,6 +145,7 @@ export function irlsWithFe(
   const target = options.feTolerance ?? 1e-13;
   const n = y.length, k = columns.length;
   const start = proportionalFit(y, fe, START_SWEEPS, START_TOLERANCE);
+  const totals = levelTotals(y, fe);
   const mu = start.mu;
   const eta = mu.map(Math.log);
   let dev = devianceAt(y, mu, 0);
@@ -190,6 +191,8 @@ export function irlsWithFe(
     }
     const bBefore = Float64Array.from(beta);
     // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new
+    // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new, halved while it raises the
+    // deviance
     const step = kept.map((j) => xt[j]);
     let next = updateEta(eta, mu, y, w, rt, d, step);
     const halved = halveStep({ eta, mu, y, w, rt }, d, step, dev, next, tol);
@@ -197,7 +200,9 @@ export function irlsWithFe(
     kept.forEach((j, t) => (beta[j] += d![t] * halved.factor));
     // one sweep of proportional fitting brings the fixed effects close to their optimum given b
     // (as the exact IPF + Newton method does fully): fewer iterations, each a little dearer
-    if (!polish && Number.isFinite(next)) next = refitEffects(y, mu, eta, fe, REFIT_SWEEPS);
+    if (!polish && Number.isFinite(next)) {
+      next = refitEffects(y, mu, eta, fe, totals, REFIT_SWEEPS);
+    }
     if (!Number.isFinite(next)) devianceAt(y, mu, iter);
     change = Math.abs(next - dev) / Math.max(Math.abs(next), 0.1);
     const settled = change < tol;

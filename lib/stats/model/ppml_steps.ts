@@ -39,11 +39,7 @@ export function proportionalFit(
   let total = 0;
   for (let i = 0; i < n; i++) total += y[i];
   const mu = new Float64Array(n).fill(total / n);
-  const observed = fe.map((d) => {
-    const s = new Float64Array(d.levels);
-    for (let i = 0; i < n; i++) s[d.codes[i]] += y[i];
-    return s;
-  });
+  const observed = levelTotals(y, fe);
   let gap = Infinity, sweeps = 0;
   while (sweeps < maxSweeps && !(gap < tolerance)) {
     sweeps++;
@@ -219,11 +215,11 @@ export function updateEta(
  * Sweeps of proportional fitting on the current fit: each dimension's levels scaled in turn so
  * that their fitted totals equal the observed ones (mu *= ratio, eta += ln ratio), which leaves
  * eta of the form X b + D a and only raises the likelihood. Returns the deviance after the last
- * sweep.
+ * sweep. `observed` holds each dimension's level totals of y (levelTotals).
  *
  * @example
  * ```ts
- * const deviance = refitEffects(y, mu, eta, [exporterYear, importerYear], 2);
+ * const deviance = refitEffects(y, mu, eta, dims, levelTotals(y, dims), 2);
  * ```
  */
 export function refitEffects(
@@ -231,14 +227,10 @@ export function refitEffects(
   mu: Float64Array,
   eta: Float64Array,
   fe: FeDimension[],
+  observed: Float64Array[],
   sweeps: number,
 ): number {
   const n = y.length;
-  const observed = fe.map((d) => {
-    const s = new Float64Array(d.levels);
-    for (let i = 0; i < n; i++) s[d.codes[i]] += y[i];
-    return s;
-  });
   let dev = 0;
   for (let sweep = 0; sweep < sweeps; sweep++) {
     fe.forEach((d, k) => {
@@ -259,4 +251,20 @@ export function refitEffects(
     });
   }
   return 2 * dev;
+}
+
+/**
+ * The level totals of y in each dimension.
+ *
+ * @example
+ * ```ts
+ * levelTotals(Float64Array.from([1, 2, 3]), [encodeFactor("g", [["a", "b", "a"]])]); // [[4, 2]]
+ * ```
+ */
+export function levelTotals(y: Float64Array, fe: FeDimension[]): Float64Array[] {
+  return fe.map((d) => {
+    const s = new Float64Array(d.levels);
+    for (let i = 0; i < y.length; i++) s[d.codes[i]] += y[i];
+    return s;
+  });
 }
