@@ -80,8 +80,8 @@ function halveStep(
 }
 
 /**
- * The projections of one iteration, in place: the working residual (relative to its own size)
- * and the regressors (warm-started from `gamma`). Should a warm start fail (its coefficients can
+ * The projections of one iteration, in place: the working residual (relative to its own size;
+ * `withR`, else it is not projected) and the regressors (warm-started from `gamma`). Should a warm start fail (its coefficients can
  * drift along the redundant directions of three or more dimensions), the regressors are restored
  * and projected again from zero before the failure is reported.
  */
@@ -94,23 +94,24 @@ function project(
   options: PpmlOptions,
   names: string[],
   columns: Float64Array[],
+  withR: boolean,
 ) {
-  const r0 = Float64Array.from(cols[0]);
+  const r0 = withR ? Float64Array.from(cols[0]) : null;
   const run = (start: (Float64Array[] | null)[]) =>
     absorb(cols, fe, w, {
       tolerance,
       maxIterations: options.feMaxIterations,
-      start: [null, ...start],
+      start: withR ? [null, ...start] : start,
       coefficients: true,
       // the working residual's projection is the Newton correction of the fixed effects: its
       // accuracy is relative to its own size (floored at the target x the column's norm)
-      relative: [true],
+      relative: withR ? [true] : [],
       floor: options.feTolerance ?? 1e-13,
     });
   let a = run(gamma);
   if (!a.converged && gamma.some((g) => g)) {
-    cols[0].set(r0);
-    cols.slice(1).forEach((x, j) => x.set(columns[j]));
+    if (r0) cols[0].set(r0);
+    cols.slice(r0 ? 1 : 0).forEach((x, j) => x.set(columns[j]));
     const first = a.iterations;
     a = run(gamma.map(() => null));
     a.iterations += first;
@@ -119,7 +120,7 @@ function project(
     throw notConverged(a, fe, {
       tolerance,
       maxIterations: options.feMaxIterations,
-      names: ["the working dependent", ...names.map((s) => `"${s}"`)],
+      names: [...(withR ? ["the working dependent"] : []), ...names.map((s) => `"${s}"`)],
     });
   }
   return a;
@@ -171,9 +172,22 @@ export function irlsWithFe(
     }
     xt.forEach((x, j) => x.set(columns[j]));
     const level = polish ? target : inner;
-    const a = project([rt, ...xt], fe, w, level, gamma, options, names, columns);
+    // the polish step projects the regressors only: with X~ W-orthogonal to the fixed effects,
+    // X~' W r = X~' W r~, so the Newton step and the final least squares on X~ b + r give what
+    // they give on X~ b + r~ (the fixed effects' own correction is below the tolerance by then)
+    const a = project(
+      polish ? xt : [rt, ...xt],
+      fe,
+      w,
+      level,
+      gamma,
+      options,
+      names,
+      columns,
+      !polish,
+    );
     total += a.iterations;
-    gamma = a.coefficients!.slice(1);
+    gamma = polish ? a.coefficients! : a.coefficients!.slice(1);
     // the step d = b_new - b: Newton (the normal equations of every column at the first
     // iteration, of the kept ones after), or by QR on z~ = X~ b + r~ whenever the normal
     // equations are not numerically positive definite (the QR core finds collinear columns)
