@@ -13,15 +13,8 @@
  */
 import { InputError } from "../../errors.ts";
 import type { FeDimension } from "./fe.ts";
-import {
-  crossToE,
-  crossToR,
-  finishPass,
-  makePlan,
-  type Plan,
-  residualPass,
-  rowsToR,
-} from "./demean_kernels.ts";
+import { crossToE, crossToR, makePlan, type Plan, rowsToR } from "./demean_kernels.ts";
+import { finishPass, residualPass } from "./demean_ends.ts";
 
 /** Options of {@link absorb}. */
 export interface AbsorbOptions {

@@ -3,6 +3,7 @@
  * @module
  */
 export * from "./demean.ts";
+export * from "./demean_ends.ts";
 export * from "./demean_kernels.ts";
 export * from "./design.ts";
 export * from "./estimate.ts";

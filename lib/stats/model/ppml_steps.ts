@@ -65,7 +65,8 @@ const zeros = (n: number) =>
 
 /** The sixteen sums sum_i w_i a_s[i] b_t[i] (s, t < 4) in one pass, at 4 s + t. */
 function block4(w: Float64Array, a: Float64Array[], b: Float64Array[]): Float64Array {
-  const [a0, a1, a2, a3] = a, [b0, b1, b2, b3] = b;
+  const a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+  const b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
   let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
   let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
   for (let i = 0; i < w.length; i++) {
