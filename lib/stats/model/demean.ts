@@ -321,6 +321,50 @@ function finish(
   return all;
 }
 
+/** A demeaned column below this fraction of its weighted norm is collinear with the fixed effects. */
+export const FE_COLLINEARITY_TOLERANCE = 1e-10;
+
+/**
+ * Columns that the fixed effects absorb entirely: the weighted norm of the demeaned column is at
+ * most FE_COLLINEARITY_TOLERANCE x that of the column before (what is left is rounding). Such
+ * columns are set to exact zeros, which the least-squares core then omits as collinear.
+ *
+ * @example
+ * ```ts
+ * const before = weightedNorms(cols, w);
+ * demean(cols, dims, w);
+ * zeroCollinear(cols, before, w); // [false, true]
+ * ```
+ */
+export function zeroCollinear(
+  columns: Float64Array[],
+  before: number[],
+  w: ArrayLike<number> | null,
+): boolean[] {
+  const after = weightedNorms(columns, w);
+  return columns.map((c, j) => {
+    const gone = after[j] <= FE_COLLINEARITY_TOLERANCE * before[j];
+    if (gone) c.fill(0);
+    return gone;
+  });
+}
+
+/**
+ * sqrt(sum w v^2) of each column (w = 1 when null).
+ *
+ * @example
+ * ```ts
+ * weightedNorms([Float64Array.from([3, 4])], null); // [5]
+ * ```
+ */
+export function weightedNorms(columns: Float64Array[], w: ArrayLike<number> | null): number[] {
+  return columns.map((c) => {
+    let s = 0;
+    for (let i = 0; i < c.length; i++) s += (w ? w[i] : 1) * c[i] * c[i];
+    return Math.sqrt(s);
+  });
+}
+
 /** Options of {@link demean}. */
 export interface DemeanOptions extends AbsorbOptions {
   /** Column names for the message when the projection does not converge. */

@@ -7,7 +7,7 @@
 import { InputError } from "../../errors.ts";
 import type { Design } from "./design.ts";
 import { dropSingletons, feDegreesOfFreedom, type FeDimension, subsetFe } from "./fe.ts";
-import { demean } from "./demean.ts";
+import { demean, weightedNorms, zeroCollinear } from "./demean.ts";
 import type { ScoreRows } from "../vcov.ts";
 import { lsq, type LsqFit } from "../linear/lsq.ts";
 import { ppmlIrls } from "./ppml.ts";
@@ -140,9 +140,12 @@ export function olsEstimate(d: Design, o: EstimateOptions): Estimate {
   else {
     const yt = Float64Array.from(y), xt = x.map((c) => Float64Array.from(c));
     if (fe.length) {
+      const before = weightedNorms(xt, w);
       feIterations = demean([yt, ...xt], fe, w, {
         names: [`"${d.dependent}"`, ...d.names.map((s) => `"${s}"`)],
       });
+      // a regressor the fixed effects absorb leaves rounding: zeros, omitted by the core
+      zeroCollinear(xt, before, w);
     }
     const sw = w ? w.map(Math.sqrt) : null;
     const cols = sw ? xt.map((c) => c.map((v, i) => v * sw[i])) : xt;

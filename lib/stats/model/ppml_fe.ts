@@ -21,7 +21,7 @@
  * @module
  */
 import type { FeDimension } from "./fe.ts";
-import { absorb, notConverged } from "./demean.ts";
+import { absorb, notConverged, weightedNorms, zeroCollinear } from "./demean.ts";
 import {
   devianceAt,
   halfDevianceTerm,
@@ -188,10 +188,16 @@ export function irlsWithFe(
     );
     total += a.iterations;
     gamma = polish ? a.coefficients! : a.coefficients!.slice(1);
+    // regressors the fixed effects absorb (found at the first projection) stay exact zeros,
+    // left out of the Newton steps and omitted by the QR core at the end
+    if (iter === 1) {
+      const gone = zeroCollinear(xt, weightedNorms(columns, w), w);
+      kept = columns.map((_, j) => j).filter((j) => !gone[j]);
+    }
+    for (let j = 0; j < k; j++) if (!kept.includes(j)) xt[j].fill(0);
     // the step d = b_new - b: Newton (the normal equations of every column at the first
     // iteration, of the kept ones after), or by QR on z~ = X~ b + r~ whenever the normal
     // equations are not numerically positive definite (the QR core finds collinear columns)
-    if (iter === 1) kept = columns.map((_, j) => j);
     let d = newtonStep(rt, kept.map((j) => xt[j]), w);
     let fit = null;
     if (!d) {
