@@ -76,9 +76,7 @@ export function absorb(
     const none = { iterations: 0, residual: columns.map(() => 0), converged: true };
     return want ? { ...none, coefficients: columns.map(() => []) } : none;
   }
-  const wf = w
-    ? (w instanceof Float64Array ? w : Float64Array.from(w))
-    : new Float64Array(n).fill(1);
+  const wf = w ? (w instanceof Float64Array ? w : Float64Array.from(w)) : ones(n);
   const pl = makePlan(dims, wf);
   const x = dims.length === 1
     ? { xs: columns.map(() => []), iterations: 1, residual: columns.map(() => 0) }
@@ -92,6 +90,11 @@ export function absorb(
     ...(want ? { coefficients } : {}),
   };
 }
+
+/** A shared column of ones (unit weights), grown when a longer one is asked for. */
+let ONES = new Float64Array(0);
+const ones = (n: number) =>
+  (ONES.length >= n ? ONES : (ONES = new Float64Array(n).fill(1))).subarray(0, n);
 
 /** A column of zeros (the padding of a group), made once per plan. */
 function zeros(pl: Plan): Float64Array {

@@ -95,8 +95,8 @@ function project(
   names: string[],
   columns: Float64Array[],
   withR: boolean,
+  y: Float64Array,
 ) {
-  const r0 = withR ? Float64Array.from(cols[0]) : null;
   const run = (start: (Float64Array[] | null)[]) =>
     absorb(cols, fe, w, {
       tolerance,
@@ -110,8 +110,9 @@ function project(
     });
   let a = run(gamma);
   if (!a.converged && gamma.some((g) => g)) {
-    if (r0) cols[0].set(r0);
-    cols.slice(r0 ? 1 : 0).forEach((x, j) => x.set(columns[j]));
+    // the working residual is (y - w) / w again, the regressors themselves
+    if (withR) { for (let i = 0; i < y.length; i++) cols[0][i] = (y[i] - w[i]) / w[i]; }
+    cols.slice(withR ? 1 : 0).forEach((x, j) => x.set(columns[j]));
     const first = a.iterations;
     a = run(gamma.map(() => null));
     a.iterations += first;
@@ -185,6 +186,7 @@ export function irlsWithFe(
       names,
       columns,
       !polish,
+      y,
     );
     total += a.iterations;
     gamma = polish ? a.coefficients! : a.coefficients!.slice(1);
