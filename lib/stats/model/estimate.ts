@@ -120,7 +120,7 @@ function fitScores(fit: LsqFit, e?: (t: number) => number, xw?: Float64Array): S
 
 /**
  * Least squares: plain (columns read in place), weighted, or with absorbed fixed effects
- * (singletons dropped, y and X demeaned by alternating projections, weighted when weights are
+ * (singletons dropped, y and X demeaned on the fixed effects (demean.ts), weighted when weights are
  * given).
  *
  * @example
