@@ -3,21 +3,22 @@
  * demeaned with weights mu (demean.ts, conjugate gradient).
  *
  * Start: the fixed effects alone fitted to y by iterative proportional fitting (every level's
- * fitted total equals its observed total), b = 0; after each step but the last, one more sweep
- * of proportional fitting of the fixed effects given b. A step that raises the deviance is
- * halved until it does not (glm2's safeguard; the start is far from the answer when the
- * regressors matter, and a full Newton step from it can overshoot). The linear predictor is then always
+ * fitted total equals its observed total), b = 0. The linear predictor is then always
  * eta = X b + D a, so the working dependent is z = X b + D a + r, r = (y - mu) / mu, and its
- * demeaned form is X~ b + r~: only r is projected afresh, and the regressors' projections start
- * from the previous iteration's fixed-effect coefficients (exact for any weights, X~ = X - D G
- * for every G; as the weights settle they need few iterations, and r~'s projection vanishes
- * with D'(y - mu)). The inner tolerance starts at 1e-4, follows 0.1 x the relative deviance
- * change (never loosening) and convergence is declared only at the target (as ppmlhdfe). The
- * steps solve the normal equations (a Newton step: its accuracy sets the speed, not the fixed
- * point), by Cholesky with every pivot above 1e-12 of its column's weighted norm, so that the
- * QR core would keep every column too; otherwise, and at the last step (the polish step at the
- * converged weights, whose factor the covariance uses), the least squares are solved by the QR
- * core, which finds collinear columns.
+ * demeaned form is X~ b + r~: only r is projected afresh (to an accuracy relative to its own
+ * size), and the regressors' projections start from the previous iteration's fixed-effect
+ * coefficients (exact for any weights, X~ = X - D G for every G; as the weights settle they need
+ * few iterations). Regressors the fixed effects absorb are found at the first projection and
+ * omitted. The step is Newton's, by the normal equations (Cholesky with every pivot above 1e-12
+ * of its column's weighted norm, so that the QR core would keep every column too; the QR core
+ * otherwise); a step that raises the deviance is halved until it does not (glm2's safeguard: the
+ * start is far from the answer when the regressors matter, and a full step from it can
+ * overshoot); then one sweep of proportional fitting brings the fixed effects close to their
+ * optimum given b. The inner tolerance starts at 1e-4 and follows 0.1 x the relative deviance
+ * change, never loosening (as ppmlhdfe). Once the change is below the tolerance, a last step at
+ * the target tolerance (the polish step, at the converged weights) projects the regressors only,
+ * must settle too, and solves the final least squares by the QR core, whose factor the
+ * covariance uses.
  * @module
  */
 import type { FeDimension } from "./fe.ts";
