@@ -4,18 +4,18 @@
  * pairs, peak RSS from `/usr/bin/time -v`, and a check that both sides give the same numbers.
  *
  *   deno task bench [--pairs 3] [--only fit|pca|ppml|study] [--sizes 100k,500k,1m]
- *     [--countries 20,30]
+ *     [--cases 100k,800k,...]
  *
- * `ppml`: PPML with exporter-year and importer-year fixed effects (`cli fit --estimator ppml
- * --fe`) against statsmodels GLM Poisson with dummy columns on synthetic panels of C countries
- * x (C-1) partners x 21 years (lib/gravity/synthetic/gravity.ts), then the world-sized panel (200 countries,
- * about 836k flows: PPML and log-OLS with the same fixed effects, bench/ppml_world.ts).
+ * `ppml`: bench/ppml_run.ts (PPML with high-dimensional fixed effects against the numpy IPF +
+ * Newton reference and, on a small panel, statsmodels).
  *
- * Needs out/bench/*.csv from bench/gen_data.ts (the task makes them first). Prints a markdown
+ * Needs out/bench/*.csv from bench/gen_data.ts and bench/ppml_data.ts (the task makes them first). Prints a markdown
  * table for bench/README.md. Installs nothing: the Python side is Debian's.
  * @module
  */
 import { parseArgs } from "node:util";
+import { median, type Run, timed } from "./timing.ts";
+import { ppmlBench } from "./ppml_run.ts";
 
 const { values: flags } = parseArgs({
   args: Deno.args,
@@ -23,43 +23,13 @@ const { values: flags } = parseArgs({
     pairs: { type: "string", default: "3" },
     only: { type: "string" },
     sizes: { type: "string", default: "100k,500k,1m" },
-    countries: { type: "string", default: "20,30" },
+    cases: { type: "string" },
   },
 });
 const pairs = Number(flags.pairs);
 const only = flags.only;
 const X = "x1,x2,x3,x4,x5,x6,x7,x8";
 const P = Array.from({ length: 12 }, (_, j) => `p${j + 1}`).join(",");
-
-interface Run {
-  seconds: number;
-  rssMiB: number;
-  stdout: string;
-}
-
-/** Run a command under `/usr/bin/time -v`; wall time and peak RSS from its report. */
-async function timed(cmd: string[], env: Record<string, string> = {}): Promise<Run> {
-  const out = await new Deno.Command("/usr/bin/time", {
-    args: ["-v", ...cmd],
-    env: { NO_COLOR: "1", ...env },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const err = new TextDecoder().decode(out.stderr);
-  if (!out.success) throw new Error(`${cmd.join(" ")} failed:\n${err.slice(-2000)}`);
-  const wall = err.match(
-    /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/,
-  );
-  const rss = err.match(/Maximum resident set size \(kbytes\): (\d+)/);
-  if (!wall || !rss) throw new Error(`cannot read /usr/bin/time -v output:\n${err.slice(-1000)}`);
-  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { seconds, rssMiB: Number(rss[1]) / 1024, stdout: new TextDecoder().decode(out.stdout) };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Largest relative difference between two coefficient vectors. */
 function maxRel(a: number[], b: number[]): number {
@@ -129,73 +99,7 @@ if (!only || only === "pca") {
 
 let world = "";
 if (!only || only === "ppml") {
-  const terms = "ln(dist),contig,rta";
-  for (const c of flags.countries!.split(",")) {
-    const file = `out/bench/gravity_${c}.csv`;
-    await timed([
-      deno,
-      "run",
-      "--allow-write=out",
-      "lib/gravity/synthetic/gravity.ts",
-      c,
-      "21",
-      file,
-    ]);
-    const row = await alternate(
-      `ppml FE ${c}x${Number(c) - 1}x21`,
-      [
-        deno,
-        "task",
-        "-q",
-        "cli",
-        "fit",
-        "--data",
-        file,
-        "--y",
-        "trade",
-        "--x",
-        terms,
-        "--estimator",
-        "ppml",
-        "--fe",
-        "exporter^year,importer^year",
-        "--format",
-        "json",
-      ],
-      ["/usr/bin/python3", "bench/statsmodels_ppml.py", file],
-    );
-    const ours = JSON.parse(row.deno[0].stdout), theirs = JSON.parse(row.ref[0].stdout);
-    const diff = Math.max(
-      ...ours.coefficients.map((o: { estimate: number }, i: number) =>
-        Math.abs(o.estimate - theirs.coefficients[i].estimate)
-      ),
-    );
-    row.agreement = `n ${ours.n} vs ${theirs.n}, max coef diff ${diff.toExponential(1)}` +
-      (diff <= 1e-6 && ours.n === theirs.n ? " (ok)" : " (FAILS)");
-    rows.push(row);
-  }
-  const w = await timed([deno, "run", "bench/ppml_world.ts", "200", "21"]);
-  const j = JSON.parse(w.stdout);
-  world =
-    `\nworld-sized panel (200 x 199 x 21 = ${j.rows} flows, ${j.zeros} zeros; exporter-year ` +
-    `and importer-year FE): PPML ${
-      j.ppml.seconds.toFixed(1)
-    } s (${j.ppml.iterations} iterations, ` +
-    `${j.ppml.separated} separated, n ${j.ppml.n}), log-OLS ${j.ols.seconds.toFixed(1)} s ` +
-    `(n ${j.ols.n}); whole process ${w.seconds.toFixed(1)} s, peak RSS ${w.rssMiB.toFixed(0)} MiB`;
-  try {
-    await Deno.stat("data/world-trade.csv.gz");
-    const r = await timed([deno, "run", "--allow-read", "bench/ppml_dots.ts", "2000", "2020"]);
-    const k = JSON.parse(r.stdout);
-    world += `\nIMF DOTS world panel 2000-2020 (exports, ${k.rows} flows, ${k.zeros} zeros, ` +
-      `${k.unmatched} without CEPII distance): PPML ${k.ppml.seconds.toFixed(1)} s ` +
-      `(${k.ppml.iterations} iterations, ${k.ppml.separated} separated), log-OLS ` +
-      `${k.ols.seconds.toFixed(1)} s; whole process ${r.seconds.toFixed(1)} s, peak RSS ` +
-      `${r.rssMiB.toFixed(0)} MiB`;
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-    world += "\nIMF DOTS world panel: data/world-trade.csv.gz missing (deno task import)";
-  }
+  world = await ppmlBench({ pairs, cases: flags.cases?.split(",") });
 }
 
 console.log(`\n${pairs} alternating pairs per row after one unrecorded deno warm-up; medians.\n`);

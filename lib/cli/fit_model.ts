@@ -86,7 +86,19 @@ export async function runFitModel(a: FitModelArgs): Promise<void> {
   });
   for (const r of results) {
     if (r.separated > 0) {
-      console.error(`note: ${r.separated} observation(s) dropped as separated (${r.estimator})`);
+      const why = r.separation
+        ? `: ${r.separation.fixedEffects} in fixed-effect levels whose outcomes are all zero, ` +
+          `${r.separation.regressors} by the regressors`
+        : "";
+      console.error(
+        `note: ${r.separated} observation(s) dropped as separated (${r.estimator}${why})`,
+      );
+    }
+    if (r.separation && !r.separation.rectifierSettled) {
+      console.error(
+        `note: the separation check by the regressors did not settle in ` +
+          `${r.separation.rectifierRounds} rounds; some observations may be separated`,
+      );
     }
     if (r.singletons > 0) console.error(`note: ${r.singletons} singleton observation(s) dropped`);
   }

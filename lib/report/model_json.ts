@@ -1,6 +1,7 @@
 /**
  * The JSON of a fitted model (the `fit --estimator/--fe` CLI contract): the OLS fields plus the
- * estimator, fixed effects, separation and the PPML convergence report. Formatting only.
+ * estimator, fixed effects, separation (by reason) and the work done: PPML iterations, the
+ * fixed-effect projections' conjugate-gradient iterations and final tolerance. Formatting only.
  * @module
  */
 import type { ModelResult } from "../stats/model/fit.ts";
@@ -30,6 +31,17 @@ export interface ModelJson {
   deviance?: number;
   tolerance?: number;
   pseudoR2?: number | null;
+  /** Conjugate-gradient iterations of the fixed-effect projections (all IRLS iterations for PPML). */
+  feIterations?: number;
+  /** PPML: tolerance the projections reached in the last iteration. */
+  feTolerance?: number;
+  /** PPML: observations dropped as separated, by reason, and the rectifier's work. */
+  separation?: {
+    fixedEffects: number;
+    regressors: number;
+    rectifierRounds: number;
+    rectifierSettled: boolean;
+  };
 }
 
 const fin = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
@@ -70,5 +82,8 @@ export function modelJson(r: ModelResult): ModelJson {
         pseudoR2: fin(r.pseudoR2),
       }
       : {}),
+    ...(r.feIterations !== undefined ? { feIterations: r.feIterations } : {}),
+    ...(ppml && r.feTolerance !== undefined ? { feTolerance: r.feTolerance } : {}),
+    ...(r.separation ? { separation: { ...r.separation } } : {}),
   };
 }

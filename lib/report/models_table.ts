@@ -136,10 +136,11 @@ export function modelColumns(results: ModelResult[], titles?: string[]): ModelCo
   for (const r of results) {
     for (const f of r.fe) if (!dims.includes(f.dimension)) dims.push(f.dimension);
   }
-  return results.map((r, j) => ({
-    title: titles?.[j] ?? `(${j + 1})`,
-    coefficients: r.coefficients,
-    stats: [
+  const anySeparation = results.some((r) => r.separation);
+  const anyPpml = results.some((r) => r.estimator === "ppml");
+  const anyFeIterations = results.some((r) => r.feIterations !== undefined);
+  return results.map((r, j) => {
+    const stats: [string, string][] = [
       ["Estimator", r.estimator === "ppml" ? "PPML" : "OLS"],
       ["Dependent", r.dependent],
       ...dims.map((d): [string, string] => [
@@ -149,9 +150,29 @@ export function modelColumns(results: ModelResult[], titles?: string[]): ModelCo
       ["Observations", String(r.n)],
       ["R2 / pseudo-R2", (r.estimator === "ppml" ? r.pseudoR2 ?? NaN : r.r2).toFixed(3)],
       ["Dropped (zeros / separated)", `${r.nZeroDropped} / ${r.separated}`],
-      ["Standard errors", seName(r.se)],
-    ],
-  }));
+    ];
+    if (anySeparation) {
+      stats.push([
+        "Separated (FE / regressors)",
+        r.separation
+          ? `${r.separation.fixedEffects} / ${r.separation.regressors}` +
+            (r.separation.rectifierSettled ? "" : " (check unsettled)")
+          : "",
+      ]);
+    }
+    if (anyPpml) {
+      stats.push(["IRLS iterations", r.estimator === "ppml" ? String(r.iterations) : ""]);
+    }
+    if (anyFeIterations) {
+      stats.push([
+        "FE projections (CG iterations)",
+        r.feIterations === undefined ? "" : `${r.feIterations}` +
+          (r.feTolerance !== undefined ? ` to ${r.feTolerance.toExponential(0)}` : ""),
+      ]);
+    }
+    stats.push(["Standard errors", seName(r.se)]);
+    return { title: titles?.[j] ?? `(${j + 1})`, coefficients: r.coefficients, stats };
+  });
 }
 
 /**

@@ -216,14 +216,49 @@ const TESTS: Record<string, string[]> = {
     "--filter='/^([^Plp]|property \\(p|po|pp|pre|P[^P]|PPML [^o])/'",
     "tests/stats/model/ppml_survivors_test.ts",
     "tests/stats/model/ppml_mutants_test.ts",
+    "tests/stats/model/ppml_progress_test.ts",
     "tests/stats/model/model_mutants_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
     "tests/stats/model/model_test.ts",
   ],
-  // mut-est: ppml_test.ts (6 s, real-data acceptance) dropped; fe_survivors_test.ts covers its FE paths
+  // issue 19: the IRLS with fixed effects, its steps and the deviance (the sparse property test,
+  // 3 s, compares with statsmodels on 18 panels)
+  "lib/stats/model/ppml_fe.ts": [
+    "tests/stats/model/ppml_survivors_test.ts",
+    "tests/stats/model/ppml_steps_test.ts",
+    "tests/stats/model/ppml_mutants_test.ts",
+    "tests/stats/model/ppml_sparse_property_test.ts",
+    "tests/report/model_work_test.ts",
+  ],
+  "lib/stats/model/ppml_steps.ts": [
+    "tests/stats/model/ppml_steps_test.ts",
+    "tests/stats/model/ppml_survivors_test.ts",
+  ],
+  "lib/stats/model/poisson.ts": [
+    "tests/stats/model/ppml_mutants_test.ts",
+    "tests/stats/model/ppml_survivors_test.ts",
+    "tests/stats/model/ppml_progress_test.ts",
+    "tests/stats/model/ppml_steps_test.ts",
+  ],
+  // the conjugate-gradient demeaning: closed forms, dense answers and a reference CG
+  "lib/stats/model/demean.ts": [
+    "tests/stats/model/demean_test.ts",
+    "tests/stats/model/fe_effects_test.ts",
+    "tests/stats/model/model_test.ts",
+  ],
+  "lib/stats/model/demean_kernels.ts": [
+    "tests/stats/model/demean_test.ts",
+    "tests/stats/model/ppml_sparse_property_test.ts",
+  ],
+  "lib/stats/model/demean_ends.ts": [
+    "tests/stats/model/demean_test.ts",
+    "tests/stats/model/ppml_sparse_property_test.ts",
+  ],
+  // mut-est: ppml_test.ts (6 s, real-data acceptance) dropped
   "lib/stats/model/fe.ts": [
     "tests/stats/model/fe_mutants_test.ts",
     "tests/stats/model/fe_survivors_test.ts",
+    "tests/stats/model/fe_effects_test.ts",
     "tests/stats/model/model_mutants_test.ts",
     "tests/stats/model/model_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
@@ -236,11 +271,14 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/model/model_mutants_test.ts",
     "tests/stats/model/model_test.ts",
   ],
-  // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped; separation_survivors_test.ts
+  // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped; separation_lp_test.ts holds the
+  // linear-programming truth on 800 panels
   "lib/stats/model/separation.ts": [
     "tests/stats/model/separation_mutants_test.ts",
     "tests/stats/model/separation_survivors_test.ts",
+    "tests/stats/model/separation_lp_test.ts",
     "tests/stats/model/model_test.ts",
+    "tests/report/model_work_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) dropped
   "lib/stats/model/estimate.ts": [
@@ -248,6 +286,8 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/model/model_mutants_test.ts",
     "tests/stats/model/model_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
+    "tests/stats/model/ppml_steps_test.ts",
+    "tests/report/model_work_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/linear/lsq.ts": [
@@ -261,9 +301,11 @@ const TESTS: Record<string, string[]> = {
   "lib/stats/model/fit.ts": [
     "tests/stats/model/model_survivors_test.ts",
     "tests/stats/model/estimate_survivors_test.ts",
+    "tests/stats/model/fe_effects_test.ts",
     "tests/stats/model/model_mutants_test.ts",
     "tests/stats/model/model_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
+    "tests/report/model_work_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/model/design.ts": [

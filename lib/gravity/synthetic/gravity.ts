@@ -7,7 +7,7 @@
  * Var(ln eta) grows with distance, so E[ln eta | x] depends on x: the case where log-OLS is biased
  * and PPML is not (Santos Silva and Tenreyro 2006).
  *
- *   deno run --allow-write=out lib/gravity/synthetic/gravity.ts COUNTRIES YEARS out/bench/gravity_C.csv
+ *   deno run --allow-write=out lib/gravity/synthetic/gravity.ts COUNTRIES YEARS out/bench/gravity_C.csv [ZERO_SCALE]
  * @module
  */
 
@@ -30,6 +30,11 @@ export interface GravityPanelOptions {
    * the fixed effects then mistakes part of the distance effect.
    */
   resistance?: number;
+  /**
+   * A flow is zero with probability 1 / (1 + mu / zeroScale) (default 20: about 40% zeros;
+   * larger values give sparser panels, e.g. 300 about 60% and 3000 about 80% on 200 countries).
+   */
+  zeroScale?: number;
 }
 
 /** The true coefficients of the synthetic panel. */
@@ -50,6 +55,7 @@ export function makeGravityPanel(
 ): SyntheticGravityPanel {
   const o = typeof options === "number" ? { seed: options } : options;
   const seed = o.seed ?? 1;
+  const zeroScale = o.zeroScale ?? 20;
   let s = seed;
   const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
   const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-300)) * Math.cos(2 * Math.PI * rnd());
@@ -83,7 +89,7 @@ export function makeGravityPanel(
         const eta = 12 + ex[i * years + y] + im[j * years + y] - 1.0 * Math.log(d) + 0.5 * c +
           0.4 * r;
         const mu = Math.exp(eta);
-        const zero = rnd() < 1 / (1 + mu / 20);
+        const zero = rnd() < 1 / (1 + mu / zeroScale);
         // ln eta ~ N(-s^2/2, s^2): E[eta] = 1; s grows with distance when heteroskedastic
         const sd = o.heteroskedastic ? 0.4 + 0.8 * Math.min(d / 10000, 1) : 0.8;
         trade[t] = zero ? 0 : mu * Math.exp(sd * gauss() - sd * sd / 2);
@@ -105,8 +111,8 @@ export function makeGravityPanel(
 }
 
 if (import.meta.main) {
-  const [c, y, out] = Deno.args;
-  const p = makeGravityPanel(Number(c), Number(y));
+  const [c, y, out, zeroScale] = Deno.args;
+  const p = makeGravityPanel(Number(c), Number(y), { zeroScale: Number(zeroScale ?? 20) });
   const lines = ["exporter,importer,year,trade,dist,contig,rta"];
   for (let t = 0; t < p.n; t++) {
     const k = p.columns;

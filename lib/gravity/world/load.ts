@@ -7,7 +7,8 @@
 import { InputError } from "../../errors.ts";
 import { loadWorldPanel } from "../../data/world.ts";
 import { fitModel } from "../../stats/model/fit.ts";
-import { demean, encodeFactor } from "../../stats/model/fe.ts";
+import { encodeFactor } from "../../stats/model/fe.ts";
+import { demean } from "../../stats/model/demean.ts";
 import type { PpmlEstimator } from "./benchmark.ts";
 import {
   type ChinaWorldPanel,

@@ -53,7 +53,9 @@ function dependent(spec: ModelSpec, data: ModelData, file: string) {
   const term = parseTerm(spec.dependent);
   const src = data.columns[term.column];
   if (!src) throw new InputError(`${file}: no column "${term.column}"`);
-  const y = Float64Array.from(src);
+  // a plain dependent is only read: the column itself when it is a Float64Array already
+  const plain = term.transform !== "ln" && src instanceof Float64Array;
+  const y = plain ? src : Float64Array.from(src);
   const zero = new Uint8Array(y.length);
   if (term.transform === "ln") {
     for (let i = 0; i < y.length; i++) {
@@ -105,7 +107,9 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
   const fe = (spec.fe ?? []).flatMap((d) => parseFe(d).map((p) => factor(p.join("^"))));
   const clusters = (se.cluster ?? []).map((p) => factor(p.join("^")));
   const N = dep.y.length;
-  const rows: number[] = [];
+  // sized for every row, trimmed at the end (a pushed array leaves its smaller copies behind)
+  const rows = new Array<number>(N);
+  let used = 0;
   let nMissing = 0, nZeroLog = 0;
   for (let i = 0; i < N; i++) {
     let ok = !Number.isNaN(dep.y[i]);
@@ -129,10 +133,11 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
     }
     for (const f of [...fe, ...clusters]) if (ok && f.codes[i] < 0) ok = false;
     if (ok && weights && weights[i] === 0) ok = false;
-    if (ok) rows.push(i);
+    if (ok) rows[used++] = i;
     else if (dep.zero[i]) nZeroLog++;
     else nMissing++;
   }
+  rows.length = used;
   if (rows.length === 0) throw new InputError(`${file}: no complete observations`);
   return {
     file,

@@ -6,11 +6,12 @@
  */
 import { InputError } from "../../errors.ts";
 import type { Design } from "./design.ts";
-import { demean, dropSingletons, feDegreesOfFreedom, type FeDimension, subsetFe } from "./fe.ts";
+import { dropSingletons, feDegreesOfFreedom, type FeDimension, subsetFe } from "./fe.ts";
+import { demean, weightedNorms, zeroCollinear } from "./demean.ts";
 import type { ScoreRows } from "../vcov.ts";
 import { lsq, type LsqFit } from "../linear/lsq.ts";
 import { ppmlIrls } from "./ppml.ts";
-import { feSeparation, reluSeparation } from "./separation.ts";
+import { dropSeparated, type SeparationReport } from "./separation.ts";
 import type { Estimator } from "./spec.ts";
 
 /** What an estimator hands to inference and to the result. */
@@ -38,9 +39,23 @@ export interface Estimate {
   linear: Float64Array;
   /** PPML offset on the used rows (part of `linear`), when the model has one. */
   offset?: Float64Array;
-  ppml?: { iterations: number; deviance: number; tolerance: number; converged: true };
+  ppml?: PpmlReport;
+  /** PPML: the rows dropped as separated, by reason, and the rectifier's work. */
+  separation?: SeparationReport;
+  /** Conjugate-gradient iterations of the fixed-effect projections (all of them for PPML). */
+  feIterations?: number;
   /** Residual sum of squares (original units) for OLS. */
   rss?: number;
+}
+
+/** The IRLS's account of its work. */
+export interface PpmlReport {
+  iterations: number;
+  deviance: number;
+  tolerance: number;
+  converged: true;
+  /** Tolerance the fixed-effect projections reached in the last iteration (0 without any). */
+  feTolerance: number;
 }
 
 /** Options the estimators take from the specification. */
@@ -53,12 +68,18 @@ export interface EstimateOptions {
   progress?: (line: string) => void;
 }
 
-/** Compact copies of y, x and weights on the given input rows. */
+/**
+ * y, x and weights on the given input rows (increasing): copies, or the columns themselves when
+ * every row is used and they are Float64Arrays already (they are only read).
+ */
 function compact(d: Design, rows: number[]) {
-  const y = Float64Array.from(rows, (i) => d.y[i]);
-  const x = d.x.map((c) => Float64Array.from(rows, (i) => c[i]));
-  const w = d.weights ? Float64Array.from(rows, (i) => d.weights![i]) : null;
-  return { y, x, w };
+  const pick = (c: ArrayLike<number>) => {
+    if (rows.length === c.length && c instanceof Float64Array) return c;
+    const out = new Float64Array(rows.length);
+    for (let t = 0; t < rows.length; t++) out[t] = c[rows[t]];
+    return out;
+  };
+  return { y: pick(d.y), x: d.x.map(pick), w: d.weights ? pick(d.weights) : null };
 }
 
 /** Every fixed-effect dimension needs two levels or more. */
@@ -74,7 +95,7 @@ function checkLevels(fe: FeDimension[]) {
 
 /** Rows after singleton dropping (with fixed effects), as input rows and compact dims. */
 function afterSingletons(d: Design, drop: boolean) {
-  let fe = subsetFe(d.fe, d.rows);
+  let fe = d.rows.length === d.N ? d.fe : subsetFe(d.fe, d.rows);
   checkLevels(fe);
   let rows = d.rows;
   let singletons = 0;
@@ -101,7 +122,7 @@ function fitScores(fit: LsqFit, e?: (t: number) => number, xw?: Float64Array): S
 
 /**
  * Least squares: plain (columns read in place), weighted, or with absorbed fixed effects
- * (singletons dropped, y and X demeaned by alternating projections, weighted when weights are
+ * (singletons dropped, y and X demeaned on the fixed effects (demean.ts), weighted when weights are
  * given).
  *
  * @example
@@ -117,10 +138,18 @@ export function olsEstimate(d: Design, o: EstimateOptions): Estimate {
   const names = [...(intercept ? ["(Intercept)"] : []), ...d.names];
   const { y, x, w } = compact(d, rows);
   let fit: LsqFit;
+  let feIterations = 0;
   if (plain) fit = lsq({ y, columns: x, intercept, names });
   else {
     const yt = Float64Array.from(y), xt = x.map((c) => Float64Array.from(c));
-    if (fe.length) demean([yt, ...xt], fe, w);
+    if (fe.length) {
+      const before = weightedNorms(xt, w);
+      feIterations = demean([yt, ...xt], fe, w, {
+        names: [`"${d.dependent}"`, ...d.names.map((s) => `"${s}"`)],
+      });
+      // a regressor the fixed effects absorb leaves rounding: zeros, omitted by the core
+      zeroCollinear(xt, before, w);
+    }
     const sw = w ? w.map(Math.sqrt) : null;
     const cols = sw ? xt.map((c) => c.map((v, i) => v * sw[i])) : xt;
     if (intercept) cols.unshift(sw ?? new Float64Array(y.length).fill(1));
@@ -153,6 +182,7 @@ export function olsEstimate(d: Design, o: EstimateOptions): Estimate {
     leverageOk: fe.length === 0,
     y,
     linear,
+    ...(fe.length ? { feIterations } : {}),
     rss: rss * fit.yScale * fit.yScale,
   };
 }
@@ -178,22 +208,20 @@ function checkPoisson(d: Design) {
   if (d.weights) throw new InputError(`PPML with weights is not supported yet`);
 }
 
-/** PPML rows: drop fixed-effect separation and singletons, then separation by regressors. */
+/** PPML rows: the rows left after the separation checks (separation.ts), singletons dropped. */
 function ppmlRows(d: Design, o: EstimateOptions) {
-  let fe = subsetFe(d.fe, d.rows);
+  const fe = d.rows.length === d.N ? d.fe : subsetFe(d.fe, d.rows);
   checkLevels(fe);
-  const sepFe = feSeparation(Float64Array.from(d.rows, (i) => d.y[i]), fe, o.dropSingletons);
-  let rows = sepFe.keep.map((t) => d.rows[t]);
-  fe = subsetFe(fe, sepFe.keep);
-  const { y, x } = compact(d, rows);
-  const sepX = reluSeparation(y, x, fe);
-  if (sepX.length) {
-    const drop = new Set(sepX);
-    const keep = rows.map((_, t) => t).filter((t) => !drop.has(t));
-    rows = keep.map((t) => rows[t]);
-    fe = subsetFe(fe, keep);
-  }
-  return { rows, fe, singletons: sepFe.singletons, separated: sepFe.separated + sepX.length };
+  const { y, x } = compact(d, d.rows);
+  const s = dropSeparated(y, x, fe, o.dropSingletons);
+  return {
+    rows: s.keep.length === d.rows.length ? d.rows : s.keep.map((t) => d.rows[t]),
+    fe: s.dims,
+    singletons: s.singletons,
+    separation: s.report,
+    y: s.y,
+    x: s.columns,
+  };
 }
 
 /**
@@ -207,17 +235,28 @@ function ppmlRows(d: Design, o: EstimateOptions) {
  */
 export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
   checkPoisson(d);
-  const { rows, fe, singletons, separated } = ppmlRows(d, o);
+  const { rows, fe, singletons, separation, y, x } = ppmlRows(d, o);
   checkLevels(fe);
-  const { y, x } = compact(d, rows);
   const offset = d.offset ? Float64Array.from(rows, (i) => d.offset![i]) : undefined;
-  const r = ppmlIrls(y, x, d.names, fe, {
-    offset,
-    tolerance: o.tolerance,
-    maxIterations: o.maxIterations,
-    intercept: o.intercept,
-    progress: o.progress,
-  });
+  let r;
+  try {
+    r = ppmlIrls(y, x, d.names, fe, {
+      offset,
+      tolerance: o.tolerance,
+      maxIterations: o.maxIterations,
+      intercept: o.intercept,
+      progress: o.progress,
+    });
+  } catch (e) {
+    // a separation the rectifier could not rule out is the likely cause: say so
+    if (e instanceof InputError && !separation.rectifierSettled) {
+      throw new InputError(
+        `${e.message} (the separation check by the regressors did not settle in ` +
+          `${separation.rectifierRounds} rounds: some observations may be separated)`,
+      );
+    }
+    throw e;
+  }
   const n = rows.length;
   const sw = r.weights.map(Math.sqrt);
   const yInv = 1 / r.fit.yScale;
@@ -232,7 +271,8 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
     fe,
     dfFe,
     singletons,
-    separated,
+    separated: separation.fixedEffects + separation.regressors,
+    separation,
     classicalScale: yInv * yInv,
     dfResidual: n - r.fit.k - dfFe,
     leverageOk: false,
@@ -244,6 +284,8 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
       deviance: r.deviance,
       tolerance: r.tolerance,
       converged: true,
+      feTolerance: r.feTolerance,
     },
+    ...(fe.length ? { feIterations: r.feSweepsTotal } : {}),
   };
 }

@@ -1,8 +1,7 @@
 /**
  * Fixed effects absorbed instead of built as dummy columns: factors (a column or an interaction
- * `a^b`) coded as integer levels, singletons dropped, (weighted) demeaning by alternating
- * projections in any number of dimensions, the degrees of freedom the fixed effects use, and the
- * fixed effects themselves recovered for predictions.
+ * `a^b`) coded as integer levels, singletons dropped, connected components, and the degrees of
+ * freedom the fixed effects use (the demeaning itself is demean.ts).
  * @module
  */
 import { InputError } from "../../errors.ts";
@@ -16,15 +15,6 @@ export interface FeDimension {
   levels: number;
   /** Label of each level (the source values joined by `^`). */
   labels: string[];
-}
-
-/** Options of {@link demean}. */
-export interface DemeanOptions {
-  /** Stop when every level mean of a sweep is below tol x (largest |value| of the column). */
-  tolerance?: number;
-  maxIterations?: number;
-  /** Irons-Tuck extrapolation every third sweep (default off: on gravity panels it measured slower). */
-  accelerate?: boolean;
 }
 
 /**
@@ -58,27 +48,53 @@ export function parseFe(list: string): string[][] {
 export function encodeFactor(name: string, parts: ArrayLike<string | number>[]): FeDimension {
   const n = parts[0].length;
   const codes = new Int32Array(n);
-  const index = new Map<string, number>();
-  const labels: string[] = [];
-  for (let i = 0; i < n; i++) {
-    let key = "";
-    let missing = false;
-    for (let p = 0; p < parts.length; p++) {
-      const v = parts[p][i];
+  // each part's values coded in order of first appearance (levels are told apart by their labels
+  // below, so "1" and 1 end in one level as before)
+  const partCodes = parts.map((col) => {
+    const c = new Int32Array(n), seen = new Map<string | number, number>();
+    const values: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
       if (v === "" || v === null || v === undefined || (typeof v === "number" && isNaN(v))) {
-        missing = true;
+        c[i] = -1;
+        continue;
       }
-      key = p === 0 ? String(v) : `${key}^${v}`;
+      let k = seen.get(v);
+      if (k === undefined) {
+        k = values.length;
+        values.push(String(v));
+        seen.set(v, k);
+      }
+      c[i] = k;
+    }
+    return { c, values };
+  });
+  // the interaction: a level per distinct label (the parts' values joined by "^")
+  const tuple = new Map<number, number>(), byLabel = new Map<string, number>();
+  const labels: string[] = [];
+  const radix = partCodes.map((p) => p.values.length + 1);
+  const exact = radix.reduce((a, r) => a * r, 1) < 2 ** 52;
+  for (let i = 0; i < n; i++) {
+    let key = 0, missing = false;
+    for (let p = 0; p < partCodes.length; p++) {
+      const k = partCodes[p].c[i];
+      if (k < 0) missing = true;
+      key = key * radix[p] + k;
     }
     if (missing) {
       codes[i] = -1;
       continue;
     }
-    let c = index.get(key);
+    let c = exact ? tuple.get(key) : undefined;
     if (c === undefined) {
-      c = labels.length;
-      index.set(key, c);
-      labels.push(key);
+      const label = partCodes.map((p) => p.values[p.c[i]]).join("^");
+      c = byLabel.get(label);
+      if (c === undefined) {
+        c = labels.length;
+        byLabel.set(label, c);
+        labels.push(label);
+      }
+      if (exact) tuple.set(key, c);
     }
     codes[i] = c;
   }
@@ -145,144 +161,46 @@ export function dropSingletons(dims: FeDimension[]): { keep: number[]; dropped: 
   return { keep, dropped: n - keep.length };
 }
 
-/** Per-level reciprocal sums of the weights (or counts); 0 for an empty level. */
-function inverseLevelWeights(d: FeDimension, w: Float64Array | null): Float64Array {
-  const s = new Float64Array(d.levels);
-  const codes = d.codes;
-  if (w) { for (let i = 0; i < codes.length; i++) s[codes[i]] += w[i]; }
-  else for (let i = 0; i < codes.length; i++) s[codes[i]] += 1;
-  for (let l = 0; l < s.length; l++) s[l] = s[l] > 0 ? 1 / s[l] : 0;
-  return s;
-}
-
 /**
- * One projection of all columns on dimension d: subtract the (weighted) level means (sums laid
- * out level-major, m columns per level), add them to alpha (one column only); returns the
- * largest |mean| of each column in `big`.
- */
-function project(
-  cols: Float64Array[],
-  d: FeDimension,
-  w: Float64Array | null,
-  invSw: Float64Array,
-  sums: Float64Array,
-  big: Float64Array,
-  alpha: Float64Array | null,
-): void {
-  const codes = d.codes, m = cols.length, n = codes.length;
-  sums.fill(0);
-  for (let c = 0; c < m; c++) {
-    const v = cols[c];
-    if (w) { for (let i = 0; i < n; i++) sums[codes[i] * m + c] += w[i] * v[i]; }
-    else for (let i = 0; i < n; i++) sums[codes[i] * m + c] += v[i];
-  }
-  big.fill(0);
-  for (let l = 0; l < d.levels; l++) {
-    const f = invSw[l];
-    for (let c = 0; c < m; c++) {
-      const mean = sums[l * m + c] * f;
-      sums[l * m + c] = mean;
-      if (Math.abs(mean) > big[c]) big[c] = Math.abs(mean);
-    }
-    if (alpha) alpha[l] += sums[l * m];
-  }
-  for (let c = 0; c < m; c++) {
-    const v = cols[c];
-    for (let i = 0; i < n; i++) v[i] -= sums[codes[i] * m + c];
-  }
-}
-
-/** Irons-Tuck step on x2 in place from the two previous iterates. */
-function ironsTuck(x0: Float64Array, x1: Float64Array, x2: Float64Array): void {
-  let num = 0, den = 0;
-  for (let i = 0; i < x2.length; i++) {
-    const d2 = x2[i] - x1[i], dd = d2 - (x1[i] - x0[i]);
-    num += d2 * dd;
-    den += dd * dd;
-  }
-  if (!(den > 0)) return;
-  const f = num / den;
-  for (let i = 0; i < x2.length; i++) x2[i] -= f * (x2[i] - x1[i]);
-}
-
-/**
- * Demean columns in place on the fixed effects by alternating projections (weighted when `w`
- * is given): the residual of each column regressed on all the dimensions' dummies. With
- * `alphas` (one column only), the level effects removed are accumulated there (one array per
- * dimension), so that column = demeaned + sum_d alphas[d][code_d]. Columns converged (every
- * level mean of a sweep below tolerance x the column's largest |value|) stop being swept.
- * Returns the sweeps used; not converging is an InputError.
+ * Connected components of the graph whose nodes are the levels of every dimension and whose
+ * edges are the rows (a row joins its levels): the component of each row, numbered 0..count-1 in
+ * order of first row, and the count.
  *
  * @example
  * ```ts
- * const v = new Float64Array([1, 2, 3, 6]);
- * demean([v], [encodeFactor("g", [["a", "a", "b", "b"]])], null); // v = [-0.5, 0.5, -1.5, 1.5]
+ * rowComponents([encodeFactor("a", [["x", "y", "z"]]), encodeFactor("b", [["u", "u", "v"]])]);
+ * // { row: [0, 0, 1], count: 2 }
  * ```
  */
-export function demean(
-  columns: Float64Array[],
-  dims: FeDimension[],
-  w: ArrayLike<number> | null,
-  options: DemeanOptions = {},
-  alphas?: Float64Array[],
-): number {
-  const tol = options.tolerance ?? 1e-13;
-  const maxIter = options.maxIterations ?? 10000;
-  const wf = w ? (w instanceof Float64Array ? w : Float64Array.from(w)) : null;
-  const inv = dims.map((d) => inverseLevelWeights(d, wf));
-  const scale = columns.map((v) => v.reduce((a, x) => Math.max(a, Math.abs(x)), 0));
-  let active = columns.filter((_, c) => scale[c] > 0);
-  let activeScale = scale.filter((s) => s > 0);
-  const sums = dims.map((d) => new Float64Array(d.levels * Math.max(active.length, 1)));
-  // Irons-Tuck extrapolation every third sweep (not while accumulating alphas): from
-  // x0, x1 = T x0, x2 = T x1, take x2 - (d2.(d2 - d1) / |d2 - d1|^2) d2. Every iterate is
-  // v - D a for some a, so the extrapolation keeps that form and the fixed point is unchanged.
-  const accelerate = options.accelerate === true && !alphas && dims.length > 1;
-  let x0: Float64Array[] = [], x1: Float64Array[] = [];
-  for (let iter = 1; iter <= maxIter && active.length; iter++) {
-    const phase = iter % 3;
-    if (accelerate && phase === 2) x0 = active.map((v) => v.slice());
-    if (accelerate && phase === 0) x1 = active.map((v) => v.slice());
-    const worst = new Float64Array(active.length);
-    const big = new Float64Array(active.length);
-    for (let d = 0; d < dims.length; d++) {
-      project(active, dims[d], wf, inv[d], sums[d], big, alphas ? alphas[d] : null);
-      for (let c = 0; c < active.length; c++) worst[c] = Math.max(worst[c], big[c]);
-    }
-    if (dims.length === 1) return iter;
-    const keep = active.map((_, c) => worst[c] > tol * activeScale[c]);
-    if (!keep.includes(true)) return iter;
-    if (accelerate && phase === 0) active.forEach((v, c) => ironsTuck(x0[c], x1[c], v));
-    if (alphas) continue; // one column: keep sweeping it
-    if (keep.includes(false)) {
-      active = active.filter((_, c) => keep[c]);
-      activeScale = activeScale.filter((_, c) => keep[c]);
-      x0 = x0.filter((_, c) => keep[c]);
-      x1 = x1.filter((_, c) => keep[c]);
-    }
+export function rowComponents(dims: FeDimension[]): { row: Int32Array; count: number } {
+  const n = dims.length ? dims[0].codes.length : 0;
+  const offset: number[] = [];
+  let total = 0;
+  for (const d of dims) {
+    offset.push(total);
+    total += d.levels;
   }
-  if (active.length) {
-    throw new InputError(
-      `fixed effects: alternating projections did not converge in ${maxIter} sweeps`,
-    );
-  }
-  return 0;
-}
-
-/** Connected components of the bipartite graph of two dimensions' levels (union-find). */
-function components(a: FeDimension, b: FeDimension): number {
-  const parent = Int32Array.from({ length: a.levels + b.levels }, (_, i) => i);
+  const parent = Int32Array.from({ length: total }, (_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (let i = 0; i < a.codes.length; i++) {
-    const r1 = find(a.codes[i]), r2 = find(a.levels + b.codes[i]);
-    if (r1 !== r2) parent[r1] = r2;
+  for (let i = 0; i < n; i++) {
+    const r0 = find(dims[0].codes[i]);
+    for (let d = 1; d < dims.length; d++) {
+      const r = find(offset[d] + dims[d].codes[i]);
+      if (r !== r0) parent[r] = r0;
+    }
   }
-  let c = 0;
-  for (let i = 0; i < parent.length; i++) if (find(i) === i) c++;
-  return c;
+  const id = new Int32Array(total).fill(-1);
+  const row = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const r = find(dims[0].codes[i]);
+    if (id[r] < 0) id[r] = count++;
+    row[i] = id[r];
+  }
+  return { row, count };
 }
 
 /**
@@ -298,7 +216,7 @@ function components(a: FeDimension, b: FeDimension): number {
 export function feDegreesOfFreedom(dims: FeDimension[]): number {
   if (dims.length === 0) return 0;
   let df = dims[0].levels;
-  if (dims.length >= 2) df += dims[1].levels - components(dims[0], dims[1]);
+  if (dims.length >= 2) df += dims[1].levels - rowComponents([dims[0], dims[1]]).count;
   for (let d = 2; d < dims.length; d++) df += dims[d].levels - 1;
   return df;
 }

@@ -19,8 +19,10 @@
 import jStat from "jstat";
 import { InputError } from "../../errors.ts";
 import { buildModelDesign, type ModelData } from "./design.ts";
-import { demean, encodeFactor, type FeDimension, nestedIn, parseFe } from "./fe.ts";
+import { encodeFactor, type FeDimension, nestedIn, parseFe, rowComponents } from "./fe.ts";
+import { absorb, notConverged } from "./demean.ts";
 import { type Estimate, olsEstimate, ppmlEstimate } from "./estimate.ts";
+import type { SeparationReport } from "./separation.ts";
 import { bread, clusteredCov, coefficientRows, hcMeat, sandwich } from "../vcov.ts";
 import type { ModelSpec, SeSpec } from "./spec.ts";
 import { evalTerm, parseTerm } from "../formula.ts";
@@ -66,6 +68,15 @@ export interface ModelResult {
   converged?: boolean;
   deviance?: number;
   tolerance?: number;
+  /** PPML: tolerance the fixed-effect projections reached in the last iteration. */
+  feTolerance?: number;
+  /**
+   * Conjugate-gradient iterations of the fixed-effect projections (PPML: over every IRLS
+   * iteration); present when fixed effects are absorbed.
+   */
+  feIterations?: number;
+  /** PPML: observations dropped as separated, by reason, and the rectifier's work. */
+  separation?: SeparationReport;
   pseudoR2?: number;
   logLik?: number;
   /** Input row of each used row, and the fitted dependent there (mu for PPML). */
@@ -139,18 +150,50 @@ function unscaled(est: Estimate, cov: Float64Array) {
   return { beta, cov: out };
 }
 
-/** Fixed effects by level label: project (linear predictor - X b) on the dimensions. */
+/**
+ * Fixed effects by level label: the coefficients of (linear predictor - X b) on the dimensions
+ * (unweighted projection), normalised so that in each connected component every dimension after
+ * the first sums to zero over the rows (the first takes the level; with two dimensions this is
+ * the limit alternating projections from zero reach).
+ */
 function recoverFe(est: Estimate, xb: Float64Array, spec: ModelSpec): FittedModel["fe"] {
   if (est.fe.length === 0) return [];
   const r = est.linear.map((v, t) => v - xb[t] - (est.offset ? est.offset[t] : 0));
-  const alphas = est.fe.map((f) => new Float64Array(f.levels));
-  demean([r], est.fe, null, { tolerance: 1e-14 }, alphas);
+  const a = absorb([r], est.fe, null, { tolerance: 1e-14, coefficients: true });
+  if (!a.converged) {
+    throw notConverged(a, est.fe, { tolerance: 1e-14, names: ["the fixed effects of the fit"] });
+  }
+  const alphas = a.coefficients![0];
+  normaliseEffects(est.fe, alphas);
   const dims = (spec.fe ?? []).flatMap((d) => parseFe(d));
   return est.fe.map((f, d) => ({
     dimension: f.name,
     columns: dims[d],
     effects: Object.fromEntries(f.labels.map((l, j) => [l, alphas[d][j]])),
   }));
+}
+
+/**
+ * Shift the effects within each connected component so that every dimension after the first
+ * sums to zero over the component's rows; the first dimension takes the shifts (every row's sum
+ * of effects is unchanged).
+ */
+function normaliseEffects(fe: FeDimension[], alphas: Float64Array[]): void {
+  const comp = rowComponents(fe);
+  const count = new Float64Array(comp.count);
+  for (let t = 0; t < comp.row.length; t++) count[comp.row[t]]++;
+  const first = new Int32Array(fe[0].levels);
+  for (let t = 0; t < comp.row.length; t++) first[fe[0].codes[t]] = comp.row[t];
+  for (let d = 1; d < fe.length; d++) {
+    const sum = new Float64Array(comp.count);
+    const codes = fe[d].codes, a = alphas[d];
+    for (let t = 0; t < codes.length; t++) sum[comp.row[t]] += a[codes[t]];
+    const shift = sum.map((s, c) => s / count[c]);
+    const owner = new Int32Array(fe[d].levels);
+    for (let t = 0; t < codes.length; t++) owner[codes[t]] = comp.row[t];
+    for (let l = 0; l < a.length; l++) a[l] -= shift[owner[l]];
+    for (let l = 0; l < alphas[0].length; l++) alphas[0][l] += shift[first[l]];
+  }
 }
 
 /** Linear index X b over the used rows (original units), omitted terms contributing nothing. */
@@ -182,16 +225,17 @@ function fitStatistics(est: Estimate) {
     const adjR2 = 1 - (1 - r2) * (n - (hasConst ? 1 : 0)) / est.dfResidual;
     return { r2, adjR2, sigma: Math.sqrt(rss / est.dfResidual) };
   }
-  const mu = linear.map(Math.exp);
+  // mu = exp(linear), recomputed in each pass rather than stored (a column as long as the data)
   let mm = 0, sxy = 0, sxx = 0, syy = 0, ll = 0, ll0 = 0;
-  for (let t = 0; t < n; t++) mm += mu[t];
+  for (let t = 0; t < n; t++) mm += Math.exp(linear[t]);
   mm /= n;
   for (let t = 0; t < n; t++) {
-    sxy += (y[t] - my) * (mu[t] - mm);
-    sxx += (mu[t] - mm) ** 2;
+    const mu = Math.exp(linear[t]);
+    sxy += (y[t] - my) * (mu - mm);
+    sxx += (mu - mm) ** 2;
     syy += (y[t] - my) ** 2;
     const lgy = y[t] > 0 ? jStat.gammaln(y[t] + 1) : 0;
-    ll += y[t] * linear[t] - mu[t] - lgy;
+    ll += y[t] * linear[t] - mu - lgy;
     ll0 += (y[t] > 0 ? y[t] * Math.log(my) : 0) - my - lgy;
   }
   // Poisson log-likelihoods (ln y! included, as ppmlhdfe): McFadden's pseudo-R2
@@ -257,6 +301,8 @@ export function fitModel(
     dfFe: est.dfFe,
     ...stats,
     ...(est.ppml ?? {}),
+    ...(est.feIterations !== undefined ? { feIterations: est.feIterations } : {}),
+    ...(est.separation ? { separation: { ...est.separation } } : {}),
     rows: est.rows,
     fitted,
     model: {

@@ -6,8 +6,10 @@
  * singleton dropping), and the iterative rectifier (ReLU) for separation by the regressors.
  * @module
  */
-import { demean, dropSingletons, type FeDimension, subsetFe } from "./fe.ts";
+import { type FeDimension, subsetFe } from "./fe.ts";
+import { absorb, demean, notConverged } from "./demean.ts";
 import { lsq } from "../linear/lsq.ts";
+import { newtonStep } from "./ppml_steps.ts";
 
 /** What the fixed-effect check keeps and drops. */
 export interface FeSeparation {
@@ -34,41 +36,164 @@ export function feSeparation(
   dims: FeDimension[],
   dropSingles = true,
 ): FeSeparation {
-  let keep = Array.from({ length: y.length }, (_, i) => i);
-  let cur = dims;
-  let separated = 0, singletons = 0;
-  // each round drops a row or ends the loop, so it ends within n + 1 rounds
-  for (;;) {
-    const before = keep.length;
-    const alive: number[] = [];
-    const sums = cur.map((d) => {
-      const s = new Float64Array(d.levels);
-      for (let t = 0; t < keep.length; t++) s[d.codes[t]] += y[keep[t]];
-      return s;
-    });
-    for (let t = 0; t < keep.length; t++) {
-      if (!cur.some((d, j) => sums[j][d.codes[t]] === 0)) alive.push(t);
+  const n = y.length, K = dims.length;
+  const codes = dims.map((d) => d.codes);
+  // per level: rows alive and rows alive with a positive outcome
+  const rows = dims.map((d) => new Int32Array(d.levels));
+  const positive = dims.map((d) => new Int32Array(d.levels));
+  for (let k = 0; k < K; k++) {
+    const c = codes[k], r = rows[k], p = positive[k];
+    for (let i = 0; i < n; i++) {
+      r[c[i]]++;
+      if (y[i] !== 0) p[c[i]]++;
     }
-    separated += keep.length - alive.length;
-    cur = subsetFe(cur, alive);
-    keep = alive.map((t) => keep[t]);
-    if (dropSingles && cur.length) {
-      const s = dropSingletons(cur);
-      singletons += s.dropped;
-      cur = subsetFe(cur, s.keep);
-      keep = s.keep.map((t) => keep[t]);
-    }
-    if (keep.length === before) break;
   }
+  const alive = new Uint8Array(n).fill(1);
+  const drop = (i: number) => {
+    alive[i] = 0;
+    for (let k = 0; k < K; k++) {
+      rows[k][codes[k][i]]--;
+      if (y[i] !== 0) positive[k][codes[k][i]]--;
+    }
+  };
+  let separated = 0, singletons = 0;
+  // each round drops the rows of all-zero levels, then singletons until none is left (each can
+  // create the other); it ends when a round drops nothing
+  for (let changed = K > 0; changed;) {
+    changed = false;
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
+      let zero = false;
+      for (let k = 0; k < K && !zero; k++) zero = positive[k][codes[k][i]] === 0;
+      if (zero) {
+        drop(i);
+        separated++;
+        changed = true;
+      }
+    }
+    for (let again = dropSingles; again;) {
+      again = false;
+      for (let i = 0; i < n; i++) {
+        if (!alive[i]) continue;
+        let single = false;
+        for (let k = 0; k < K && !single; k++) single = rows[k][codes[k][i]] === 1;
+        if (single) {
+          drop(i);
+          singletons++;
+          again = changed = true;
+        }
+      }
+    }
+  }
+  const keep = new Array<number>(n - separated - singletons);
+  for (let i = 0, t = 0; i < n; i++) if (alive[i]) keep[t++] = i;
   return { keep, separated, singletons };
 }
 
+/** Observations dropped as separated, by reason, and what the rectifier did. */
+export interface SeparationReport {
+  /** In a fixed-effect level whose outcomes are all zero. */
+  fixedEffects: number;
+  /** Separated by the regressors (given the fixed effects), found by the rectifier. */
+  regressors: number;
+  /** Rectifier rounds in all, and whether every run settled (false: separation may be missed). */
+  rectifierRounds: number;
+  rectifierSettled: boolean;
+}
+
 /**
- * Rows separated by the regressors (given the fixed effects), by the iterative rectifier: find
- * z = X g (+ fixed effects) with z = 0 where y > 0 and z >= 0 where y = 0; rows with y = 0 and
- * z > 0 are separated. Each round regresses u on X and the fixed effects with weight `big` on
- * positive outcomes, then sets u = max(fitted, 0) on the zero outcomes. Returns the separated
- * row indices (empty when there is none, or when the rectifier did not settle in `maxRounds`).
+ * The rows PPML keeps: fixed-effect separation and singletons (feSeparation), then separation by
+ * the regressors (reluSeparation), again until the rectifier finds nothing. A row separated in
+ * what remains is separated in the whole (add a large multiple of the first certificate to the
+ * second), so the rounds after the first find the rows a certificate of smaller support left.
+ * Returns the kept row indices, the singletons dropped, the report, and the data on the kept
+ * rows (the inputs themselves when nothing was dropped).
+ *
+ * @example
+ * ```ts
+ * dropSeparated(y, [lnDist], [exporterYear, importerYear], true).report.regressors;
+ * ```
+ */
+export function dropSeparated(
+  y: Float64Array,
+  columns: Float64Array[],
+  dims: FeDimension[],
+  dropSingles: boolean,
+): {
+  keep: number[];
+  singletons: number;
+  report: SeparationReport;
+  /** The outcome, columns and fixed effects on the kept rows. */
+  y: Float64Array;
+  columns: Float64Array[];
+  dims: FeDimension[];
+} {
+  let keep = new Array<number>(y.length);
+  for (let i = 0; i < keep.length; i++) keep[i] = i;
+  let fe = dims;
+  let singletons = 0;
+  const report: SeparationReport = {
+    fixedEffects: 0,
+    regressors: 0,
+    rectifierRounds: 0,
+    rectifierSettled: true,
+  };
+  // every row kept (increasing indices): the columns themselves, which are only read
+  const pick = (c: ArrayLike<number>) => {
+    if (keep.length === c.length && c instanceof Float64Array) return c;
+    const out = new Float64Array(keep.length);
+    for (let t = 0; t < keep.length; t++) out[t] = c[keep[t]];
+    return out;
+  };
+  for (;;) {
+    const s = feSeparation(pick(y), fe, dropSingles);
+    report.fixedEffects += s.separated;
+    singletons += s.singletons;
+    // nothing dropped: the same rows (no copy of a row list as long as the data)
+    if (s.keep.length < keep.length) {
+      keep = s.keep.map((t) => keep[t]);
+      fe = subsetFe(fe, s.keep);
+    }
+    const yk = pick(y), xk = columns.map(pick);
+    const found = reluSeparation(yk, xk, fe, {
+      report: (r) => {
+        report.rectifierRounds += r.rounds;
+        report.rectifierSettled &&= r.settled;
+      },
+    });
+    if (found.length === 0) return { keep, singletons, report, y: yk, columns: xk, dims: fe };
+    report.regressors += found.length;
+    const drop = new Set(found);
+    const left = keep.map((_, t) => t).filter((t) => !drop.has(t));
+    keep = left.map((t) => keep[t]);
+    fe = subsetFe(fe, left);
+  }
+}
+
+/** Round from which the rectifier extrapolates every third round (earlier rounds rarely need it). */
+const EXTRAPOLATE_FROM = 10;
+
+/** Options of {@link reluSeparation}. */
+export interface ReluOptions {
+  /** Rounds before giving up (default 1000). */
+  maxRounds?: number;
+  /** Report of the rounds (called once at the end). */
+  report?: (r: { rounds: number; settled: boolean }) => void;
+}
+
+/**
+ * Rows separated by the regressors (given the fixed effects), by the iterative rectifier
+ * (Correia, Guimaraes and Zylkin 2021): find z = X g (+ fixed effects) with z = 0 where y > 0
+ * and z >= 0 where y = 0; rows with y = 0 and z > 0 are separated. Each round regresses u on X
+ * and the fixed effects with weight `big` on positive outcomes, then sets u = max(fitted, 0) on
+ * the zero outcomes; it stops when the regression reproduces u (u is then a certificate: the
+ * zero rows where it is positive are separated) or u vanishes (nothing is). When no residual on
+ * the zero rows is negative, the rows with a positive one are provably not separated and join
+ * the equality rows. The rounds converge linearly when they approach a certificate: from round
+ * 10 on, every third round u is extrapolated from the last three (Irons-Tuck, then clipped at 0),
+ * which changes where the rounds go, never what stops them. The regressors are demeaned once per set of
+ * weights. Returns the separated row indices (empty when there is none, or when the rectifier
+ * did not settle in `maxRounds`, which `report` tells).
  *
  * @example
  * ```ts
@@ -79,55 +204,148 @@ export function reluSeparation(
   y: ArrayLike<number>,
   columns: Float64Array[],
   dims: FeDimension[],
-  maxRounds = 100,
+  options: ReluOptions | number = {},
 ): number[] {
+  const o = typeof options === "number" ? { maxRounds: options } : options;
+  const maxRounds = o.maxRounds ?? 1000;
   const n = y.length;
-  const zero: number[] = [];
+  let zero: number[] = [];
   for (let i = 0; i < n; i++) if (y[i] === 0) zero.push(i);
   if (zero.length === 0) return [];
   const big = 1e6;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = y[i] > 0 ? big : 1;
+  let design = rectifierDesign(columns, dims, w);
+  // buffers of every round: u's projection and the residual
+  const work = { ut: new Float64Array(n), residual: new Float64Array(n) };
   const u = new Float64Array(n);
   for (const i of zero) u[i] = 1;
-  const intercept = dims.length === 0;
-  const tol = 1e-6;
+  // the last iterates of u on the zero rows, for the extrapolation
+  let history: Float64Array[] = [];
   for (let round = 0; round < maxRounds; round++) {
-    const zhat = rectifierFit(u, columns, dims, w, intercept);
     // u >= 0 is zero on the positive rows; its size sets the scale of every tolerance
     let scale = 0;
     for (const i of zero) scale = Math.max(scale, u[i]);
     // u has collapsed to 0: nothing is separated
-    if (scale < 1e-9) return [];
+    if (scale < 1e-9) return done(o, round, true, []);
+    const e = rectifierResidual(u, design, dims, w, work);
     // the regression reproduces u (to 1e-9): u = X g (+ fixed effects) is a certificate, and the
     // zero-outcome rows where it is positive (> 1e-6, far above the fit's error) are separated
-    let misfit = 0;
-    for (let i = 0; i < n; i++) misfit = Math.max(misfit, Math.abs(zhat[i] - u[i]));
-    if (misfit <= 1e-9 * scale) return zero.filter((i) => u[i] > tol * scale);
-    for (const i of zero) u[i] = Math.max(zhat[i], 0);
+    let misfit = 0, low = Infinity;
+    for (let i = 0; i < n; i++) misfit = Math.max(misfit, Math.abs(e.residual[i]));
+    if (misfit <= 1e-9 * scale) {
+      return done(o, round + 1, true, zero.filter((i) => u[i] > 1e-6 * scale));
+    }
+    // no negative residual on the zero rows: every certificate z satisfies sum z e = 0 (the
+    // normal equations; z = 0 on the positive rows), so z = 0 wherever e > 0. Those rows are not
+    // separated and join the equality rows (weight big), which leaves the certificates unchanged
+    for (const i of zero) low = Math.min(low, e.residual[i]);
+    if (low >= -1e-9 * scale) {
+      const moved = zero.filter((i) => e.residual[i] > 1e-7 * scale);
+      if (moved.length) {
+        for (const i of moved) {
+          w[i] = big;
+          u[i] = 0;
+        }
+        zero = zero.filter((i) => w[i] === 1);
+        if (zero.length === 0) return done(o, round + 1, true, []);
+        design = rectifierDesign(columns, dims, w);
+        history = [];
+        continue;
+      }
+    }
+    for (const i of zero) u[i] = Math.max(u[i] - e.residual[i], 0);
+    if (round >= EXTRAPOLATE_FROM) history.push(Float64Array.from(zero, (i) => u[i]));
+    if (history.length === 3) {
+      extrapolate(history, u, zero);
+      history = [];
+    }
   }
-  return [];
+  return done(o, maxRounds, false, []);
 }
 
-/** Fitted values of the weighted regression of u on the columns and fixed effects. */
-function rectifierFit(
+/**
+ * Irons-Tuck extrapolation of u from three successive iterates x0, x1, x2 (on the zero rows):
+ * x2 - (d2.(d2 - d1) / |d2 - d1|^2) d2, d1 = x1 - x0, d2 = x2 - x1; clipped at 0.
+ */
+function extrapolate(h: Float64Array[], u: Float64Array, zero: number[]): void {
+  const [x0, x1, x2] = h;
+  let num = 0, den = 0;
+  for (let t = 0; t < x2.length; t++) {
+    const d2 = x2[t] - x1[t], dd = d2 - (x1[t] - x0[t]);
+    num += d2 * dd;
+    den += dd * dd;
+  }
+  if (!(den > 0)) return;
+  const f = num / den;
+  zero.forEach((i, t) => (u[i] = Math.max(x2[t] - f * (x2[t] - x1[t]), 0)));
+}
+
+/**
+ * The regressors demeaned with the rectifier's weights (with an intercept when there are no
+ * fixed effects), and the same scaled by sqrt(w) for the QR core (made when first needed).
+ */
+function rectifierDesign(columns: Float64Array[], dims: FeDimension[], w: Float64Array) {
+  const n = w.length;
+  const xt = columns.map((c) => Float64Array.from(c));
+  if (dims.length === 0) xt.unshift(new Float64Array(n).fill(1));
+  else demean(xt, dims, w, { names: columns.map((_, j) => `regressor ${j + 1}`) });
+  return { xt, scaled: null as null | { sw: Float64Array; cols: Float64Array[] } };
+}
+
+/** Report the rounds and return the answer. */
+function done(o: ReluOptions, rounds: number, settled: boolean, rows: number[]): number[] {
+  o.report?.({ rounds, settled });
+  return rows;
+}
+
+/**
+ * The residual u - fitted of the weighted regression of u on the demeaned columns and the fixed
+ * effects: by the corrected semi-normal equations (Cholesky of X~'WX~, the residual, one
+ * correction from it: the QR core's accuracy for all but badly conditioned designs, at a few
+ * passes), or by the QR core when the normal equations are not positive definite (collinear
+ * columns). The projection starts cold: with three or more dimensions a warm start carried over
+ * hundreds of rounds drifts along the fixed effects' redundant directions until the products
+ * lose their precision.
+ */
+function rectifierResidual(
   u: Float64Array,
-  columns: Float64Array[],
+  design: ReturnType<typeof rectifierDesign>,
   dims: FeDimension[],
   w: Float64Array,
-  intercept: boolean,
-): Float64Array {
+  work: { ut: Float64Array; residual: Float64Array },
+): { residual: Float64Array } {
   const n = u.length;
-  const ut = Float64Array.from(u);
-  const xt = columns.map((c) => Float64Array.from(c));
-  if (dims.length) demean([ut, ...xt], dims, w, { tolerance: 1e-10 });
-  const sw = w.map(Math.sqrt);
-  const cols = xt.map((x) => x.map((v, i) => v * sw[i]));
-  if (intercept) cols.unshift(sw);
-  // no term names: only the fitted values are read, never which columns were omitted
-  const fit = lsq({ y: ut.map((v, i) => v * sw[i]), columns: cols, intercept: false, names: [] });
-  const out = new Float64Array(n);
-  // fitted = u - residual (the residual of the FWL regression is that of the full one)
-  for (let i = 0; i < n; i++) out[i] = u[i] - (fit.residuals[i] * fit.yScale) / sw[i];
-  return out;
+  const { ut, residual } = work;
+  ut.set(u);
+  if (dims.length) {
+    const a = absorb([ut], dims, w);
+    if (!a.converged) throw notConverged(a, dims, { names: ["the rectifier's target"] });
+  }
+  const xt = design.xt;
+  const g = newtonStep(ut, xt, w);
+  if (g) {
+    residual.set(ut);
+    for (let j = 0; j < xt.length; j++) addScaled(residual, -g[j], xt[j]);
+    const dg = newtonStep(residual, xt, w);
+    if (dg) {
+      for (let j = 0; j < xt.length; j++) addScaled(residual, -dg[j], xt[j]);
+      return { residual };
+    }
+  }
+  const s = design.scaled ??= {
+    sw: w.map(Math.sqrt),
+    cols: xt.map((x) => x.map((v, i) => v * Math.sqrt(w[i]))),
+  };
+  for (let i = 0; i < n; i++) ut[i] *= s.sw[i];
+  // no term names: only the residuals are read, never which columns were omitted
+  const fit = lsq({ y: ut, columns: s.cols, intercept: false, names: [], refine: "auto" });
+  // the residual of the FWL regression is that of the full one
+  for (let i = 0; i < n; i++) residual[i] = (fit.residuals[i] * fit.yScale) / s.sw[i];
+  return { residual };
+}
+
+/** v += c x. */
+function addScaled(v: Float64Array, c: number, x: Float64Array): void {
+  for (let i = 0; i < v.length; i++) v[i] += c * x[i];
 }

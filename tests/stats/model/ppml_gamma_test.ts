@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readNumericColumns } from "../../../lib/data/read/numeric_csv.ts";
 import { InputError } from "../../../lib/errors.ts";
 import { fitModel, type ModelData } from "../../../lib/stats/model/fit.ts";
-import { poissonDeviance } from "../../../lib/stats/model/ppml.ts";
+import { poissonDeviance } from "../../../lib/stats/model/poisson.ts";
 
 const FIX = new URL("../../fixtures/stats/", import.meta.url).pathname;
 const expected = JSON.parse(Deno.readTextFileSync(FIX + "ppml_gamma_expected.json"));

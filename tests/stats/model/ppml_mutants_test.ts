@@ -9,7 +9,8 @@
 import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
 import { encodeFactor } from "../../../lib/stats/model/fe.ts";
-import { poissonDeviance, ppmlIrls } from "../../../lib/stats/model/ppml.ts";
+import { poissonDeviance } from "../../../lib/stats/model/poisson.ts";
+import { ppmlIrls } from "../../../lib/stats/model/ppml.ts";
 import { ex } from "../mutants_fixture.ts";
 
 const y = Float64Array.from(ex.data.count as number[]);
@@ -59,7 +60,8 @@ Deno.test("ppmlIrls: converging on exactly the last allowed iteration succeeds; 
   for (const fe of [[], [encodeFactor("g", [ex.data.g as string[]])]]) {
     const lines: string[] = [];
     const r = ppmlIrls(y, [x1, x2], ["x1", "x2"], fe, { progress: (l) => lines.push(l) });
-    assert.equal(lines.length, r.iterations);
+    // one line per iteration, and with fixed effects one for the start before them
+    assert.equal(lines.length, r.iterations + (fe.length ? 1 : 0));
     // the last iteration is the polish step after the settled one: maxIterations = iterations - 1
     const ok = ppmlIrls(y, [x1, x2], ["x1", "x2"], fe, { maxIterations: r.iterations - 1 });
     assert.equal(ok.iterations, r.iterations);
@@ -75,7 +77,7 @@ Deno.test("ppmlIrls: converging on exactly the last allowed iteration succeeds; 
       (e) => {
         assert.ok(e instanceof InputError);
         const change = /change ([^,\s]+)/.exec(seen[seen.length - 1])![1];
-        assert.equal(seen.length, budget, "iterations run before giving up");
+        assert.equal(seen.length, budget + (fe.length ? 1 : 0), "iterations run before giving up");
         assert.equal(
           e.message,
           `PPML did not converge in ${budget} iterations (last relative deviance change ` +
@@ -87,7 +89,7 @@ Deno.test("ppmlIrls: converging on exactly the last allowed iteration succeeds; 
   }
 });
 
-Deno.test("ppmlIrls: progress lines report iteration, deviance, change and (with FE) sweeps", () => {
+Deno.test("ppmlIrls: progress lines report iteration, deviance, change and (with FE) the start, the projection tolerance and CG iterations", () => {
   const lines: string[] = [];
   const r = ppmlIrls(y, [x1, x2], ["x1", "x2"], [], { progress: (l) => lines.push(l) });
   const m = /^PPML iteration 1: deviance (\S+), change (\d\.\d\de[+-]\d+)$/.exec(lines[0]);
@@ -99,8 +101,20 @@ Deno.test("ppmlIrls: progress lines report iteration, deviance, change and (with
   const g = encodeFactor("g", [ex.data.g as string[]]);
   const fl: string[] = [];
   const f = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g], { progress: (l) => fl.push(l) });
-  assert.ok(fl[fl.length - 1].endsWith(`, ${f.feSweeps} projection sweeps`), fl[fl.length - 1]);
-  assert.match(fl[0], /^PPML iteration 1: deviance \S+, change \S+, 1 projection sweeps$/);
+  assert.ok(
+    fl[fl.length - 1].endsWith(`, fixed effects to 1.0e-13 in ${f.feSweeps} CG iterations`),
+    fl[fl.length - 1],
+  );
+  // one dimension: the start is exact after one sweep (the second finds nothing to scale), and
+  // every projection takes one pass
+  assert.match(
+    fl[0],
+    /^PPML start: fixed effects fitted to the level totals in 2 sweeps \(largest log ratio \S+\), deviance \S+$/,
+  );
+  assert.match(
+    fl[1],
+    /^PPML iteration 1: deviance \S+, change \S+, fixed effects to 1\.0e-4 in 1 CG iterations$/,
+  );
 });
 
 Deno.test("ppmlIrls: a deviance that is not finite is a one-line divergence error", () => {
