@@ -128,8 +128,36 @@ function project(
   return a;
 }
 
+/** The converged fit as ppmlIrls returns it. */
+function converged(
+  fit: PpmlFit["fit"],
+  names: string[],
+  mu: Float64Array,
+  eta: Float64Array,
+  w: Float64Array,
+  tol: number,
+  last: { iterations: number; deviance: number; sweeps: number; total: number; level: number },
+): PpmlFit {
+  return {
+    fit,
+    names,
+    mu,
+    eta,
+    weights: w,
+    iterations: last.iterations,
+    deviance: last.deviance,
+    tolerance: tol,
+    converged: true,
+    feSweeps: last.sweeps,
+    feSweepsTotal: last.total,
+    feTolerance: last.level,
+  };
+}
+
 /**
- * IRLS of PPML absorbing the fixed effects (called by ppmlIrls when there are any).
+ * IRLS of PPML absorbing the fixed effects (called by ppmlIrls when there are any). An offset o
+ * enters the start (exp(o) fitted to the level totals); every later update moves eta by X d or by
+ * a level's constant, so eta = X b + D a + o throughout.
  *
  * @example
  * ```ts
@@ -147,7 +175,6 @@ export function irlsWithFe(
   const maxIter = options.maxIterations ?? 100;
   const target = options.feTolerance ?? 1e-13;
   const n = y.length, k = columns.length;
-  // an offset o enters the start; every later update keeps eta = X b + D a + o
   const start = proportionalFit(y, fe, START_SWEEPS, START_TOLERANCE, options.offset);
   const totals = levelTotals(y, fe);
   const mu = start.mu;
@@ -214,7 +241,6 @@ export function irlsWithFe(
       for (let j = 0; j < k; j++) if (!kept.includes(j)) beta[j] = 0;
     }
     const bBefore = Float64Array.from(beta);
-    // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new
     // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new, halved while it raises the
     // deviance
     const step = kept.map((j) => xt[j]);
@@ -237,20 +263,8 @@ export function irlsWithFe(
     );
     dev = next;
     if (polish && settled) {
-      return {
-        fit: fit ?? finalFit(rt, xt, w, bBefore, names),
-        names,
-        mu,
-        eta,
-        weights: w,
-        iterations: iter,
-        deviance: dev,
-        tolerance: tol,
-        converged: true,
-        feSweeps: a.iterations,
-        feSweepsTotal: total,
-        feTolerance: level,
-      };
+      const last = { iterations: iter, deviance: dev, sweeps: a.iterations, total, level };
+      return converged(fit ?? finalFit(rt, xt, w, bBefore, names), names, mu, eta, w, tol, last);
     }
     // settled: one more step with the projections at the target (the polish step), which must
     // settle too; its weights are the converged mu, so the covariance is evaluated there
