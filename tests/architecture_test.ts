@@ -67,6 +67,7 @@ const LAYERS: string[][] = [
   ["lib/gravity/potential/"],
   ["lib/gravity/world/", "lib/gravity/forecast/"],
   ["lib/gravity/study/", "lib/gravity/synthetic/"],
+  ["lib/gravity/render/sections/"],
   ["lib/gravity/render/"],
   ["lib/gravity/notebook.ts"],
   ["lib/cli/options/"],

@@ -22,6 +22,7 @@ import { noDataSvg } from "../../report/dom.ts";
 import { escapeXml } from "../../report/escape.ts";
 import { type KIntervalRow, kIntervals } from "../../report/figures/k_intervals.ts";
 import { forecastFan } from "../../report/figures/forecast_fan.ts";
+import { welfareBars } from "../../report/figures/welfare.ts";
 import { estimatorLabel } from "./formatters.ts";
 import { benchmarkFits } from "./world.ts";
 import type { StudyResult } from "../study/types.ts";
@@ -31,7 +32,7 @@ export interface StudyFigure {
   name: string;
   title: string;
   /** Which part of the study it belongs to. */
-  part: "pca" | "regression" | "potential" | "benchmark" | "forecast";
+  part: "pca" | "regression" | "potential" | "benchmark" | "counterfactual" | "forecast";
   svg: string;
   /** Why the figure shows "no data" (absent when it is drawn). */
   noData?: string;
@@ -95,6 +96,7 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
   ];
   const benchmark = benchmarkFigure(r);
   if (benchmark) out.push(benchmark);
+  out.push(...counterfactualFigures(r));
   if (r.forecast) out.push(forecastFigure(r.forecast));
   return out;
 }
@@ -346,5 +348,37 @@ export function kIntervalRows(r: StudyResult): KIntervalRow[] {
   return kRows(r).map((row) => {
     const p = ours.get(`${row.country}|${row.year}`);
     return { ...row, kLower: p?.kLower ?? null, kUpper: p?.kUpper ?? null, series: "in-sample" };
+  });
+}
+
+/**
+ * One welfare figure per computed counterfactual scenario: a sorted bar chart of the welfare
+ * change of the study's countries (drawn stronger) and of the ten other countries most affected,
+ * with each country's welfare and real GDP changes on hover.
+ *
+ * @example
+ * ```ts
+ * counterfactualFigures(result).map((f) => f.name); // ["counterfactual_corridor", ...]
+ * ```
+ */
+export function counterfactualFigures(r: StudyResult): StudyFigure[] {
+  const study = [r.config.reporter, ...r.config.partners];
+  return (r.counterfactual?.scenarios ?? []).flatMap((s) => {
+    if (!s.ok || !s.result) return [];
+    const shown = new Set([...study, ...s.mostAffected.map((m) => m.country)]);
+    const rows = s.result.countries.filter((c) => shown.has(c.country)).map((c) => ({
+      country: c.country,
+      welfareChange: (c.welfare - 1) * 100,
+      realGdpChange: c.realGdpChange,
+    }));
+    const title =
+      `Counterfactual "${s.scenario.name}": welfare change (%), the study's countries ` +
+      `and the ${s.mostAffected.length} others most affected`;
+    return [{
+      part: "counterfactual" as const,
+      name: `counterfactual_${s.scenario.name}`,
+      title,
+      svg: welfareBars(rows, { title, highlight: study }),
+    }];
   });
 }

@@ -14,3 +14,4 @@ export * from "./report_page.ts";
 export * from "./sensitivity.ts";
 export * from "./study.ts";
 export * from "./world.ts";
+export * from "./sections/counterfactual.ts";

@@ -10,6 +10,7 @@ import { reportPage, type ReportSection } from "../../report/html.ts";
 import { formatTable } from "../../report/table.ts";
 import { comparisonSentences } from "./comparison.ts";
 import { table1Spec } from "./coverage.ts";
+import { formatCounterfactualSection } from "./sections/counterfactual.ts";
 import { type StudyFigure, studyFigures } from "./figures.ts";
 import { formatForecast } from "./forecast.ts";
 import { htmlList } from "./formatters.ts";
@@ -102,6 +103,12 @@ function studySections(r: StudyResult, figures: StudyFigure[]): ReportSection[] 
     sections.push({
       heading: "Sensitivity: the same equation on each dependent variable",
       html: formatTable(sensitivitySpec(r.sensitivity), "html"),
+    });
+  }
+  if (r.counterfactual) {
+    sections.push({
+      heading: "General-equilibrium counterfactuals: trade and real income if trade costs change",
+      html: withFigures(formatCounterfactualSection(r, "html"), "counterfactual"),
     });
   }
   sections.push({

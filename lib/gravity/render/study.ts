@@ -10,6 +10,7 @@ import { escapeXml } from "../../report/escape.ts";
 import { formatTable, type TableFormat } from "../../report/table.ts";
 import { comparisonSentences, formatComparison } from "./comparison.ts";
 import { table1Spec } from "./coverage.ts";
+import { formatCounterfactualSection } from "./sections/counterfactual.ts";
 import { formatForecast } from "./forecast.ts";
 import { htmlList } from "./formatters.ts";
 import { pcaSpec } from "./pca.ts";
@@ -77,6 +78,7 @@ function studyHtml(r: StudyResult): string {
       formatTable(s, "html")
     ),
     ...(r.sensitivity ? [formatTable(sensitivitySpec(r.sensitivity), "html")] : []),
+    ...(r.counterfactual ? [formatCounterfactualSection(r, "html")] : []),
     "<h3>Comparison with the paper</h3>",
     list(comparisonSentences(r)),
     "<h3>Why they differ</h3>",
@@ -109,6 +111,7 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
   }
   for (const spec of benchmarkSpecs(r)) out.push("", formatTable(spec, format));
   if (r.sensitivity) out.push("", formatTable(sensitivitySpec(r.sensitivity), format));
+  if (r.counterfactual) out.push("", formatCounterfactualSection(r, format));
   out.push("", ...formatComparison(r, md));
   if (r.forecast) out.push("", formatForecast(r.forecast, format));
   if (r.warnings.length) {

@@ -15,6 +15,7 @@ import type { SensitivityResult } from "./sensitivity.ts";
 import type { DesignRow, PotentialClass } from "../types.ts";
 import type { BenchmarkResult } from "../world/benchmark.ts";
 import type { StructuralResult } from "../world/structural.ts";
+import type { CounterfactualResult } from "../world/counterfactual.ts";
 import type { RegressionJson } from "../../stats/linear/ols_json.ts";
 
 /** One line of Table 1: a variable, its source and its coverage in the study window. */
@@ -147,6 +148,8 @@ export interface StudyResult {
   benchmark?: BenchmarkResult | null;
   /** The structural world K (null when not configured or not computed). */
   structural?: StructuralResult | null;
+  /** The general-equilibrium counterfactuals (null when not configured or no world). */
+  counterfactual?: CounterfactualResult | null;
   warnings: string[];
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */
