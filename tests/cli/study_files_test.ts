@@ -58,7 +58,7 @@ Deno.test("deno task study prints at most 120 lines: the findings of results.jso
   // the findings name every section the result has
   assert.deepEqual(
     res.findings.sections.map((s: { section: string }) => s.section),
-    ["benchmark", "structural", "sensitivity", "forecast"].filter((k) => res[k]),
+    ["benchmark", "structural", "sensitivity", "counterfactual", "forecast"].filter((k) => res[k]),
   );
   for (const s of ["Table 2. Gravity regression", "Table 3 (compact)", "Warnings:"]) {
     assert.ok(flat.includes(s), s);
@@ -110,11 +110,22 @@ Deno.test("deno task study --full prints every section printed before the summar
       'Scenario "',
       "How the forecasts are made:",
       "Warnings:",
-      "Wrote 19 files to ",
+      "General-equilibrium counterfactuals:",
+      "Table 5. ",
+      "Wrote ",
     ]
   ) {
     assert.match(r.stdout, new RegExp(`^${heading.replace(/[.()]/g, "\\$&")}`, "m"), heading);
   }
+  // the count printed is the count written
+  const wrote = Number(r.stdout.match(/^Wrote (\d+) files to (\S+)\/:/m)![1]);
+  const dir = r.stdout.match(/^Wrote \d+ files to (\S+)\/:/m)![1];
+  let n = 0;
+  for (const e of Deno.readDirSync(dir)) {
+    if (e.isFile) n++;
+    else for (const f of Deno.readDirSync(`${dir}/${e.name}`)) if (f.isFile) n++;
+  }
+  assert.equal(wrote, n);
 });
 
 Deno.test({
