@@ -13,6 +13,7 @@ import { pcaSpec } from "../gravity/render/sections/pca.ts";
 import { table3Spec } from "../gravity/render/sections/potential.ts";
 import { table2ModelsSpec, table2Spec } from "../gravity/render/sections/regression.ts";
 import { sensitivityModelsSpec, sensitivitySpec } from "../gravity/render/sections/sensitivity.ts";
+import { counterfactualSpecs } from "../gravity/render/sections/counterfactual.ts";
 import {
   benchmarkKSpec,
   benchmarkModelsSpec,
@@ -34,7 +35,8 @@ function table3Latex(r: StudyResult): TableSpec {
 /**
  * The study's tables as one LaTeX fragment to `\input` (it needs `\usepackage{booktabs}`):
  * Table 1, Table 2 (ours beside the paper's, esttab/etable layout), Table 3, the sensitivity
- * models, the benchmark regressions and the benchmark and structural K (those present).
+ * models, the benchmark regressions, the benchmark and structural K and the counterfactuals' tables
+ * (those present).
  *
  * @example
  * ```ts
@@ -50,6 +52,17 @@ export function studyLatex(r: StudyResult): string {
     [benchmarkModelsSpec(r), "tab:benchmark", "small"],
     [benchmarkKSpec(r), "tab:table3b", "scriptsize"],
     [structuralKSpec(r), "tab:table3c", "scriptsize"],
+    ...counterfactualSpecs(r).map(({ name, spec }) =>
+      [
+        spec,
+        name === "Table 5" ? "tab:table5" : `tab:ge-${name.replace(/\s+/g, "-")}`,
+        "scriptsize",
+      ] as [
+        TableSpec,
+        string,
+        "scriptsize",
+      ]
+    ),
   ];
   return [
     `% Tables of "${r.config.title.replace(/\s+/g, " ")}" (cbec-gravity, deno task study).`,
@@ -66,7 +79,7 @@ export function studyLatex(r: StudyResult): string {
 /**
  * The study's tables as workbook sheets, in report order, each in full: Table 1, the CBEC
  * index, Tables 2 and 3, the benchmark's (3b, 3c, 1b and its regressions), the sensitivity
- * table and the forecast's (validation, errors, horizons, each scenario's inputs and
+ * table, the counterfactuals' (Table 5 and each scenario's two) and the forecast's (validation, errors, horizons, each scenario's inputs and
  * projections).
  *
  * @example
@@ -85,6 +98,7 @@ export function studySheets(r: StudyResult): WorkbookSheet[] {
     ["Table 1b", worldCoverageSpec(r)],
     ["Benchmark regressions", benchmarkRegressionSpec(r)],
     ["Sensitivity", r.sensitivity ? sensitivitySpec(r.sensitivity) : null],
+    ...counterfactualSpecs(r).map(({ name, spec }) => [`GE ${name}`, spec] as [string, TableSpec]),
   ];
   if (r.forecast) {
     const names = [

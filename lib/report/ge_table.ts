@@ -4,7 +4,7 @@
  * @module
  */
 import type { GeResult } from "../ge/types.ts";
-import { formatCell, formatTable, type TableFormat } from "./table.ts";
+import { formatCell, formatTable, type TableFormat, type TableSpec } from "./table.ts";
 
 /** One line saying what was solved and how. */
 export function geCaption(r: GeResult): string {
@@ -48,8 +48,34 @@ export function formatGe(r: GeResult, format: TableFormat = "text"): string {
       rows: r.countries as unknown as Record<string, unknown>[],
     }, "csv");
   }
-  return formatTable({
-    title: geCaption(r),
+  return formatTable(geTableSpec(r), format);
+}
+
+/** Options of {@link geTableSpec}. */
+export interface GeTableOptions {
+  /** Only these countries' rows, in this order (default: every country of the result). */
+  countries?: string[];
+  /** The title (default: {@link geCaption}). */
+  title?: string;
+}
+
+/**
+ * The table {@link formatGe} lays out (text, markdown, HTML), for LaTeX and workbooks too: one row
+ * per country, welfare and every other column as percent changes, the caption as title, the
+ * result's notes under it.
+ *
+ * @example
+ * ```ts
+ * formatTable(geTableSpec(result, { countries: ["CHN", "KAZ"] }), "markdown");
+ * ```
+ */
+export function geTableSpec(r: GeResult, options: GeTableOptions = {}): TableSpec {
+  const byCountry = new Map(r.countries.map((c) => [c.country, c]));
+  const rows = options.countries
+    ? options.countries.flatMap((c) => (byCountry.has(c) ? [byCountry.get(c)!] : []))
+    : r.countries;
+  return {
+    title: options.title ?? geCaption(r),
     columns: [
       { key: "country", label: "Country", align: "left" },
       { key: "welfarePct", label: "Welfare %", format: pct },
@@ -60,14 +86,14 @@ export function formatGe(r: GeResult, format: TableFormat = "text"): string {
       { key: "exportsChange", label: "Exports % (full)", format: pct },
       { key: "exportsChangeConditional", label: "Exports % (conditional)", format: pct },
     ],
-    rows: r.countries.map((c) => ({ ...c, welfarePct: (c.welfare - 1) * 100 })),
+    rows: rows.map((c) => ({ ...c, welfarePct: (c.welfare - 1) * 100 })),
     notes: [
       "Percent changes, counterfactual against baseline. MR: multilateral resistance as a price " +
       "index. Exports: international (domestic sales excluded); conditional: outputs and " +
       "expenditures held fixed, only the resistances adjust.",
       ...r.notes,
     ],
-  }, format);
+  };
 }
 
 /**

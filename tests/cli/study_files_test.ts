@@ -58,7 +58,9 @@ Deno.test("deno task study prints at most 120 lines: the findings of results.jso
   // the findings name every section the result has
   assert.deepEqual(
     res.findings.sections.map((s: { section: string }) => s.section),
-    ["benchmark", "structural", "sensitivity", "frontier", "forecast"].filter((k) => res[k]),
+    ["benchmark", "structural", "sensitivity", "frontier", "counterfactual", "forecast"].filter((
+      k,
+    ) => res[k]),
   );
   for (const s of ["Table 2. Gravity regression", "Table 3 (compact)", "Warnings:"]) {
     assert.ok(flat.includes(s), s);
@@ -112,6 +114,8 @@ Deno.test("deno task study --full prints every section printed before the summar
       "Warnings:",
       "Table 4. ",
       "Table 4b. ",
+      "General-equilibrium counterfactuals:",
+      "Table 5. ",
       "Wrote ",
     ]
   ) {

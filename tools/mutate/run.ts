@@ -422,6 +422,21 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/config/config_sections_test.ts",
     "tests/gravity/config/nearest_key_test.ts",
   ],
+  // the counterfactual section (i-ge): each file by its own tests; the world matrix and the
+  // scenarios against the pandas + numpy recomputation (study_expected.json)
+  "lib/gravity/config/counterfactual.ts": ["tests/gravity/config/counterfactual_config_test.ts"],
+  "lib/gravity/world/ge_world.ts": [
+    "tests/gravity/world/ge_world_test.ts",
+    "tests/gravity/world/counterfactual_test.ts",
+    "tests/gravity/world/counterfactual_load_test.ts",
+  ],
+  "lib/gravity/world/counterfactual.ts": [
+    "tests/gravity/world/counterfactual_test.ts",
+    "tests/gravity/study/counterfactual_section_test.ts",
+  ],
+  "lib/gravity/render/sections/counterfactual.ts": [
+    "tests/gravity/render/sections/counterfactual_test.ts",
+  ],
   // mut-study: the synthetic generator (run_test.ts without its slow property test)
   "lib/gravity/synthetic/study.ts": [
     "--filter='/^([^p]|pa)/'",

@@ -14,3 +14,4 @@ export * from "./structural.ts";
 export * from "./study.ts";
 export * from "./terms.ts";
 export * from "./uncertainty.ts";
+export * from "./counterfactual.ts";

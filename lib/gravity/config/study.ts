@@ -2,8 +2,8 @@
  * The study config: the model as data (reporter, partners, years, dependent variable, the terms
  * of the paper's equation (2) with how each is formed, the CBEC indicators, PCA retention, SE type,
  * K definition and thresholds) and its sections (forecast, uncertainty, benchmark, structural,
- * frontier, sensitivity). parseStudyConfig composes one parser per part, each beside its type and keys;
- * loading and validation give one-line errors.
+ * frontier, sensitivity, counterfactual). parseStudyConfig composes one parser per part, each
+ * beside its type and keys; loading and validation give one-line errors.
  * @module
  */
 import { InputError } from "../../errors.ts";
@@ -12,6 +12,11 @@ import type { SeType } from "../../stats/types.ts";
 import { CBEC_INDEX, type GravityPanel, type TermSpec } from "../types.ts";
 import { BENCHMARK_KEYS, type BenchmarkConfig, parseBenchmarkConfig } from "./benchmark.ts";
 import { CBEC_KEYS, type CbecConfig, parseCbecConfig } from "./cbec.ts";
+import {
+  COUNTERFACTUAL_KEYS,
+  type CounterfactualConfig,
+  parseCounterfactualConfig,
+} from "./counterfactual.ts";
 import {
   configFail,
   type ConfigField,
@@ -65,6 +70,11 @@ export interface StudyConfig {
   frontier?: FrontierConfig | null;
   /** Optional sensitivity table: the same equation on each listed dependent variable. */
   sensitivity?: SensitivityConfig;
+  /**
+   * General-equilibrium scenarios on the world matrix (lib/gravity/world/counterfactual.ts); null
+   * when the config has none (optional: configs written before the section have none).
+   */
+  counterfactual?: CounterfactualConfig | null;
 }
 
 const SE_TYPES: readonly SeType[] = ["classical", "hc0", "hc1", "hc2", "hc3", "cluster"];
@@ -98,6 +108,7 @@ export const STUDY_CONFIG_KEYS: ConfigKeys = {
   forecast: FORECAST_CONFIG_KEYS,
   structural: STRUCTURAL_KEYS,
   frontier: FRONTIER_KEYS,
+  counterfactual: COUNTERFACTUAL_KEYS,
 };
 
 /** The top level of STUDY_CONFIG_KEYS: each part's own parser checks inside it. */
@@ -166,7 +177,7 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
   const potential = parsePotentialConfig(s.get("potential"));
   const { reporter, partners } = parseCountries(s);
   const choices = s.get("choices");
-  return {
+  const config: StudyConfig = {
     title: s.get("title").str("Extended gravity study"),
     dataDir: s.get("dataDir").str("data"),
     paperDir: s.get("paperDir").str("data/paper"),
@@ -182,6 +193,15 @@ export function parseStudyConfig(raw: unknown, file = "study config"): StudyConf
     choices: choices.absent ? [] : choices.items().map((c) => String(c.value)),
     ...parseSections(s, years.from, dependent.variable),
   };
+  // absent: no key at all (results and configs written before the section stay as they were)
+  if (s.value.counterfactual !== undefined) {
+    config.counterfactual = parseCounterfactualConfig(s.value.counterfactual, file, {
+      reporter,
+      partners,
+      structuralYears: config.structural?.enabled ? config.structural.years : null,
+    });
+  }
+  return config;
 }
 
 /**

@@ -25,6 +25,7 @@ import { forecastFan } from "../../report/figures/forecast_fan.ts";
 import { efficiencyIntervals } from "../../report/figures/frontier.ts";
 import { estimatorLabel } from "./sections/formatters.ts";
 import { benchmarkFits } from "./sections/world.ts";
+import { welfareBars } from "../../report/figures/welfare.ts";
 import type { StudyResult } from "../study/types.ts";
 
 /** One figure of the study: a file name (without `.svg`), its title and the SVG. */
@@ -32,7 +33,14 @@ export interface StudyFigure {
   name: string;
   title: string;
   /** Which part of the study it belongs to. */
-  part: "pca" | "regression" | "potential" | "benchmark" | "frontier" | "forecast";
+  part:
+    | "pca"
+    | "regression"
+    | "potential"
+    | "benchmark"
+    | "frontier"
+    | "counterfactual"
+    | "forecast";
   svg: string;
   /** Why the figure shows "no data" (absent when it is drawn). */
   noData?: string;
@@ -98,6 +106,7 @@ export function studyFigures(r: StudyResult): StudyFigure[] {
   if (benchmark) out.push(benchmark);
   const frontier = frontierFigure(r);
   if (frontier) out.push(frontier);
+  out.push(...counterfactualFigures(r));
   if (r.forecast) out.push(forecastFigure(r.forecast));
   return out;
 }
@@ -372,5 +381,37 @@ export function kIntervalRows(r: StudyResult): KIntervalRow[] {
   return kRows(r).map((row) => {
     const p = ours.get(`${row.country}|${row.year}`);
     return { ...row, kLower: p?.kLower ?? null, kUpper: p?.kUpper ?? null, series: "in-sample" };
+  });
+}
+
+/**
+ * One welfare figure per computed counterfactual scenario: a sorted bar chart of the welfare
+ * change of the study's countries (drawn stronger) and of the ten other countries most affected,
+ * with each country's welfare and real GDP changes on hover.
+ *
+ * @example
+ * ```ts
+ * counterfactualFigures(result).map((f) => f.name); // ["counterfactual_corridor", ...]
+ * ```
+ */
+export function counterfactualFigures(r: StudyResult): StudyFigure[] {
+  const study = [r.config.reporter, ...r.config.partners];
+  return (r.counterfactual?.scenarios ?? []).flatMap((s) => {
+    if (!s.ok || !s.result) return [];
+    const shown = new Set([...study, ...s.mostAffected.map((m) => m.country)]);
+    const rows = s.result.countries.filter((c) => shown.has(c.country)).map((c) => ({
+      country: c.country,
+      welfareChange: (c.welfare - 1) * 100,
+      realGdpChange: c.realGdpChange,
+    }));
+    const title =
+      `Counterfactual "${s.scenario.name}": welfare change (%), the study's countries ` +
+      `and the ${s.mostAffected.length} others most affected`;
+    return [{
+      part: "counterfactual" as const,
+      name: `counterfactual_${s.scenario.name}`,
+      title,
+      svg: welfareBars(rows, { title, highlight: study }),
+    }];
   });
 }

@@ -10,6 +10,7 @@ import { reportPage, type ReportSection } from "../../report/html.ts";
 import { formatTable } from "../../report/table.ts";
 import { comparisonSentences } from "./sections/comparison.ts";
 import { table1Spec } from "./sections/coverage.ts";
+import { formatCounterfactualSection } from "./sections/counterfactual.ts";
 import { type StudyFigure, studyFigures } from "./figures.ts";
 import { formatForecast } from "./sections/forecast.ts";
 import { formatFrontierSection } from "./sections/frontier.ts";
@@ -109,6 +110,12 @@ function studySections(r: StudyResult, figures: StudyFigure[]): ReportSection[] 
     sections.push({
       heading: "Sensitivity: the same equation on each dependent variable",
       html: formatTable(sensitivitySpec(r.sensitivity), "html"),
+    });
+  }
+  if (r.counterfactual) {
+    sections.push({
+      heading: "General-equilibrium counterfactuals: trade and real income if trade costs change",
+      html: withFigures(formatCounterfactualSection(r, "html"), "counterfactual"),
     });
   }
   sections.push({

@@ -18,6 +18,7 @@ import { table3MatrixSpec, table3Spec } from "./sections/potential.ts";
 import { table2Spec } from "./sections/regression.ts";
 import { sensitivitySpec } from "./sections/sensitivity.ts";
 import { benchmarkSpecs } from "./sections/world.ts";
+import { formatCounterfactualSection } from "./sections/counterfactual.ts";
 import type { StudyResult } from "../study/types.ts";
 
 /** Width the text report is wrapped to. */
@@ -79,6 +80,7 @@ function studyHtml(r: StudyResult): string {
     ),
     ...(r.frontier ? [formatFrontierSection(r, "html")] : []),
     ...(r.sensitivity ? [formatTable(sensitivitySpec(r.sensitivity), "html")] : []),
+    ...(r.counterfactual ? [formatCounterfactualSection(r, "html")] : []),
     "<h3>Comparison with the paper</h3>",
     list(comparisonSentences(r)),
     "<h3>Why they differ</h3>",
@@ -112,6 +114,7 @@ export function formatStudy(r: StudyResult, format: Exclude<TableFormat, "csv"> 
   for (const spec of benchmarkSpecs(r)) out.push("", formatTable(spec, format));
   if (r.frontier) out.push("", formatFrontierSection(r, format));
   if (r.sensitivity) out.push("", formatTable(sensitivitySpec(r.sensitivity), format));
+  if (r.counterfactual) out.push("", formatCounterfactualSection(r, format));
   out.push("", ...formatComparison(r, md));
   if (r.forecast) out.push("", formatForecast(r.forecast, format));
   if (r.warnings.length) {

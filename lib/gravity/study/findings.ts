@@ -213,6 +213,48 @@ export function frontierHeadline(r: Result): SectionHeadline | null {
 }
 
 /**
+ * The sentence on the general-equilibrium counterfactuals: for each computed scenario, the
+ * reporter's trade with the partners in full GE (beside partial equilibrium) and each study
+ * country's welfare change; for each scenario not computed, why; the baseline's flagged rule.
+ *
+ * @example
+ * ```ts
+ * counterfactualHeadline(result)?.headline; // "Counterfactuals (exact GE on the 2019 world ..."
+ * ```
+ */
+export function counterfactualHeadline(r: Result): SectionHeadline | null {
+  const c = r.counterfactual;
+  if (!c) return null;
+  const b = c.baseline;
+  if (!c.ok) {
+    return { section: "counterfactual", headline: `Counterfactuals: not computed (${c.reason}).` };
+  }
+  const signed = (v: number | null, d: number) =>
+    v === null ? "n/a" : `${v >= 0 ? "+" : ""}${v.toFixed(d)}%`;
+  const parts = c.scenarios.map((s) => {
+    if (!s.ok || !s.result || !s.total) {
+      const why = s.coefficient
+        ? s.reason
+        : `no estimated ${s.scenario.term} effect in the world PPML`;
+      return `${s.scenario.name}: not computed (${why})`;
+    }
+    const welfare = s.result.countries.filter((x) =>
+      x.country === r.config.reporter || r.config.partners.includes(x.country)
+    ).map((x) => `${x.country} ${signed((x.welfare - 1) * 100, 3)}`);
+    return `${s.scenario.name}: ${r.config.reporter}'s trade with the partners ` +
+      `${signed(s.total.counterfactualChange, 1)} (partial equilibrium ` +
+      `${signed(s.total.partialChange, 1)}), welfare ${welfare.join(", ")}`;
+  });
+  return {
+    section: "counterfactual",
+    headline: `Counterfactuals (exact general equilibrium on the ${b.year} world of ` +
+      `${b.countries.length} countries, theta ${c.config.theta}; domestic sales are GDP minus ` +
+      `exports, a flagged rule; ${b.excluded.noGdp.length + b.excluded.nonPositive.length} ` +
+      `countries left out): ${parts.join("; ")}.`,
+  };
+}
+
+/**
  * The headline of each later section, in report order. A new section of the study (e.g. a
  * counterfactual or a frontier) adds its function here; it returns null when absent.
  */
@@ -221,6 +263,7 @@ export const SECTION_HEADLINES: ((r: Result) => SectionHeadline | null)[] = [
   structuralHeadline,
   sensitivityHeadline,
   frontierHeadline,
+  counterfactualHeadline,
   forecastHeadline,
 ];
 

@@ -2,8 +2,9 @@
  * The study end to end: the CBEC index by PCA, coverage (Table 1, coverage.ts), the gravity
  * regression (Table 2, regression.ts), trade potential K (Table 3, potential.ts), the world
  * benchmark, the stochastic frontier (frontier.ts), the comparison with the paper (paper.ts), the
- * sensitivity table, the forecast and why the results differ (differences.ts). Returns one plain
- * JSON-serialisable object; never throws on thin data (it says what cannot be estimated).
+ * sensitivity table, the forecast, why the results differ (differences.ts) and the
+ * general-equilibrium counterfactuals. Returns one plain JSON-serialisable object; never throws on
+ * thin data (it says what cannot be estimated).
  * @module
  */
 import { cbecIndex } from "../equation/cbec_index.ts";
@@ -18,6 +19,8 @@ import type { ChinaWorldPanel } from "../world/china_world.ts";
 import { restateStructural, type StructuralResult } from "../world/structural.ts";
 import { runWorldFrontier, type WorldFrontier } from "../world/frontier.ts";
 import { studyFrontier } from "./frontier.ts";
+import { type CounterfactualResult, runCounterfactual } from "../world/counterfactual.ts";
+import type { GeBaseline } from "../world/ge_world.ts";
 import { sensitivityAnalysis } from "./sensitivity.ts";
 import { coverageTable } from "./coverage.ts";
 import { estimateRegression } from "./regression.ts";
@@ -47,6 +50,10 @@ export interface StudyOptions {
    * fitted here from `world`.
    */
   frontier?: WorldFrontier;
+  /** The counterfactuals' baseline world (config.counterfactual; built and cached by the caller). */
+  geBaseline?: GeBaseline;
+  /** The counterfactuals solved (cached by the caller); else solved here on `geBaseline`. */
+  counterfactual?: CounterfactualResult;
 }
 
 /**
@@ -119,6 +126,7 @@ export function runGravityStudy(
   };
   result.differences = explainDifferences(result, panel);
   if (config.frontier) result.frontier = frontierSection(config, options, result);
+  if (config.counterfactual) result.counterfactual = counterfactualSection(config, options, result);
   return { ...result, findings: studyFindings(result) };
 }
 
@@ -139,6 +147,37 @@ function frontierSection(
   if (!world.ok) result.warnings.push(`frontier: ${world.reason}`);
   result.warnings.push(...world.warnings.map((w) => `frontier: ${w}`));
   return studyFrontier(world, result);
+}
+
+/**
+ * The counterfactual section (config.counterfactual enabled, with the solution given or the
+ * baseline world to solve it on, the trade costs from the structural fit), or null. Appends a
+ * warning when it could not be computed or a solution did not converge.
+ */
+function counterfactualSection(
+  config: StudyConfig,
+  options: StudyOptions,
+  result: Omit<StudyResult, "findings">,
+): StudyResult["counterfactual"] {
+  const cf = config.counterfactual;
+  if (!cf?.enabled) return null;
+  const s = result.structural;
+  const section = options.counterfactual ?? (options.geBaseline
+    ? runCounterfactual(
+      options.geBaseline,
+      cf,
+      s?.ok ? s.coefficients : null,
+      s ? s.reason : "the structural section was not fitted",
+    )
+    : null);
+  if (!section) return null;
+  if (!section.ok) result.warnings.push(`counterfactual: ${section.reason}`);
+  for (const sc of section.scenarios) {
+    for (const note of sc.result?.notes ?? []) {
+      result.warnings.push(`counterfactual ${sc.scenario.name}: ${note}`);
+    }
+  }
+  return section;
 }
 
 /** The warnings about the CBEC index: it failed, or a term uses the reporter's index that is not built. */
@@ -239,6 +278,7 @@ function studySensitivity(
             benchmark: null,
             structural: null,
             ...(c.frontier === undefined ? {} : { frontier: null }),
+            ...(c.counterfactual === undefined ? {} : { counterfactual: null }),
             uncertainty: { ...c.uncertainty, enabled: false },
           },
           panel,

@@ -15,6 +15,7 @@ import type { SensitivityResult } from "./sensitivity.ts";
 import type { DesignRow, PotentialClass } from "../types.ts";
 import type { BenchmarkResult } from "../world/benchmark.ts";
 import type { StructuralResult } from "../world/structural.ts";
+import type { CounterfactualResult } from "../world/counterfactual.ts";
 import type { RegressionJson } from "../../stats/linear/ols_json.ts";
 import type { StudyFrontier } from "./frontier.ts";
 
@@ -150,6 +151,8 @@ export interface StudyResult {
   structural?: StructuralResult | null;
   /** The stochastic frontier on the world panel (null when not configured or no world panel). */
   frontier?: StudyFrontier | null;
+  /** The general-equilibrium counterfactuals (null when not configured or no world). */
+  counterfactual?: CounterfactualResult | null;
   warnings: string[];
   paper: (PaperTables & { comparison: PaperComparison }) | null;
   /** Short honest sentences on why our results differ from the paper's. */

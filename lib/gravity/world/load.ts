@@ -1,7 +1,8 @@
 /**
  * What the study command reads for the world benchmark: the China world panel (DOTS, WDI,
- * CEPII), the PPML estimator of lib/stats, the structural fit and the stochastic frontier fit,
- * each when available. A missing piece is a warning, never a failure of the study.
+ * CEPII), the PPML estimator of lib/stats, the structural fit, the stochastic frontier fit and the
+ * counterfactuals' world and solution, each when available. A missing piece is a warning, never a
+ * failure of the study.
  * @module
  */
 import { InputError } from "../../errors.ts";
@@ -25,6 +26,13 @@ import {
 } from "./structural.ts";
 import { cachedJson } from "./cache.ts";
 import { FRONTIER_SOURCES, runWorldFrontier, type WorldFrontier } from "./frontier.ts";
+import { buildGeBaseline, type GeBaseline } from "./ge_world.ts";
+import {
+  COUNTERFACTUAL_SOURCES,
+  type CounterfactualResult,
+  runCounterfactual,
+} from "./counterfactual.ts";
+import { readWdiLong } from "../../data/sources/wdi.ts";
 import type { StudyConfig } from "../config/study.ts";
 import { ppmlCovariance, rescaleCovariance } from "../../stats/vcov_dense.ts";
 
@@ -34,14 +42,19 @@ export interface WorldOptions {
   ppml?: PpmlEstimator;
   structural?: StructuralResult;
   frontier?: WorldFrontier;
+  /** The baseline world of the counterfactuals (config.counterfactual). */
+  geBaseline?: GeBaseline;
+  /** The counterfactuals solved on it with the structural fit's coefficients (cached). */
+  counterfactual?: CounterfactualResult;
 }
 
 /**
- * Load what the config's benchmark and structural K need: the China world panel, the PPML
- * estimator and the structural fit, with paths relative to the repo root `root` (default ".";
- * ".." from notebooks/). The China world panel and the structural fit are cached in
- * `out/cache/` (keyed by the settings and the input files' sizes and times), so a warm run reads
- * them instead of the 1.9 million-row world file. Progress goes to stderr; anything missing
+ * Load what the config's benchmark, structural K and counterfactuals need: the China world panel,
+ * the PPML estimator, the structural fit, and the counterfactuals' baseline world and solution,
+ * with paths relative to the repo root `root` (default "."; ".." from notebooks/). The China world
+ * panel, the structural fit and the counterfactuals are cached in `out/cache/` (keyed by the
+ * settings and the input files' sizes and times), so a warm run reads them instead of the 1.9
+ * million-row world file. Progress goes to stderr; anything missing
  * becomes a warning line, never a failure.
  *
  * @example
@@ -120,13 +133,10 @@ export async function loadBenchmarkWorld(
       }
     }
     if (st) {
-      out.structural = await structuralCached(config, st, {
-        raw,
-        mappingFile,
-        inputs,
-        cache,
-        loadIndexed,
-      });
+      const io = { raw, mappingFile, inputs, cache, loadIndexed };
+      out.structural = await structuralCached(config, st, io);
+      const cf = config.counterfactual?.enabled ? config.counterfactual : null;
+      if (cf) Object.assign(out, await counterfactualCached(config, cf, out.structural, io));
     }
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
@@ -181,6 +191,65 @@ async function structuralCached(
   }, io.cache);
   console.error(`structural: ${hit ? "from the cache" : "fitted"}`);
   return restateStructural(value, { ...settings, definition: config.potential.definition });
+}
+
+/**
+ * The counterfactuals' baseline world (one year of DOTS with the domestic-flow rule) and the
+ * scenarios solved on it with the structural fit's coefficients, each from the cache or computed
+ * (an InputError when an input is missing). The solution's cache is keyed by the section, the
+ * coefficients and the GE code's source files.
+ */
+async function counterfactualCached(
+  config: StudyConfig,
+  cf: NonNullable<StudyConfig["counterfactual"]>,
+  structural: StructuralResult,
+  io: {
+    raw: string;
+    mappingFile: string;
+    inputs: string[];
+    cache: { dir: string; warn: (l: string) => void };
+    loadIndexed: () => Promise<IndexedWorldTrade>;
+  },
+): Promise<{ geBaseline: GeBaseline; counterfactual: CounterfactualResult }> {
+  const st = structural.config;
+  const study = [config.reporter, ...config.partners];
+  const key = {
+    year: cf.year,
+    reporter: config.reporter,
+    partners: config.partners,
+    rule: { partnerExports: st.partnerExports, untrusted: st.untrusted, distance: st.distance },
+  };
+  const baseline = await cachedJson("ge-world", key, io.inputs, async () => {
+    console.error(`counterfactual: the ${cf.year} world matrix ...`);
+    const gdpFile = `${io.raw}/wdi/gdp-current-usd-long.csv`;
+    const world = await io.loadIndexed();
+    return buildGeBaseline(world, {
+      year: cf.year,
+      reporter: config.reporter,
+      partners: config.partners,
+      structural: st,
+      gdp: readWdiLong(await readText(gdpFile), gdpFile, { countries: world.codes }).observations,
+      geo: readGeoDist(
+        await readText(`${io.raw}/geo/cepii/dist_cepii.csv`),
+        await readText(`${io.raw}/geo/cepii/geo_cepii.csv`),
+        parseCepiiMapping(await readText(io.mappingFile), io.mappingFile),
+        { origins: study },
+      ),
+    });
+  }, io.cache);
+  const coefficients = structural.ok ? structural.coefficients : null;
+  const solved = await cachedJson(
+    "counterfactual",
+    { key, cf, coefficients },
+    [...io.inputs, ...COUNTERFACTUAL_SOURCES],
+    () => Promise.resolve(runCounterfactual(baseline.value, cf, coefficients, structural.reason)),
+    io.cache,
+  );
+  console.error(
+    `counterfactual: world ${baseline.hit ? "from the cache" : "built"}, ` +
+      `scenarios ${solved.hit ? "from the cache" : "solved"}`,
+  );
+  return { geBaseline: baseline.value, counterfactual: solved.value };
 }
 
 /**

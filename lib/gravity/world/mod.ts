@@ -6,6 +6,8 @@ export * from "./benchmark.ts";
 export * from "./cache.ts";
 export * from "./china_world.ts";
 export * from "./frontier.ts";
+export * from "./counterfactual.ts";
+export * from "./ge_world.ts";
 export * from "./gravity_data.ts";
 export * from "./load.ts";
 export * from "./structural.ts";

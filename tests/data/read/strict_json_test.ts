@@ -18,7 +18,7 @@ const study = JSON.parse(Deno.readTextFileSync("data/study.config.json"));
 const importText = Deno.readTextFileSync("data/import.config.json");
 const ALLOWED_TOP =
   "title, dataDir, paperDir, reporter, partners, years, dependent, terms, cbec, se, potential, choices, " +
-  "sensitivity, uncertainty, benchmark, forecast, structural, frontier";
+  "sensitivity, uncertainty, benchmark, forecast, structural, frontier, counterfactual";
 
 Deno.test("the shipped configs pass the strict checks", async () => {
   for (const f of ["data/study.config.json", "data/study.eq1.config.json"]) {

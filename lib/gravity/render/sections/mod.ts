@@ -4,6 +4,7 @@
  * @module
  */
 export * from "./comparison.ts";
+export * from "./counterfactual.ts";
 export * from "./coverage.ts";
 export * from "./forecast.ts";
 export * from "./formatters.ts";
