@@ -116,7 +116,7 @@ Deno.test("findings without a regression: the reason, no coefficients, no classe
 
 Deno.test("section headlines: benchmark, structural, sensitivity and forecast from the hand results", () => {
   const r = handStudy();
-  assert.deepEqual(SECTION_HEADLINES.map((h) => h(r)), [null, null, null, null, null]);
+  assert.deepEqual(SECTION_HEADLINES.map((h) => h(r)), [null, null, null, null, null, null]);
   r.benchmark = handBenchmark([handBenchmarkFit("ols"), handBenchmarkFit("ppml", false)]);
   const fit = r.benchmark.fits[0];
   const count = (c: string) => fit.k.filter((k) => k.class === c).length;
