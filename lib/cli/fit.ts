@@ -2,7 +2,7 @@
  * The `fit` command: least squares with full inference on any CSV.
  *
  *   deno task cli fit --data FILE.csv --y TERM --x TERM[,TERM...] [--no-intercept]
- *     [--se classical|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]
+ *     [--se classical|iid|hc0|hc1|hc2|hc3|cluster:COL] [--level 0.95] [--format text|json|markdown|html]
  *     [--estimator ols|ppml|sfa] [--fe DIM[,DIM...]] [--compare]
  *     [--inefficiency halfnormal|truncnormal] [--panel ID,TIME] [--time-varying] [--z TERM,...]
  *     [--z-intercept] [--efficiency bc|jlms]
@@ -31,10 +31,10 @@ function parseSe(text: string): { se: SeType; clusterColumn?: string } {
     if (!col) throw new InputError(`--se cluster needs a column: --se cluster:COL`);
     return { se: "cluster", clusterColumn: col };
   }
-  const se = t.toLowerCase();
+  const se = t.toLowerCase() === "iid" ? "classical" : t.toLowerCase();
   if (["classical", "hc0", "hc1", "hc2", "hc3"].includes(se)) return { se: se as SeType };
   throw new InputError(
-    `--se "${text}" not understood (use classical, hc0, hc1, hc2, hc3 or cluster:COL)`,
+    `--se "${text}" not understood (use classical or iid, hc0, hc1, hc2, hc3 or cluster:COL)`,
   );
 }
 
@@ -81,7 +81,7 @@ export async function runFit(args: string[]): Promise<void> {
       x: v.x as string,
       estimator: v.estimator as string | undefined,
       fe: v.fe as string | undefined,
-      se: (v.se as string | undefined) ?? "classical",
+      se: v.se as string | undefined,
       level,
       intercept: !v["no-intercept"],
       compare: v.compare === true,

@@ -20,7 +20,8 @@ export interface FitModelArgs {
   x: string;
   estimator?: string;
   fe?: string;
-  se: string;
+  /** The SE request; undefined: each model's default (classical for OLS, hc0 for PPML). */
+  se?: string;
   level: number;
   intercept: boolean;
   compare: boolean;
@@ -101,6 +102,7 @@ export async function runFitModel(a: FitModelArgs): Promise<void> {
       );
     }
     if (r.singletons > 0) console.error(`note: ${r.singletons} singleton observation(s) dropped`);
+    for (const w of r.warnings ?? []) console.error(`warning: ${w}`);
   }
   if (a.format === "json") {
     const json = results.map(modelJson);

@@ -31,6 +31,10 @@ export interface ModelJson {
   deviance?: number;
   tolerance?: number;
   pseudoR2?: number | null;
+  /** PPML: Pearson chi-square / residual df (1 when the variance equals the mean). */
+  dispersion?: number | null;
+  /** One-line warnings about the fit (e.g. model-based SEs on overdispersed PPML). */
+  warnings?: string[];
   /** Conjugate-gradient iterations of the fixed-effect projections (all IRLS iterations for PPML). */
   feIterations?: number;
   /** PPML: tolerance the projections reached in the last iteration. */
@@ -80,10 +84,12 @@ export function modelJson(r: ModelResult): ModelJson {
         deviance: r.deviance,
         tolerance: r.tolerance,
         pseudoR2: fin(r.pseudoR2),
+        dispersion: fin(r.dispersion),
       }
       : {}),
     ...(r.feIterations !== undefined ? { feIterations: r.feIterations } : {}),
     ...(ppml && r.feTolerance !== undefined ? { feTolerance: r.feTolerance } : {}),
     ...(r.separation ? { separation: { ...r.separation } } : {}),
+    ...(r.warnings?.length ? { warnings: [...r.warnings] } : {}),
   };
 }

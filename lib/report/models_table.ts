@@ -32,8 +32,8 @@ export function stars(p: number): string {
 
 const SE_NAMES: Record<string, string> = {
   classical: "IID",
-  hc0: "Heteroskedasticity-robust (HC0)",
-  hc1: "Heteroskedasticity-robust (HC1)",
+  hc0: "Robust (HC0)",
+  hc1: "Robust (HC1)",
   hc2: "HC2",
   hc3: "HC3",
 };
@@ -188,9 +188,17 @@ export function modelsTable(
   format: TableFormat | "latex" = "text",
   options: ModelsTableOptions = {},
 ): string {
-  const spec = modelsSpec(modelColumns(results, options.titles), {
+  const columns = modelColumns(results, options.titles);
+  // a fit's warnings (e.g. model-based SEs on overdispersed PPML) are notes under the table
+  const warnings = results.flatMap((r, j) =>
+    (r.warnings ?? []).map((
+      w,
+    ) => (results.length > 1 ? `${columns[j].title}: ${w}` : `Warning: ${w}`))
+  );
+  const spec = modelsSpec(columns, {
     title: options.title,
     digits: options.digits,
+    notes: warnings,
   });
   return format === "latex" ? formatLatex(spec) : formatTable(spec, format);
 }

@@ -76,7 +76,7 @@ Deno.test("cli fit --compare: OLS, OLS + FE, PPML, PPML + FE side by side with s
       `Observations\\s+${expected.olsTwoWay.n}\\s+${expected.olsTwoWay.n}\\s+2400\\s+2400`,
     ),
   );
-  assert.match(r.stdout, /Standard errors\s+Heteroskedasticity-robust \(HC1\)/);
+  assert.match(r.stdout, /Standard errors\s+Robust \(HC1\)/);
 });
 
 Deno.test("cli fit --estimator: bad input is one line", async () => {

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { ROOT } from "../root.ts";
 import { COMMANDS } from "../../lib/cli/options/all.ts";
 import {
+  type CommandExample,
   commandsMarkdown,
   exampleLine,
   helpText,
@@ -58,24 +59,23 @@ Deno.test("README's command table is the one the option tables make", () => {
 });
 
 Deno.test("every example in the help runs as written and exits 0", async () => {
-  const examples = COMMANDS.flatMap((c) => c.examples);
-  // two at a time: each is a whole `deno task` process
-  for (let i = 0; i < examples.length; i += 2) {
-    await Promise.all(
-      examples.slice(i, i + 2).map(async (e) => {
-        const out = await new Deno.Command(Deno.execPath(), {
-          args: ["task", "--quiet", ...e.args],
-          cwd: ROOT,
-          env: { NO_COLOR: "1" },
-          stdout: "piped",
-          stderr: "piped",
-        }).output();
-        const err = new TextDecoder().decode(out.stderr).trim().split("\n").at(-1);
-        assert.equal(out.code, 0, `${exampleLine(e)}: ${err}`);
-        assert.ok(out.stdout.length > 0, `${exampleLine(e)} printed nothing`);
-      }),
-    );
-  }
+  const run = async (e: CommandExample) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["task", "--quiet", ...e.args],
+      cwd: ROOT,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const err = new TextDecoder().decode(out.stderr).trim().split("\n").at(-1);
+    assert.equal(out.code, 0, `${exampleLine(e)}: ${err}`);
+    assert.ok(out.stdout.length > 0, `${exampleLine(e)} printed nothing`);
+  };
+  // one command's examples in turn (the study's write the same out/ folder), the commands side
+  // by side: each is a whole `deno task` process
+  await Promise.all(COMMANDS.map(async (c) => {
+    for (const e of c.examples) await run(e);
+  }));
 });
 
 Deno.test("an unknown option is one line naming the nearest known one", async () => {

@@ -31,7 +31,7 @@ Deno.test("modelsTable: models side by side, stars, SEs in parentheses, FE rows,
   assert.ok(text.includes(`(${slope.stdError.toFixed(3)})`));
   assert.match(text, /FE: g\s+No\s+Yes\s+Yes/);
   assert.match(text, /Observations\s+12\s+12\s+12/);
-  assert.match(text, /Standard errors\s+IID\s+Heteroskedasticity-robust \(HC1\)\s+Clustered \(g\)/);
+  assert.match(text, /Standard errors\s+IID\s+Robust \(HC1\)\s+Clustered \(g\)/);
   const htmlOut = modelsTable([a, c], "html");
   assert.ok(htmlOut.startsWith("<table>") && htmlOut.includes("<th>(2)</th>"));
   assert.ok(modelsTable([a], "markdown").includes("| Estimator | OLS |"));

@@ -111,10 +111,12 @@ export const FIT_COMMAND: CommandSpec = {
     {
       name: "se",
       type: "string",
-      arg: "classical|hc0|hc1|hc2|hc3|cluster:COL[,COL]",
-      default: "classical",
+      arg: "classical|iid|hc0|hc1|hc2|hc3|cluster:COL[,COL]",
+      default: "classical (OLS), hc0 (PPML)",
       group: "inference",
-      help: "standard errors (cluster:A,B = two-way clustering)",
+      help: "standard errors: classical (= iid, model-based), heteroskedasticity-robust hc0-hc3, " +
+        "clustered (cluster:A,B = two-way); PPML defaults to hc0 because trade flows are " +
+        "overdispersed, and iid on PPML prints the Pearson dispersion as a warning",
     },
     {
       name: "level",

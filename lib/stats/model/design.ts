@@ -6,7 +6,7 @@
  */
 import { cellLocation, InputError } from "../../errors.ts";
 import { encodeFactor, type FeDimension, parseFe } from "./fe.ts";
-import { type ModelSpec, parseSe, type SeSpec } from "./spec.ts";
+import { defaultSe, type ModelSpec, parseSe, type SeSpec } from "./spec.ts";
 import { evalTerm, parseTerm } from "../formula.ts";
 
 /** Columns a model reads: numeric columns and label columns (fixed effects, clusters). */
@@ -83,7 +83,7 @@ function dependent(spec: ModelSpec, data: ModelData, file: string) {
  */
 export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
   const file = data.file ?? "data";
-  const se = parseSe(spec.se ?? "classical");
+  const se = parseSe(spec.se ?? defaultSe(spec.estimator));
   const dep = dependent(spec, data, file);
   const terms = spec.terms.map(parseTerm);
   const table = { file, columns: data.columns };

@@ -79,6 +79,13 @@ export interface ModelResult {
   separation?: SeparationReport;
   pseudoR2?: number;
   logLik?: number;
+  /**
+   * PPML: the Pearson dispersion sum (y - mu)^2 / mu / (n - K), 1 when the variance equals the
+   * mean as the model-based (classical) SEs assume.
+   */
+  dispersion?: number;
+  /** One-line warnings about the fit (e.g. model-based SEs on overdispersed PPML). */
+  warnings?: string[];
   /** Input row of each used row, and the fitted dependent there (mu for PPML). */
   rows: number[];
   fitted: number[];
@@ -283,6 +290,14 @@ export function fitModel(
   const xb = linearIndex(est, u.beta, design);
   const stats = fitStatistics(est);
   const fitted = Array.from(est.linear, (v) => (est.estimator === "ppml" ? Math.exp(v) : v));
+  const dispersion = est.estimator === "ppml" ? pearsonDispersion(est, fitted) : undefined;
+  const warnings = dispersion !== undefined && design.se.type === "classical"
+    ? [
+      `model-based (IID) Poisson SEs assume the variance equals the mean; the Pearson dispersion ` +
+      `is ${dispersion.toPrecision(4)}, so they are about ${Math.sqrt(dispersion).toPrecision(3)}` +
+      ` times too small if it is constant (the default, hc0, is robust to it)`,
+    ]
+    : [];
   return {
     estimator: est.estimator,
     dependent: design.dependent,
@@ -303,6 +318,8 @@ export function fitModel(
     ...(est.ppml ?? {}),
     ...(est.feIterations !== undefined ? { feIterations: est.feIterations } : {}),
     ...(est.separation ? { separation: { ...est.separation } } : {}),
+    ...(dispersion !== undefined ? { dispersion } : {}),
+    ...(warnings.length ? { warnings } : {}),
     rows: est.rows,
     fitted,
     model: {
@@ -315,6 +332,13 @@ export function fitModel(
       ...(spec.offset ? { offset: spec.offset } : {}),
     },
   };
+}
+
+/** Pearson chi-square / residual df (n - slopes - fixed-effect df) of a PPML fit. */
+function pearsonDispersion(est: Estimate, mu: number[]): number {
+  let chi2 = 0;
+  for (let t = 0; t < mu.length; t++) chi2 += (est.y[t] - mu[t]) ** 2 / mu[t];
+  return chi2 / est.dfResidual;
 }
 
 /**

@@ -29,7 +29,11 @@ export interface ModelSpec {
   estimator?: Estimator;
   /** Intercept (default true without fixed effects; with fixed effects there is none). */
   intercept?: boolean;
-  /** "classical" (default), "hc0".."hc3", or "cluster:COL" / "cluster:A,B" (two-way). */
+  /**
+   * "classical" (alias "iid": model-based), "hc0".."hc3", or "cluster:COL" / "cluster:A,B"
+   * (two-way). Default {@link defaultSe}: classical for OLS, hc0 (heteroskedasticity-robust) for
+   * PPML, whose model-based variance assumes the variance equals the mean.
+   */
   se?: string;
   /** Confidence level of the intervals (default 0.95). */
   level?: number;
@@ -48,6 +52,22 @@ export interface ModelSpec {
   dropSingletons?: boolean;
 }
 
+/**
+ * The standard errors a specification gets when it names none: classical for OLS (as Stata's
+ * `regress`, R's `lm`); for PPML the heteroskedasticity-robust sandwich HC0 (as statsmodels' GLM
+ * `cov_type="HC0"`; Stata's `ppml` and `ppmlhdfe` print HC0 x sqrt(N / (N - 1)), their
+ * "semirobust"), because trade flows are overdispersed and the model-based Poisson variance
+ * (variance = mean) understates the SEs, often by orders of magnitude.
+ *
+ * @example
+ * ```ts
+ * defaultSe("ppml"); // "hc0"
+ * ```
+ */
+export function defaultSe(estimator: Estimator | undefined): string {
+  return estimator === "ppml" ? "hc0" : "classical";
+}
+
 /** Parsed standard-error request. */
 export interface SeSpec {
   type: "classical" | "hc0" | "hc1" | "hc2" | "hc3" | "cluster";
@@ -58,8 +78,8 @@ export interface SeSpec {
 }
 
 /**
- * Parse an SE request: `classical`, `hc0`..`hc3`, `cluster:COL`, `cluster:A,B` (two-way) or
- * `cluster:A^B` (clusters of the interaction).
+ * Parse an SE request: `classical` (or `iid`, the same model-based SEs), `hc0`..`hc3`,
+ * `cluster:COL`, `cluster:A,B` (two-way) or `cluster:A^B` (clusters of the interaction).
  *
  * @example
  * ```ts
@@ -75,12 +95,12 @@ export function parseSe(text: string): SeSpec {
     if (cluster.length > 2) throw new InputError(`se "${text}": at most two-way clustering`);
     return { type: "cluster", cluster, label: `cluster:${cols}` };
   }
-  const se = t.toLowerCase();
+  const se = t.toLowerCase() === "iid" ? "classical" : t.toLowerCase();
   if (["classical", "hc0", "hc1", "hc2", "hc3"].includes(se)) {
     return { type: se as SeSpec["type"], label: se };
   }
   throw new InputError(
-    `se "${text}" not understood (use classical, hc0, hc1, hc2, hc3 or cluster:COL)`,
+    `se "${text}" not understood (use classical or iid, hc0, hc1, hc2, hc3 or cluster:COL)`,
   );
 }
 
@@ -102,7 +122,7 @@ export function specColumns(
   if (spec.weights) numeric.push(spec.weights);
   if (spec.offset) numeric.push(spec.offset);
   const labels = (spec.fe ?? []).flatMap((d) => parseFe(d).flat());
-  const se = parseSe(spec.se ?? "classical");
+  const se = parseSe(spec.se ?? defaultSe(spec.estimator));
   if (se.cluster) labels.push(...se.cluster.flat());
   return { numeric: [...new Set(numeric)], labels: [...new Set(labels)] };
 }
