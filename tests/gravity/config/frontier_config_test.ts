@@ -83,7 +83,7 @@ Deno.test("frontier config: an unknown key is refused with the allowed keys and 
   // and at the top level, the section's own name
   refused(
     () => parseStudyConfig({ ...structuredClone(STUDY), fronteir: {} }, "s.json"),
-.*, frontier, counterfactual\); did you mean "frontier"\?$/,
+    /unknown key "fronteir" in the top level .*, frontier, counterfactual\); did you mean "frontier"\?$/,
   );
 });
 
