@@ -21,6 +21,7 @@ import { parseCepiiMapping, readGeoDist } from "../../data/sources/cepii.ts";
 import {
   restateStructural,
   runStructural,
+  STRUCTURAL_SOURCES,
   type StructuralEstimator,
   type StructuralResult,
 } from "./structural.ts";
@@ -174,7 +175,8 @@ async function structuralCached(
   const u = config.uncertainty;
   const settings = { thresholds: config.potential.thresholds, uncertainty: u };
   const key = { st, reporter: config.reporter, partners: config.partners };
-  const { value, hit } = await cachedJson("structural", key, io.inputs, async () => {
+  const inputs = [...io.inputs, ...STRUCTURAL_SOURCES];
+  const { value, hit } = await cachedJson("structural", key, inputs, async () => {
     console.error("structural: PPML with exporter-year and importer-year effects ...");
     const geo = readGeoDist(
       await readText(`${io.raw}/geo/cepii/dist_cepii.csv`),

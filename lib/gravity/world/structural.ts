@@ -31,6 +31,33 @@ import {
 export { addStructuralUncertainty } from "./structural_k.ts";
 export type { StructuralFlow, StructuralK } from "./structural_k.ts";
 
+/**
+ * The code the structural fit depends on (the flows, K, the PPML solver): the cache of the fit
+ * (lib/gravity/world/load.ts) is keyed by their sizes and times too, so a change to the code is
+ * never served a fit the old code made.
+ */
+export const STRUCTURAL_SOURCES: string[] = [
+  "./structural.ts",
+  "./structural_flows.ts",
+  "./structural_k.ts",
+  ...[
+    "demean",
+    "demean_ends",
+    "demean_kernels",
+    "design",
+    "estimate",
+    "fe",
+    "fit",
+    "poisson",
+    "ppml",
+    "ppml_fe",
+    "ppml_steps",
+    "separation",
+    "spec",
+  ].map((f) => `../../stats/model/${f}.ts`),
+  "../../stats/vcov.ts",
+].map((p) => decodeURIComponent(new URL(p, import.meta.url).pathname));
+
 /** What the structural fit needs from lib/stats/model/fit.ts. */
 export interface StructuralEstimator {
   fitModel: (
