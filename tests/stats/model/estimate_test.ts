@@ -1,7 +1,8 @@
 /**
- * lib/stats/model/estimate.ts: the mutants of the first mutation run that the model-level tests left
- * alive. Expected values are closed forms worked in each test (weighted least squares with one
- * regressor, degrees of freedom counted from the data), statsmodels' fitted values of
+ * lib/stats/model/estimate.ts through fitModel: the residual degrees of freedom, the one-line
+ * errors, weighted least squares and the order of separation and singleton dropping. Expected
+ * values are closed forms worked in each test (weighted least squares with one regressor, degrees
+ * of freedom counted from the data), statsmodels' fitted values of
  * tests/fixtures/stats/model_mutants_expected.json (their count is statsmodels' n), rows
  * separated or dropped as singletons by construction, and the documented one-line errors.
  */
@@ -9,7 +10,7 @@ import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
 import { fitModel } from "../../../lib/stats/model/fit.ts";
 import type { ModelSpec } from "../../../lib/stats/model/spec.ts";
-import { data, ex } from "../mutants_fixture.ts";
+import { data, ex } from "./statsmodels_panel.ts";
 
 const fit = (s: Partial<ModelSpec>) =>
   fitModel({ dependent: "count", terms: ["x1", "x2"], estimator: "ppml", ...s } as ModelSpec, data);

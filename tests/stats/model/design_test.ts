@@ -1,14 +1,12 @@
 /**
- * lib/stats/model/design.ts and lib/stats/model/spec.ts directly: which rows a design keeps and why the
- * others go (each count worked by hand on a ten-row table), the one-line errors naming file, row
- * and column, and the SE and column parsing of a specification. Written for the mutants the
- * model-level tests left alive.
+ * lib/stats/model/design.ts: which rows a design keeps and why the others go (each count worked
+ * by hand on a ten-row table), the one-line errors naming file, row and column, the clusters of
+ * an interaction and the fixed-effect name written without whitespace (worked by hand from six
+ * rows).
  */
 import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
 import { buildModelDesign } from "../../../lib/stats/model/design.ts";
-import { parseSe, specColumns } from "../../../lib/stats/model/spec.ts";
-import { parseTerm } from "../../../lib/stats/formula.ts";
 
 const N = NaN;
 /** Ten rows; the comment on each says what it does in the design below. */
@@ -112,31 +110,28 @@ Deno.test("buildModelDesign: one-line errors naming file, row and column", () =>
   assert.equal(d.rows[0], 1);
 });
 
-Deno.test("parseSe and specColumns", () => {
-  assert.deepEqual(parseSe(" HC1 "), { type: "hc1", label: "hc1" });
-  assert.deepEqual(parseSe("classical"), { type: "classical", label: "classical" });
-  assert.deepEqual(parseSe("cluster: pair"), {
-    type: "cluster",
-    cluster: [["pair"]],
-    label: "cluster:pair",
-  });
-  assert.deepEqual(parseSe("Cluster:a^b,c").cluster, [["a", "b"], ["c"]]);
-  assert.throws(() => parseSe("cluster: "), /se cluster needs a column: cluster:COL/);
-  assert.throws(() => parseSe("cluster:a,b,c"), /se "cluster:a,b,c": at most two-way clustering/);
-  assert.throws(
-    () => parseSe("hc4"),
-    (e) => e instanceof InputError && /se "hc4" not understood/.test(e.message),
-  );
-  const col = (t: string) => parseTerm(t).column;
-  assert.deepEqual(
-    specColumns({
-      dependent: "ln(trade)",
-      terms: ["ln(dist)", "trade", "rta"],
-      weights: "w",
-      fe: ["exporter^year", "importer"],
-      se: "cluster:pair,exporter",
-    }, col),
-    { numeric: ["trade", "dist", "rta", "w"], labels: ["exporter", "year", "importer", "pair"] },
-  );
-  assert.deepEqual(specColumns({ dependent: "y", terms: [] }, col), { numeric: ["y"], labels: [] });
+/** Six rows with an interaction and a label column whose name has a space. */
+const sixRows = {
+  file: "t.csv",
+  columns: { y: [1, 2, 3, 4, 5, 6], x: [1, 0, 2, 5, 3, 4] },
+  labels: {
+    g: ["a", "a", "b", "b", "a", "b"],
+    h: ["u", "v", "u", "v", "u", "v"],
+    "my g": ["p", "q", "p", "q", "q", "p"],
+  },
+};
+
+Deno.test("buildModelDesign: clusters of an interaction a^b", () => {
+  const d = buildModelDesign({ dependent: "y", terms: ["x"], se: "cluster:g^h" }, sixRows);
+  assert.equal(d.clusters.length, 1);
+  assert.equal(d.clusters[0].name, "g^h");
+  // cells a^u (rows 0, 4), a^v (row 1), b^u (row 2), b^v (rows 3, 5)
+  assert.deepEqual([...d.clusters[0].codes], [0, 1, 2, 3, 0, 3]);
+  assert.deepEqual(d.clusters[0].labels, ["a^u", "a^v", "b^u", "b^v"]);
+});
+
+Deno.test("buildModelDesign: a fixed effect is named as written, whitespace removed", () => {
+  const d = buildModelDesign({ dependent: "y", terms: ["x"], fe: [" my g ^ h"] }, sixRows);
+  assert.equal(d.fe[0].name, "myg^h");
+  assert.deepEqual(d.fe[0].labels, ["p^u", "q^v", "q^u", "p^v"]);
 });
