@@ -96,6 +96,13 @@ const HAND_BUILT = "--filter='/^([^ft]|t[^e]|f[^o]|format[^t])/'";
 const NO_SLOW_PPML =
   "--filter='/^([^Pl]|P[^P]|PPML[^ ]|PPML [^=o]|PPML o[^n]|PPML on[^ ]|PPML on [^ta]|least squares with absorbed F)/'";
 
+/** The stochastic frontier's tests without the simulation study (8 s). */
+const FRONTIER_TESTS = [
+  "tests/stats/frontier/warnings_test.ts",
+  "tests/stats/frontier/published_test.ts",
+  "tests/stats/frontier/scipy_test.ts",
+];
+
 /** Targets judged by a narrower set of test files than their folder (faster, same verdicts). */
 const TESTS: Record<string, string[]> = {
   "lib/stats/pca.ts": [
@@ -339,6 +346,29 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/model/fit_test.ts",
     "tests/stats/model/model_test.ts",
   ],
+  // the fit command's JSON: field by field from a hand-built result
+  "lib/stats/linear/ols_json.ts": ["tests/stats/linear/ols_json_test.ts"],
+  // the quasi-Newton minimiser: its own closed-form minima, then the frontier fits it makes
+  "lib/stats/bfgs.ts": [
+    "tests/stats/bfgs_test.ts",
+    "tests/stats/frontier/published_test.ts",
+    "tests/stats/frontier/scipy_test.ts",
+  ],
+  // the stochastic frontier: published outputs (FRONTIER 4.1, R frontier), numpy + scipy, the
+  // likelihood's gradient and integral, the warnings and bad input; the simulation study
+  // (simulation_test.ts, 8 s) left out
+  "lib/stats/frontier/efficiency.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/fit.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/inference.ts": [
+    "tests/stats/frontier/inference_test.ts",
+    ...FRONTIER_TESTS,
+  ],
+  "lib/stats/frontier/likelihood.ts": [
+    "tests/stats/frontier/likelihood_test.ts",
+    ...FRONTIER_TESTS,
+  ],
+  "lib/stats/frontier/problem.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/start.ts": FRONTIER_TESTS,
   "lib/stats/linear/ols.ts": [
     "tests/stats/linear/ols_test.ts",
     "tests/stats/linear/vif_test.ts",

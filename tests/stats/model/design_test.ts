@@ -135,3 +135,53 @@ Deno.test("buildModelDesign: a fixed effect is named as written, whitespace remo
   assert.equal(d.fe[0].name, "myg^h");
   assert.deepEqual(d.fe[0].labels, ["p^u", "q^v", "q^u", "p^v"]);
 });
+
+Deno.test("buildModelDesign: an offset is read per row; a missing offset makes the row incomplete, an infinite one is a one-line error", () => {
+  const t = table();
+  const o = [0.5, -1, 2, 0, 0, 0, 0, 0, 0, NaN]; // row 9: missing offset
+  const d = buildModelDesign({ dependent: "y", terms: ["x"], offset: "o" }, {
+    ...t,
+    columns: { ...t.columns, o },
+  });
+  assert.deepEqual([...d.offset!], o);
+  assert.deepEqual(d.rows, [0, 1, 2, 5, 6, 7, 8]);
+  assert.equal(d.nMissing, 3);
+  assert.equal(buildModelDesign({ dependent: "y", terms: ["x"] }, t).offset, null);
+  assert.throws(
+    () => buildModelDesign({ dependent: "y", terms: ["x"], offset: "q" }, t),
+    (e) => e instanceof InputError && e.message === 't.csv: no column "q" (offset)',
+  );
+  const inf = [...o];
+  inf[1] = -Infinity;
+  assert.throws(
+    () =>
+      buildModelDesign({ dependent: "y", terms: ["x"], offset: "o" }, {
+        ...t,
+        columns: { ...t.columns, o: inf },
+      }),
+    (e) => e instanceof InputError && e.message === 't.csv: row 3, column "o": infinite offset',
+  );
+  // an infinite offset on a row already incomplete (x missing, row 4) is just incomplete
+  const late = [...o];
+  late[4] = Infinity;
+  const l = buildModelDesign({ dependent: "y", terms: ["x"], offset: "o" }, {
+    ...t,
+    columns: { ...t.columns, o: late },
+  });
+  assert.deepEqual(l.rows, [0, 1, 2, 5, 6, 7, 8]);
+});
+
+Deno.test("buildModelDesign: a plain Float64Array dependent is the column itself; ln(y) is a new array, the data untouched", () => {
+  const y = Float64Array.from([1, 2, 0, 4]);
+  const x = [0, 1, 2, 3];
+  assert.equal(buildModelDesign({ dependent: "y", terms: ["x"] }, { columns: { y, x } }).y, y);
+  const d = buildModelDesign({ dependent: "ln(y)", terms: ["x"] }, { columns: { y, x } });
+  assert.notEqual(d.y, y);
+  assert.deepEqual([...y], [1, 2, 0, 4]);
+  assert.deepEqual([...d.y], [0, Math.log(2), NaN, Math.log(4)]);
+  // a plain number[] dependent is copied: the data's array is never the design's
+  const yl = [1, 2, 0, 4];
+  const e = buildModelDesign({ dependent: "ln(y)", terms: ["x"] }, { columns: { y: yl, x } });
+  assert.deepEqual(yl, [1, 2, 0, 4]);
+  assert.equal(e.nZeroLog, 1);
+});

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
-import { parseSe, specColumns } from "../../../lib/stats/model/spec.ts";
+import { defaultSe, parseSe, specColumns } from "../../../lib/stats/model/spec.ts";
 import { parseTerm } from "../../../lib/stats/formula.ts";
 
 Deno.test("parseSe: SE types, cluster lists and one-line errors; specColumns: the numeric and label columns a spec reads", () => {
@@ -34,4 +34,24 @@ Deno.test("parseSe: SE types, cluster lists and one-line errors; specColumns: th
     { numeric: ["trade", "dist", "rta", "w"], labels: ["exporter", "year", "importer", "pair"] },
   );
   assert.deepEqual(specColumns({ dependent: "y", terms: [] }, col), { numeric: ["y"], labels: [] });
+});
+
+Deno.test("defaultSe: HC0 for PPML, classical for OLS and an unnamed estimator; iid is classical in any case", () => {
+  assert.equal(defaultSe("ppml"), "hc0");
+  assert.equal(defaultSe("ols"), "classical");
+  assert.equal(defaultSe(undefined), "classical");
+  assert.deepEqual(parseSe(" IID "), { type: "classical", label: "classical" });
+  assert.deepEqual(parseSe("iid"), { type: "classical", label: "classical" });
+});
+
+Deno.test("specColumns: an offset column is read as numeric, once; a PPML spec without se reads no cluster", () => {
+  const col = (t: string) => parseTerm(t).column;
+  assert.deepEqual(
+    specColumns({ dependent: "y", terms: ["ln(x)"], offset: "lnsize", estimator: "ppml" }, col),
+    { numeric: ["y", "x", "lnsize"], labels: [] },
+  );
+  assert.deepEqual(
+    specColumns({ dependent: "y", terms: ["x"], weights: "x", offset: "x" }, col),
+    { numeric: ["y", "x"], labels: [] },
+  );
 });
