@@ -363,3 +363,42 @@ Deno.test("predict from labels alone (a model of fixed effects only): the level 
   });
   assert.deepEqual([...predict(r, { columns: {}, labels: { g: ["b", "a"] } })], [5, 1.5]);
 });
+
+Deno.test("PPML Pearson dispersion = sum (y - mu)^2 / mu / (n - K) at statsmodels' mu; the warning only with model-based SEs", () => {
+  const y = data.columns.count;
+  const pearson = (mu: number[], df: number) =>
+    mu.reduce((s, m, t) => s + (y[t] - m) ** 2 / m, 0) / df;
+  const want = pearson(ex.ppml.fitted, 48 - 3);
+  const iid = fit90({ dependent: "count", estimator: "ppml", se: "classical" });
+  close(iid.dispersion!, want, 1e-8, "dispersion");
+  assert.deepEqual(iid.warnings, [
+    `model-based (IID) Poisson SEs assume the variance equals the mean; the Pearson dispersion ` +
+    `is ${want.toPrecision(4)}, so they are about ${Math.sqrt(want).toPrecision(3)} times too ` +
+    `small if it is constant (the default, hc0, is robust to it)`,
+  ]);
+  const robust = fit90({ dependent: "count", estimator: "ppml" });
+  assert.equal(robust.se, "hc0");
+  close(robust.dispersion!, want, 1e-8, "dispersion with hc0");
+  assert.equal("warnings" in robust, false);
+  const fe = fit90({ dependent: "count", estimator: "ppml", fe: ["g"] });
+  close(fe.dispersion!, pearson(ex.ppmlFe.fitted, 48 - 2 - 6), 1e-8, "dispersion with FE g");
+  const ols = fit90({ se: "classical" });
+  assert.equal("dispersion" in ols, false);
+  assert.equal("warnings" in ols, false);
+});
+
+Deno.test("predict with a PPML offset: exp(a + o) on new rows, a = ln(sum y / sum exp(o)); a missing offset column names the file", () => {
+  const y = [1, 3, 0, 5, 2], o = [1, 2, 1, 4, 2].map(Math.log);
+  const r = fitModel({ dependent: "y", terms: [], estimator: "ppml", offset: "o" }, {
+    columns: { y, o },
+  });
+  assert.equal(r.model.offset, "o");
+  const p = predict(r, { columns: { o: [0, Math.log(3)] } });
+  assert.ok(Math.abs(p[0] - 1.1) < 1e-12 && Math.abs(p[1] - 3.3) < 1e-12, `${p}`);
+  assert.throws(
+    () => predict(r, { file: "new.csv", columns: { x: [1] } }),
+    (e) => e instanceof InputError && e.message === 'new.csv: no column "o" (offset)',
+  );
+  const plain = fitModel({ dependent: "y", terms: [], estimator: "ppml" }, { columns: { y } });
+  assert.equal("offset" in plain.model, false);
+});
