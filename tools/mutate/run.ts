@@ -87,6 +87,22 @@ const CONFIG_TESTS = [
  */
 const HAND_BUILT = "--filter='/^([^ft]|t[^e]|f[^o]|format[^t])/'";
 
+/**
+ * Leaves out ppml_test.ts's fits of real and fixture panels against statsmodels (1-5 s each:
+ * "PPML = statsmodels ...", "PPML on the real ...", "PPML on a real ...", "least squares with
+ * absorbed two-way FE ..."), keeping every other title of the PPML targets' test files (deno's
+ * filter has no lookahead).
+ */
+const NO_SLOW_PPML =
+  "--filter='/^([^Pl]|P[^P]|PPML[^ ]|PPML [^=o]|PPML o[^n]|PPML on[^ ]|PPML on [^ta]|least squares with absorbed F)/'";
+
+/** The stochastic frontier's tests without the simulation study (8 s). */
+const FRONTIER_TESTS = [
+  "tests/stats/frontier/warnings_test.ts",
+  "tests/stats/frontier/published_test.ts",
+  "tests/stats/frontier/scipy_test.ts",
+];
+
 /** Targets judged by a narrower set of test files than their folder (faster, same verdicts). */
 const TESTS: Record<string, string[]> = {
   "lib/stats/pca.ts": [
@@ -119,7 +135,10 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/forecast/naive.ts": FORECAST_TESTS,
   "lib/gravity/forecast/scenario.ts": FORECAST_TESTS,
   "lib/gravity/forecast/k_projection.ts": FORECAST_TESTS,
-  "lib/gravity/config/forecast.ts": [...FORECAST_TESTS, "tests/gravity/config/nearest_key_test.ts"],
+  "lib/gravity/config/forecast.ts": [
+    ...FORECAST_TESTS,
+    "tests/gravity/config/nearest_key_test.ts",
+  ],
   "lib/gravity/forecast/run.ts": FORECAST_TESTS,
   // potential modules: their own tests without uncertainty_test.ts's slow ones (POTENTIAL_TESTS)
   "lib/gravity/potential/intervals.ts": POTENTIAL_TESTS,
@@ -173,7 +192,9 @@ const TESTS: Record<string, string[]> = {
   ],
   // the stochastic frontier section (i-sfa): each file by its own tests; the world fit and the
   // study section against the pandas + numpy + scipy reference (frontier_expected.json)
-  "lib/gravity/config/frontier.ts": ["tests/gravity/config/frontier_config_test.ts"],
+  "lib/gravity/config/frontier.ts": [
+    "tests/gravity/config/frontier_config_test.ts",
+  ],
   "lib/gravity/world/frontier.ts": [
     "tests/gravity/world/frontier_test.ts",
     "tests/gravity/study/frontier_test.ts",
@@ -182,8 +203,12 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study/frontier_test.ts",
     "tests/gravity/render/sections/frontier_test.ts",
   ],
-  "lib/gravity/render/sections/frontier.ts": ["tests/gravity/render/sections/frontier_test.ts"],
-  "lib/report/figures/frontier.ts": ["tests/report/figures/frontier_figure_test.ts"],
+  "lib/gravity/render/sections/frontier.ts": [
+    "tests/gravity/render/sections/frontier_test.ts",
+  ],
+  "lib/report/figures/frontier.ts": [
+    "tests/report/figures/frontier_figure_test.ts",
+  ],
   "lib/gravity/study/sensitivity.ts": [
     "tests/gravity/study/sensitivity_test.ts",
   ],
@@ -208,36 +233,40 @@ const TESTS: Record<string, string[]> = {
   ],
   // synthetic generators (mut-world): their documented properties
   "lib/gravity/synthetic/world.ts": ["tests/gravity/synthetic/world_test.ts"],
-  "lib/gravity/synthetic/gravity.ts": ["tests/gravity/synthetic/gravity_test.ts"],
-  "lib/gravity/synthetic/forecast.ts": ["tests/gravity/synthetic/forecast_test.ts"],
-  // mut-ppml: ppml_test.ts (8 s, real-data acceptance) and model_test.ts's OLS property dropped;
-  // ppml_survivors_test.ts checks the IRLS against statsmodels on small panels
+  "lib/gravity/synthetic/gravity.ts": [
+    "tests/gravity/synthetic/gravity_test.ts",
+  ],
+  "lib/gravity/synthetic/forecast.ts": [
+    "tests/gravity/synthetic/forecast_test.ts",
+  ],
+  // the PPML solver: ppmlIrls's and the steps' tests (statsmodels' paths and fits on small panels)
+  // without ppml_test.ts's real-data fits (NO_SLOW_PPML)
   "lib/stats/model/ppml.ts": [
-    "--filter='/^([^Plp]|property \\(p|po|pp|pre|P[^P]|PPML [^o])/'",
-    "tests/stats/model/ppml_survivors_test.ts",
-    "tests/stats/model/ppml_mutants_test.ts",
-    "tests/stats/model/ppml_progress_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
+    NO_SLOW_PPML,
+    "tests/stats/model/ppml_test.ts",
+    "tests/stats/model/poisson_test.ts",
+    "tests/stats/model/fit_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
     "tests/stats/model/model_test.ts",
   ],
   // issue 19: the IRLS with fixed effects, its steps and the deviance (the sparse property test,
   // 3 s, compares with statsmodels on 18 panels)
   "lib/stats/model/ppml_fe.ts": [
-    "tests/stats/model/ppml_survivors_test.ts",
+    NO_SLOW_PPML,
+    "tests/stats/model/ppml_test.ts",
     "tests/stats/model/ppml_steps_test.ts",
-    "tests/stats/model/ppml_mutants_test.ts",
     "tests/stats/model/ppml_sparse_property_test.ts",
     "tests/report/model_work_test.ts",
   ],
   "lib/stats/model/ppml_steps.ts": [
+    NO_SLOW_PPML,
     "tests/stats/model/ppml_steps_test.ts",
-    "tests/stats/model/ppml_survivors_test.ts",
+    "tests/stats/model/ppml_test.ts",
   ],
   "lib/stats/model/poisson.ts": [
-    "tests/stats/model/ppml_mutants_test.ts",
-    "tests/stats/model/ppml_survivors_test.ts",
-    "tests/stats/model/ppml_progress_test.ts",
+    NO_SLOW_PPML,
+    "tests/stats/model/poisson_test.ts",
+    "tests/stats/model/ppml_test.ts",
     "tests/stats/model/ppml_steps_test.ts",
   ],
   // the conjugate-gradient demeaning: closed forms, dense answers and a reference CG
@@ -256,34 +285,32 @@ const TESTS: Record<string, string[]> = {
   ],
   // mut-est: ppml_test.ts (6 s, real-data acceptance) dropped
   "lib/stats/model/fe.ts": [
-    "tests/stats/model/fe_mutants_test.ts",
-    "tests/stats/model/fe_survivors_test.ts",
+    "tests/stats/model/fe_test.ts",
     "tests/stats/model/fe_effects_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/fit_test.ts",
     "tests/stats/model/model_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
   ],
   // mut-ppml: ppml_test.ts (8 s) and ppml_gamma_test.ts dropped: the covariances they check are
-  // checked by vcov_test.ts (closed forms) and model_mutants_test.ts (statsmodels)
+  // checked by vcov_test.ts (closed forms) and fit_test.ts (statsmodels)
   "lib/stats/vcov.ts": [
     "tests/stats/vcov_test.ts",
     "tests/stats/vcov_dense_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/fit_test.ts",
     "tests/stats/model/model_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped; separation_lp_test.ts holds the
   // linear-programming truth on 800 panels
   "lib/stats/model/separation.ts": [
-    "tests/stats/model/separation_mutants_test.ts",
-    "tests/stats/model/separation_survivors_test.ts",
+    "tests/stats/model/separation_test.ts",
     "tests/stats/model/separation_lp_test.ts",
     "tests/stats/model/model_test.ts",
     "tests/report/model_work_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) dropped
   "lib/stats/model/estimate.ts": [
-    "tests/stats/model/estimate_survivors_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/estimate_test.ts",
+    "tests/stats/model/fit_test.ts",
     "tests/stats/model/model_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
     "tests/stats/model/ppml_steps_test.ts",
@@ -294,32 +321,54 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/linear/lsq_test.ts",
     "tests/stats/linear/ols_test.ts",
     "tests/stats/linear/nist_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/fit_test.ts",
     "tests/stats/model/model_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) dropped
   "lib/stats/model/fit.ts": [
-    "tests/stats/model/model_survivors_test.ts",
-    "tests/stats/model/estimate_survivors_test.ts",
+    "tests/stats/model/fit_test.ts",
+    "tests/stats/model/estimate_test.ts",
     "tests/stats/model/fe_effects_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
     "tests/stats/model/model_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
     "tests/report/model_work_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/model/design.ts": [
-    "tests/stats/model/design_spec_mutants_test.ts",
-    "tests/stats/model/design_survivors_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/design_test.ts",
+    "tests/stats/model/fit_test.ts",
     "tests/stats/model/model_test.ts",
   ],
   // mut-est: ppml_test.ts (6 s) and ppml_gamma_test.ts dropped
   "lib/stats/model/spec.ts": [
-    "tests/stats/model/design_spec_mutants_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/spec_test.ts",
+    "tests/stats/model/design_test.ts",
+    "tests/stats/model/fit_test.ts",
     "tests/stats/model/model_test.ts",
   ],
+  // the fit command's JSON: field by field from a hand-built result
+  "lib/stats/linear/ols_json.ts": ["tests/stats/linear/ols_json_test.ts"],
+  // the quasi-Newton minimiser: its own closed-form minima, then the frontier fits it makes
+  "lib/stats/bfgs.ts": [
+    "tests/stats/bfgs_test.ts",
+    "tests/stats/frontier/published_test.ts",
+    "tests/stats/frontier/scipy_test.ts",
+  ],
+  // the stochastic frontier: published outputs (FRONTIER 4.1, R frontier), numpy + scipy, the
+  // likelihood's gradient and integral, the warnings and bad input; the simulation study
+  // (simulation_test.ts, 8 s) left out
+  "lib/stats/frontier/efficiency.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/fit.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/inference.ts": [
+    "tests/stats/frontier/inference_test.ts",
+    ...FRONTIER_TESTS,
+  ],
+  "lib/stats/frontier/likelihood.ts": [
+    "tests/stats/frontier/likelihood_test.ts",
+    ...FRONTIER_TESTS,
+  ],
+  "lib/stats/frontier/problem.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/start.ts": FRONTIER_TESTS,
   "lib/stats/linear/ols.ts": [
     "tests/stats/linear/ols_test.ts",
     "tests/stats/linear/vif_test.ts",
@@ -330,7 +379,7 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/linear/ols_test.ts",
     "tests/stats/linear/nist_test.ts",
     "tests/stats/vcov_test.ts",
-    "tests/stats/model/model_mutants_test.ts",
+    "tests/stats/model/fit_test.ts",
     "tests/stats/model/model_test.ts",
     "tests/stats/model/ppml_gamma_test.ts",
   ],
@@ -424,7 +473,9 @@ const TESTS: Record<string, string[]> = {
   ],
   // the counterfactual section (i-ge): each file by its own tests; the world matrix and the
   // scenarios against the pandas + numpy recomputation (study_expected.json)
-  "lib/gravity/config/counterfactual.ts": ["tests/gravity/config/counterfactual_config_test.ts"],
+  "lib/gravity/config/counterfactual.ts": [
+    "tests/gravity/config/counterfactual_config_test.ts",
+  ],
   "lib/gravity/world/ge_world.ts": [
     "tests/gravity/world/ge_world_test.ts",
     "tests/gravity/world/counterfactual_test.ts",
@@ -637,7 +688,14 @@ async function mutateOne(
       JSON.stringify(mutants),
     );
   }
-  await writeRecord(target, name, { blob, code }, tests, mutants, full ? seconds : null);
+  await writeRecord(
+    target,
+    name,
+    { blob, code },
+    tests,
+    mutants,
+    full ? seconds : null,
+  );
   return summarise(target, mutants, seconds);
 }
 
@@ -711,7 +769,9 @@ function scoredFiles(): string[] {
   const walk = (dir: string) => {
     for (const e of Deno.readDirSync(`${ROOT}${dir}`)) {
       if (e.isDirectory) walk(`${dir}/${e.name}`);
-      else if (e.name.endsWith(".ts") && !["types.ts", "mod.ts"].includes(e.name)) {
+      else if (
+        e.name.endsWith(".ts") && !["types.ts", "mod.ts"].includes(e.name)
+      ) {
         files.push(`${dir}/${e.name}`);
       }
     }
@@ -734,7 +794,9 @@ function allRecords(): MutationRecord[] {
 /** The code hash of every scored file now. */
 async function currentCode(files: string[]): Promise<Record<string, string>> {
   const code: Record<string, string> = {};
-  for (const f of files) code[f] = await codeHash(await Deno.readTextFile(`${ROOT}${f}`));
+  for (const f of files) {
+    code[f] = await codeHash(await Deno.readTextFile(`${ROOT}${f}`));
+  }
   return code;
 }
 
@@ -749,20 +811,33 @@ async function relink() {
   const byCode = new Map(Object.entries(code).map(([f, c]) => [c, f]));
   for (const e of [...Deno.readDirSync(RECORDS)]) {
     if (!e.name.endsWith(".json")) continue;
-    const r: MutationRecord = JSON.parse(Deno.readTextFileSync(`${RECORDS}/${e.name}`));
+    const r: MutationRecord = JSON.parse(
+      Deno.readTextFileSync(`${RECORDS}/${e.name}`),
+    );
     if (!r.code) {
-      const out = await new Deno.Command("git", { args: ["cat-file", "-p", r.blob], cwd: ROOT })
+      const out = await new Deno.Command("git", {
+        args: ["cat-file", "-p", r.blob],
+        cwd: ROOT,
+      })
         .output();
       r.code = await codeHash(new TextDecoder().decode(out.stdout));
     }
     if (!(r.file in code) && byCode.has(r.code)) r.file = byCode.get(r.code)!;
     if (code[r.file] === r.code) {
-      r.survivors = relocate(r.survivors, await Deno.readTextFile(`${ROOT}${r.file}`));
+      r.survivors = relocate(
+        r.survivors,
+        await Deno.readTextFile(`${ROOT}${r.file}`),
+      );
     }
     const name = `${reportBase(r.file)}.json`;
-    await Deno.writeTextFile(`${RECORDS}/${name}`, JSON.stringify(r, null, 2) + "\n");
+    await Deno.writeTextFile(
+      `${RECORDS}/${name}`,
+      JSON.stringify(r, null, 2) + "\n",
+    );
     if (name !== e.name) await Deno.remove(`${RECORDS}/${e.name}`);
-    console.log(`${e.name} -> ${name}: ${code[r.file] === r.code ? "current" : "stale"}`);
+    console.log(
+      `${e.name} -> ${name}: ${code[r.file] === r.code ? "current" : "stale"}`,
+    );
   }
 }
 
@@ -861,7 +936,9 @@ if (import.meta.main) {
       const code = await codeHash(await Deno.readTextFile(`${ROOT}${t}`));
       if (readRecord(reportBase(t))?.code !== code) stale.push(t);
     }
-    console.error(`mutate: ${stale.length} of ${targets.length} files stale or not run`);
+    console.error(
+      `mutate: ${stale.length} of ${targets.length} files stale or not run`,
+    );
     targets = stale;
   }
   const lines = [

@@ -1,13 +1,41 @@
 /**
- * PPML and least squares with absorbed fixed effects against statsmodels with the fixed effects
- * as dummy columns (tests/fixtures/stats/make_ppml_fixtures.py): a synthetic gravity panel with
- * zeros, and the real 2006 border model of Yotov et al. (2016).
+ * lib/stats/model/ppml.ts: ppmlIrls, and through fitModel PPML and least squares with absorbed
+ * fixed effects.
+ *
+ * fitModel against statsmodels with the fixed effects as dummy columns
+ * (tests/fixtures/stats/make_ppml_fixtures.py): a synthetic gravity panel with zeros, and the real
+ * 2006 border model of Yotov et al. (2016).
+ *
+ * ppmlIrls on the panel of statsmodels_panel.ts: the default intercept, the report fields, the
+ * iteration budget (converging on exactly the last allowed iteration, and the error's reported
+ * change being the last iteration's), divergence, the progress lines, the starting values, the
+ * relative convergence measure, the number of iterations the documented stopping rule gives, and
+ * the inner tolerance schedule of the fixed-effect projections. The documented relative change is
+ * |D_k - D_(k-1)| / max(|D_k|, 0.1); without fixed effects the start is mu = (y + mean)/2 and D_0
+ * its Poisson deviance, computed by hand in the progress test.
+ *
+ * Without fixed effects the IRLS starts where statsmodels GLM starts (mu0 = (y + mean(y)) / 2) and
+ * takes its Newton steps, so the deviance after each iteration is statsmodels' after
+ * fit(maxiter=k). With one fixed-effect dimension (projected exactly) it starts from the fixed
+ * effects alone fitted to y (b = 0, the closed form ln(level mean of y)), and each step is
+ * statsmodels' IRLS step from the current fit, halved while it raises the deviance, then the
+ * fixed effects refitted given b (one sweep of proportional fitting, exact for one dimension).
+ * Reference values: statsmodels GLM Poisson on the data of
+ * tests/fixtures/stats/model_mutants_expected.json, printed by
+ * `/usr/bin/python3 tests/fixtures/mutants/ppml_path.py` and pasted below.
  */
 import assert from "node:assert/strict";
 import { readNumericColumns } from "../../../lib/data/read/numeric_csv.ts";
+import { InputError } from "../../../lib/errors.ts";
+import { encodeFactor, subsetFe } from "../../../lib/stats/model/fe.ts";
+import { absorb } from "../../../lib/stats/model/demean.ts";
 import { fitModel, type ModelResult } from "../../../lib/stats/model/fit.ts";
+import { ppmlIrls } from "../../../lib/stats/model/ppml.ts";
+import { reluSeparation } from "../../../lib/stats/model/separation.ts";
 import type { ModelSpec } from "../../../lib/stats/model/spec.ts";
+import { makeGravityPanel } from "../../../lib/gravity/synthetic/gravity.ts";
 import { border2006, dotsSubset } from "../agtpa.ts";
+import { ex } from "./statsmodels_panel.ts";
 
 const FIX = new URL("../../fixtures/stats/", import.meta.url).pathname;
 const expected = JSON.parse(Deno.readTextFileSync(FIX + "ppml_expected.json"));
@@ -153,4 +181,310 @@ Deno.test("PPML on a real IMF DOTS subset (20 countries, 2016-2020, x CEPII) = s
     const w = worst(r, ref[se]);
     assert.ok(w[0] < 1e-7 && w[1] < 1e-6, `${se}: ${w}`);
   }
+});
+
+/** The statsmodels panel's count outcome, its regressors and its fixed effect g. */
+const y = Float64Array.from(ex.data.count as number[]);
+const x1 = Float64Array.from(ex.data.x1 as number[]);
+const x2 = Float64Array.from(ex.data.x2 as number[]);
+const g = encodeFactor("g", [ex.data.g as string[]]);
+
+Deno.test("ppmlIrls: intercept by default without FE; = statsmodels GLM Poisson; report fields", () => {
+  const r = ppmlIrls(y, [x1, x2], ["x1", "x2"], []);
+  assert.deepEqual(r.names, ["(Intercept)", "x1", "x2"]);
+  assert.equal(r.converged, true);
+  assert.equal(r.tolerance, 1e-10);
+  assert.equal(r.feSweeps, 0);
+  assert.ok(rel(r.deviance, ex.ppml.deviance) < 1e-9, `deviance ${r.deviance}`);
+  const b = Array.from(r.fit.b, (v, a) => (v * r.fit.yScale) / r.fit.scale[r.fit.kept[a]]);
+  b.forEach((v, a) => assert.ok(rel(v, ex.ppml.HC0.estimate[a]) < 1e-7, `b${a} ${v}`));
+  r.mu.forEach((m, i) => assert.ok(rel(m, ex.ppml.fitted[i]) < 1e-7, `mu ${i}`));
+  r.eta.forEach((e, i) => assert.ok(Math.abs(Math.exp(e) - r.mu[i]) <= 1e-12 * r.mu[i]));
+  // the weights are the mu the last least squares was solved at (converged: equal to mu)
+  r.weights.forEach((w, i) => assert.ok(rel(w, ex.ppml.fitted[i]) < 1e-7, `w ${i}`));
+  // intercept: false drops it
+  const n = ppmlIrls(y, [x1, x2], ["x1", "x2"], [], { intercept: false });
+  assert.deepEqual(n.names, ["x1", "x2"]);
+  assert.ok(n.deviance > r.deviance);
+  // with fixed effects there is no intercept and sweeps are reported
+  const g = encodeFactor("g", [ex.data.g as string[]]);
+  const f = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g], { intercept: true });
+  assert.deepEqual(f.names, ["x1", "x2"]);
+  assert.ok(rel(f.deviance, ex.ppmlFe.deviance) < 1e-9);
+  assert.ok(f.feSweeps >= 1);
+});
+
+Deno.test("ppmlIrls: converging on exactly the last allowed iteration succeeds; one fewer is the one-line error with the last change", () => {
+  for (const fe of [[], [encodeFactor("g", [ex.data.g as string[]])]]) {
+    const lines: string[] = [];
+    const r = ppmlIrls(y, [x1, x2], ["x1", "x2"], fe, { progress: (l) => lines.push(l) });
+    // one line per iteration, and with fixed effects one for the start before them
+    assert.equal(lines.length, r.iterations + (fe.length ? 1 : 0));
+    // the last iteration is the polish step after the settled one: maxIterations = iterations - 1
+    const ok = ppmlIrls(y, [x1, x2], ["x1", "x2"], fe, { maxIterations: r.iterations - 1 });
+    assert.equal(ok.iterations, r.iterations);
+    assert.equal(ok.deviance, r.deviance);
+    const budget = r.iterations - 2;
+    const seen: string[] = [];
+    assert.throws(
+      () =>
+        ppmlIrls(y, [x1, x2], ["x1", "x2"], fe, {
+          maxIterations: budget,
+          progress: (l) => seen.push(l),
+        }),
+      (e) => {
+        assert.ok(e instanceof InputError);
+        const change = /change ([^,\s]+)/.exec(seen[seen.length - 1])![1];
+        assert.equal(seen.length, budget + (fe.length ? 1 : 0), "iterations run before giving up");
+        assert.equal(
+          e.message,
+          `PPML did not converge in ${budget} iterations (last relative deviance change ` +
+            `${change} > tolerance 1e-10); raise the iteration limit or check the data`,
+        );
+        return true;
+      },
+    );
+  }
+});
+
+Deno.test("ppmlIrls: progress lines report iteration, deviance, change and (with FE) the start, the projection tolerance and CG iterations", () => {
+  const lines: string[] = [];
+  const r = ppmlIrls(y, [x1, x2], ["x1", "x2"], [], { progress: (l) => lines.push(l) });
+  const m = /^PPML iteration 1: deviance (\S+), change (\d\.\d\de[+-]\d+)$/.exec(lines[0]);
+  assert.ok(m, lines[0]);
+  assert.equal(Number(m[1]).toPrecision(8), m[1], "deviance to 8 significant digits");
+  assert.ok(lines[lines.length - 1].startsWith(
+    `PPML iteration ${r.iterations}: deviance ${r.deviance.toPrecision(8)}, change `,
+  ));
+  const g = encodeFactor("g", [ex.data.g as string[]]);
+  const fl: string[] = [];
+  const f = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g], { progress: (l) => fl.push(l) });
+  assert.ok(
+    fl[fl.length - 1].endsWith(`, fixed effects to 1.0e-13 in ${f.feSweeps} CG iterations`),
+    fl[fl.length - 1],
+  );
+  // one dimension: the start is exact after one sweep (the second finds nothing to scale), and
+  // every projection takes one pass
+  assert.match(
+    fl[0],
+    /^PPML start: fixed effects fitted to the level totals in 2 sweeps \(largest log ratio \S+\), deviance \S+$/,
+  );
+  assert.match(
+    fl[1],
+    /^PPML iteration 1: deviance \S+, change \S+, fixed effects to 1\.0e-4 in 1 CG iterations$/,
+  );
+});
+
+Deno.test("ppmlIrls: a deviance that is not finite is a one-line divergence error", () => {
+  assert.throws(
+    () =>
+      ppmlIrls(
+        Float64Array.from([1e300, 1e-300, 1, 1]),
+        [Float64Array.from([700, -700, 0, 1])],
+        ["x"],
+        [],
+      ),
+    (e) =>
+      e instanceof InputError &&
+      /^PPML diverged at iteration 1 \(deviance -?Infinity\); check separation$/.test(e.message),
+  );
+});
+
+Deno.test("ppmlIrls progress: the first change = |D1 - D0| / max(|D1|, 0.1), D0 the deviance of the start (y + mean) / 2", () => {
+  const y = [0, 1, 3, 2, 5, 8, 4, 10, 7, 12];
+  const x = y.map((_, i) => i / 3);
+  const mean = y.reduce((a, b) => a + b) / y.length;
+  const d0 = 2 * y.reduce((s, v) => {
+    const mu = (v + mean) / 2;
+    return s + (v > 0 ? v * Math.log(v / mu) : 0) - (v - mu);
+  }, 0);
+  const lines: string[] = [];
+  ppmlIrls(Float64Array.from(y), [Float64Array.from(x)], ["x"], [], {
+    progress: (l) => lines.push(l),
+  });
+  const m = /^PPML iteration 1: deviance (\S+), change (\S+)$/.exec(lines[0]);
+  assert.ok(m, lines[0]);
+  const d1 = Number(m[1]), change = Number(m[2]);
+  assert.ok(d1 > 1, `deviance ${d1}`);
+  const want = Math.abs(d1 - d0) / Math.max(d1, 0.1);
+  assert.ok(Math.abs(change / want - 1) < 0.01, `${change} vs ${want}`);
+});
+
+// statsmodels GLM Poisson, deviance after fit(maxiter=1..6) (tests/fixtures/mutants/ppml_path.py);
+// feG from the fixed-effects-only start (its deviance: FE_G_START)
+const PATH = {
+  intercept: [
+    23.139371416192343,
+    22.825281219051128,
+    22.8249320360489,
+    22.82493203557764,
+    22.824932035577632,
+    22.824932035577632,
+  ],
+  feG: [
+    17.508498592843978,
+    17.463894640334544,
+    17.463891822601934,
+    17.463891822601923,
+    17.463891822601923,
+    17.46389182260192,
+  ],
+};
+const FE_G_START = 30.27792680250677;
+
+/** The progress lines of a fit, parsed (iterations only), and the fit. */
+function run(yv: Float64Array, fe: ReturnType<typeof encodeFactor>[], feTolerance?: number) {
+  const lines: string[] = [];
+  const r = ppmlIrls(yv, [x1, x2], ["x1", "x2"], fe, {
+    progress: (l) => lines.push(l),
+    feTolerance,
+  });
+  const parsed = lines.filter((l) => l.startsWith("PPML iteration")).map((l) => ({
+    deviance: Number(/deviance (\S+),/.exec(l)![1]),
+    change: Number(/change (\S+?)(,|$)/.exec(l)![1]),
+    tolerance: Number(/fixed effects to (\S+) in/.exec(l)?.[1] ?? NaN),
+    sweeps: Number(/ in (\d+) CG iterations/.exec(l)?.[1] ?? NaN),
+  }));
+  return { r, lines: parsed, all: lines };
+}
+
+/** The first iteration k (1-based) whose relative deviance change is below 1e-10. */
+function settledAt(dev: number[]): number {
+  for (let k = 1; k < dev.length; k++) {
+    if (Math.abs(dev[k] - dev[k - 1]) / dev[k] < 1e-10) return k + 1;
+  }
+  throw new Error("path does not settle");
+}
+
+Deno.test("ppmlIrls starts like statsmodels from the same start: the first iterations' deviances = GLM fit(maxiter=k)", () => {
+  const noFe = run(y, []).lines;
+  PATH.intercept.slice(0, 3).forEach((d, k) =>
+    assert.equal(noFe[k].deviance, Number(d.toPrecision(8)), `iteration ${k + 1} without FE`)
+  );
+  const withG = run(y, [g]);
+  assert.match(withG.all[0], /^PPML start: fixed effects fitted to the level totals in 2 sweeps/);
+  const start = Number(/deviance (\S+)$/.exec(withG.all[0])![1]);
+  assert.equal(start, Number(FE_G_START.toPrecision(8)), "the start's deviance");
+  PATH.feG.slice(0, 3).forEach((d, k) =>
+    assert.equal(withG.lines[k].deviance, Number(d.toPrecision(8)), `iteration ${k + 1} with FE g`)
+  );
+  // the first change is measured from the start's deviance
+  const c1 = Math.abs(PATH.feG[0] - FE_G_START) / PATH.feG[0];
+  assert.equal(withG.lines[0].change, Number(c1.toExponential(2)));
+});
+
+Deno.test("ppmlIrls stops by the documented rule: settled (change < 1e-10), then one polish step at the target projection accuracy", () => {
+  // without FE: the statsmodels path settles at iteration 4 (change 2.1e-11; 1.5e-5 before), so
+  // iteration 5 is the polish step
+  assert.equal(settledAt(PATH.intercept), 4);
+  assert.equal(run(y, []).r.iterations, 5);
+  // one FE dimension: settles at iteration 4 (change 6e-16 after 1.6e-7); the polish step (5)
+  // runs at the target and settles too
+  const s = settledAt(PATH.feG);
+  assert.equal(s, 4);
+  const fe = run(y, [g]);
+  assert.equal(fe.r.iterations, s + 1);
+  assert.equal(fe.lines[s].tolerance, 1e-13);
+  assert.ok(fe.lines[s].change < 1e-10);
+  assert.ok(rel(fe.r.deviance, ex.ppmlFe.deviance) < 1e-9);
+  // a loose target (feTolerance 1e-3): one dimension is projected exactly anyway, so the path and
+  // the fit are the same
+  const loose = run(y, [g], 1e-3);
+  assert.equal(loose.r.iterations, s + 1);
+  assert.equal(loose.r.feTolerance, 1e-3);
+  assert.ok(rel(loose.r.deviance, ex.ppmlFe.deviance) < 1e-9);
+});
+
+Deno.test("ppmlIrls's convergence measure is relative: y x 1e6 converges to the same slopes, intercept + ln 1e6, deviance x 1e6", () => {
+  // PPML is scale-equivariant; at a deviance of 2e7 an absolute change below 1e-11 is below its
+  // rounding, so only a relative measure settles
+  const c = 1e6;
+  const big = y.map((v) => v * c);
+  const { r } = run(big, []);
+  assert.ok(rel(r.deviance, c * ex.ppml.deviance) < 1e-9, `deviance ${r.deviance}`);
+  const b = Array.from(r.fit.b, (v, a) => (v * r.fit.yScale) / r.fit.scale[r.fit.kept[a]]);
+  const want = ex.ppml.HC0.estimate as number[];
+  assert.ok(Math.abs(b[0] - (want[0] + Math.log(c))) < 1e-7, `intercept ${b[0]}`);
+  assert.ok(rel(b[1], want[1]) < 1e-7 && rel(b[2], want[2]) < 1e-7, `slopes ${b}`);
+});
+
+Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0.1 x the last change, never looser, the target once settled; the reported CG iterations add up", () => {
+  // a synthetic gravity panel (15 countries, 3 years) with exporter-year and importer-year FE,
+  // less the rows separated by the regressors (ppmlIrls's precondition)
+  const p = makeGravityPanel(15, 3, { seed: 4 });
+  const years = Array.from(p.columns.year, String);
+  const all = [
+    encodeFactor("exporter^year", [p.labels.exporter, years]),
+    encodeFactor("importer^year", [p.labels.importer, years]),
+  ];
+  const cols = [p.columns.dist.map(Math.log), p.columns.contig, p.columns.rta];
+  const sep = new Set(reluSeparation(p.columns.trade, cols, all));
+  assert.ok(sep.size > 0);
+  const keep = [...p.columns.trade.keys()].filter((i) => !sep.has(i));
+  const fe = subsetFe(all, keep);
+  const yy = Float64Array.from(keep, (i) => p.columns.trade[i]);
+  const xs = cols.map((c) => Float64Array.from(keep, (i) => c[i]));
+  const lines: string[] = [];
+  const r = ppmlIrls(yy, xs, ["ln(dist)", "contig", "rta"], fe, { progress: (l) => lines.push(l) });
+  const its = lines.filter((l) => l.startsWith("PPML iteration")).map((l) => ({
+    change: Number(/change (\S+?),/.exec(l)![1]),
+    tolerance: Number(/fixed effects to (\S+) in/.exec(l)![1]),
+    sweeps: Number(/ in (\d+) CG iterations/.exec(l)![1]),
+  }));
+  assert.ok(its.length >= 5, `${its.length} iterations`);
+  let inner = 1e-4;
+  its.forEach((l, k) => {
+    assert.equal(l.tolerance, Number(inner.toExponential(1)), `iteration ${k + 1}`);
+    const settled = l.change < 1e-10;
+    inner = settled ? 1e-13 : Math.max(1e-13, Math.min(inner, 0.1 * l.change));
+  });
+  assert.ok(its.some((l) => l.tolerance > 1e-13 && l.tolerance < 1e-4), "a tightening step");
+  assert.equal(r.feTolerance, 1e-13);
+  assert.equal(its[its.length - 1].sweeps, r.feSweeps);
+  assert.equal(its.reduce((s, l) => s + l.sweeps, 0), r.feSweepsTotal);
+  // the first iteration's CG iterations are demean's at 1e-4 on its columns: the working
+  // residual (y - mu) / mu and the regressors, weights mu, mu the start (the fixed effects alone
+  // fitted to y by proportional fitting, written out here: 50 sweeps or a largest log ratio < 1e-8)
+  const mu = new Float64Array(yy.length).fill(yy.reduce((a, v) => a + v, 0) / yy.length);
+  for (let sweep = 0, gap = Infinity; sweep < 50 && !(gap < 1e-8); sweep++) {
+    gap = 0;
+    for (const d of fe) {
+      const sy = new Float64Array(d.levels), sm = new Float64Array(d.levels);
+      yy.forEach((v, i) => {
+        sy[d.codes[i]] += v;
+        sm[d.codes[i]] += mu[i];
+      });
+      sy.forEach((v, l) => (gap = Math.max(gap, Math.abs(Math.log(v / sm[l])))));
+      mu.forEach((_, i) => (mu[i] *= sy[d.codes[i]] / sm[d.codes[i]]));
+    }
+  }
+  // the working residual's accuracy is relative to its starting residual (floored at 1e-13)
+  const first = (tolerance: number) =>
+    absorb([yy.map((v, i) => (v - mu[i]) / mu[i]), ...xs.map((x) => x.slice())], fe, mu, {
+      tolerance,
+      relative: [true],
+    }).iterations;
+  assert.equal(its[0].sweeps, first(1e-4));
+  assert.ok(first(1e-4) < first(1e-13), "1e-4 is looser than the target");
+});
+
+Deno.test("ppmlIrls: a tolerance that is not positive is a one-line error (the change can never fall below 0)", () => {
+  for (const fe of [[], [g]]) {
+    for (const tolerance of [0, -1e-10, NaN]) {
+      assert.throws(
+        () => ppmlIrls(y, [x1, x2], ["x1", "x2"], fe, { tolerance }),
+        (e) =>
+          e instanceof InputError &&
+          e.message ===
+            `PPML tolerance must be a positive number (got ${tolerance}): the relative ` +
+              `deviance change it is compared with is never below 0`,
+      );
+    }
+  }
+  assert.throws(
+    () => ppmlIrls(y, [x1, x2], ["x1", "x2"], [g], { feTolerance: 0 }),
+    (e) =>
+      e instanceof InputError &&
+      e.message === "PPML fixed-effect tolerance must be a positive number (got 0)",
+  );
 });

@@ -1,7 +1,7 @@
 /**
  * lib/stats/model/fe.ts piece by piece, against values worked by hand in each test (parsed lists,
- * codes, counted levels and components): written for the mutants the model-level tests left
- * alive. The demeaning is tests/stats/model/demean_test.ts.
+ * codes, counted levels and components, the rows singleton dropping keeps). The demeaning is
+ * tests/stats/model/demean_test.ts.
  */
 import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
@@ -55,6 +55,14 @@ Deno.test("dropSingletons: drops repeatedly (a drop can make a new singleton), a
   assert.equal(r.dropped, 3);
   assert.deepEqual(dropSingletons([]), { keep: [], dropped: 0 });
   assert.deepEqual(dropSingletons([encodeFactor("g", [["a", "a"]])]), { keep: [0, 1], dropped: 0 });
+});
+
+Deno.test("dropSingletons: a dropped row is not counted again when its level becomes a singleton", () => {
+  // g = c a c a c, h = z y y y w. Pass 1 drops rows 0 (h = z) and 4 (h = w): level c keeps row 2
+  // only; pass 2 drops row 2. Rows 1 and 3 (g = a, h = y) stay.
+  const g = encodeFactor("g", [["c", "a", "c", "a", "c"]]);
+  const h = encodeFactor("h", [["z", "y", "y", "y", "w"]]);
+  assert.deepEqual(dropSingletons([g, h]), { keep: [1, 3], dropped: 3 });
 });
 
 Deno.test("feDegreesOfFreedom: first dimension's levels + second's minus components + others' minus one", () => {

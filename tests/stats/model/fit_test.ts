@@ -1,17 +1,153 @@
 /**
- * lib/stats/model/fit.ts: the mutants of the first mutation run that the model-level tests left
- * alive. Standard errors with absorbed fixed effects are checked against the same regression
- * with the fixed effects as dummy columns, solved densely in this file (Gauss-Jordan on X'X),
- * with the small-sample factors of model.ts's documented conventions written out by hand: HC1
- * n / (n - K), cluster G / (G - 1) x (n - 1) / (n - K), K = slopes + FE degrees of freedom less
- * those of dimensions nested in the clusters (all levels for the first dimension, levels - 1 for
- * another), or slopes only with seK "slopes".
+ * lib/stats/model/fit.ts: fitModel's statistics and predict.
+ *
+ * Against statsmodels (tests/fixtures/stats/make_model_mutants_fixture.py, fixed effects as dummy
+ * columns, on the panel of statsmodels_panel.ts): OLS with classical, HC0-HC3 and clustered SEs at
+ * the 90% level, without an intercept, weighted, and with an absorbed fixed effect (R2, adjusted
+ * R2, root MSE, fitted values); PPML with model-based and HC0 SEs (z tests), log-likelihood,
+ * McFadden pseudo-R2, deviance, corr(y, mu)^2 and fitted values, without and with a fixed effect.
+ *
+ * Standard errors with absorbed fixed effects against the same regression with the fixed effects
+ * as dummy columns, solved densely in this file (Gauss-Jordan on X'X), with the small-sample
+ * factors of fit.ts's documented conventions written out by hand: HC1 n / (n - K), cluster
+ * G / (G - 1) x (n - 1) / (n - K), K = slopes + FE degrees of freedom less those of dimensions
+ * nested in the clusters (all levels for the first dimension, levels - 1 for another), or slopes
+ * only with seK "slopes".
  */
 import assert from "node:assert/strict";
 import jStat from "jstat";
 import { InputError } from "../../../lib/errors.ts";
-import { fitModel, predict } from "../../../lib/stats/model/fit.ts";
+import { fitModel, type ModelResult, predict } from "../../../lib/stats/model/fit.ts";
 import type { ModelSpec } from "../../../lib/stats/model/spec.ts";
+import { data, ex } from "./statsmodels_panel.ts";
+
+interface Block {
+  estimate: number[];
+  stdError: number[];
+  t: number[];
+  p: number[];
+  ciLower: number[];
+  ciUpper: number[];
+}
+
+const close = (a: number, b: number, tol: number, what: string) =>
+  assert.ok(
+    Math.abs(a - b) <= tol * Math.max(1e-3, Math.abs(b)),
+    `${what}: ${a} vs ${b} (rel ${Math.abs(a - b) / Math.abs(b)})`,
+  );
+
+/** Every column of a statsmodels block, term by term (tolerance relative). */
+function same(r: ModelResult, ref: Block, what: string, tol = 1e-7) {
+  assert.equal(r.coefficients.length, ref.estimate.length, `${what}: terms`);
+  r.coefficients.forEach((c, i) => {
+    close(c.estimate, ref.estimate[i], tol, `${what} ${c.term} estimate`);
+    close(c.stdError, ref.stdError[i], tol, `${what} ${c.term} se`);
+    close(c.t, ref.t[i], tol, `${what} ${c.term} t`);
+    close(c.p, ref.p[i], 1e-6, `${what} ${c.term} p`);
+    close(c.ciLower, ref.ciLower[i], tol, `${what} ${c.term} ciLower`);
+    close(c.ciUpper, ref.ciUpper[i], tol, `${what} ${c.term} ciUpper`);
+  });
+}
+
+/** A fit of the statsmodels panel at the 90% level. */
+const fit90 = (s: Partial<ModelSpec>) =>
+  fitModel({ dependent: "y", terms: ["x1", "x2"], level: 0.9, ...s } as ModelSpec, data);
+
+Deno.test("OLS with an intercept: classical, HC0-HC3 and clustered SEs, t inference at 90% = statsmodels", () => {
+  const map = { classical: "nonrobust", hc0: "HC0", hc1: "HC1", hc2: "HC2", hc3: "HC3" };
+  for (const [se, key] of Object.entries(map)) {
+    const r = fit90({ se });
+    assert.deepEqual(r.coefficients.map((c) => c.term), ["(Intercept)", "x1", "x2"]);
+    assert.equal(r.se, se);
+    assert.equal(r.n, 48);
+    assert.equal(r.k, 3);
+    assert.equal(r.dfResidual, 45);
+    same(r, ex.ols[key], se);
+  }
+  const r = fit90({});
+  close(r.r2, ex.ols.r2, 1e-10, "R2");
+  close(r.adjR2!, ex.ols.adjR2, 1e-10, "adj R2");
+  close(r.sigma!, ex.ols.sigma, 1e-10, "sigma");
+  assert.equal(r.se, "classical");
+  assert.equal(r.clusters, undefined);
+  // clustered by h (4 clusters): t with G - 1 = 3 df
+  const c = fit90({ se: "cluster:h" });
+  assert.deepEqual(c.clusters, [4]);
+  same(c, ex.ols.clusterH, "cluster:h");
+  // the default level is 95%: wider intervals than at 90%
+  const d = fitModel({ dependent: "y", terms: ["x1", "x2"] }, data);
+  assert.ok(d.coefficients[1].ciUpper > r.coefficients[1].ciUpper);
+});
+
+Deno.test("OLS without an intercept: uncentred R2 and adjusted R2 = statsmodels", () => {
+  const r = fit90({ intercept: false });
+  assert.deepEqual(r.coefficients.map((c) => c.term), ["x1", "x2"]);
+  const ref = ex.olsNoIntercept;
+  r.coefficients.forEach((c, i) => {
+    close(c.estimate, ref.estimate[i], 1e-9, `${c.term}`);
+    close(c.stdError, ref.stdError[i], 1e-9, `${c.term} se`);
+  });
+  close(r.r2, ref.r2, 1e-10, "R2");
+  close(r.adjR2!, ref.adjR2, 1e-10, "adj R2");
+  close(r.sigma!, ref.sigma, 1e-10, "sigma");
+  assert.equal(r.model.beta["(Intercept)"], undefined);
+});
+
+Deno.test("weighted least squares: classical, HC0, HC1, HC3 = statsmodels WLS", () => {
+  const map = { classical: "nonrobust", hc0: "HC0", hc1: "HC1", hc3: "HC3" };
+  for (const [se, key] of Object.entries(map)) {
+    same(fit90({ se, weights: "w" }), ex.wls[key], `wls ${se}`);
+  }
+});
+
+Deno.test("OLS with an absorbed fixed effect: slopes, classical and HC1 SEs, R2 with the FE share, fitted values = statsmodels with dummies", () => {
+  const r = fit90({ fe: ["g"] });
+  assert.equal(r.dfFe, 6);
+  assert.equal(r.k, 2);
+  assert.equal(r.dfResidual, 48 - 8);
+  assert.deepEqual(r.fe, [{ dimension: "g", levels: 6 }]);
+  same(r, ex.olsFe.classical, "fe classical");
+  same(fit90({ fe: ["g"], se: "hc1" }), ex.olsFe.hc1, "fe hc1");
+  close(r.r2, ex.olsFe.r2, 1e-10, "R2");
+  close(r.adjR2!, ex.olsFe.adjR2, 1e-10, "adj R2");
+  close(r.sigma!, ex.olsFe.sigma, 1e-10, "sigma");
+  assert.deepEqual(r.rows, [...Array(48).keys()]);
+  r.fitted.forEach((v, i) => close(v, ex.olsFe.fitted[i], 1e-9, `fitted ${i}`));
+  const p = predict(r, data);
+  p.forEach((v, i) => close(v, ex.olsFe.fitted[i], 1e-9, `predicted ${i}`));
+});
+
+Deno.test("PPML without fixed effects: model-based and HC0 SEs with z tests, log-likelihood, pseudo-R2, deviance = statsmodels GLM", () => {
+  for (const [se, key] of [["classical", "nonrobust"], ["hc0", "HC0"]]) {
+    const r = fit90({ dependent: "count", estimator: "ppml", se });
+    assert.equal(r.estimator, "ppml");
+    assert.equal(r.dependent, "count");
+    same(r, ex.ppml[key], `ppml ${se}`, 1e-6);
+  }
+  const r = fit90({ dependent: "count", estimator: "ppml" });
+  close(r.logLik!, ex.ppml.logLik, 1e-10, "logLik");
+  close(r.pseudoR2!, ex.ppml.pseudoR2, 1e-9, "pseudo R2");
+  close(r.deviance!, ex.ppml.deviance, 1e-9, "deviance");
+  close(r.r2, ex.ppml.r2, 1e-9, "corr2");
+  assert.equal(r.converged, true);
+  assert.equal(r.tolerance, 1e-10);
+  assert.equal(r.separated, 0);
+  r.fitted.forEach((v, i) => close(v, ex.ppml.fitted[i], 1e-8, `mu ${i}`));
+  predict(r, data).forEach((v, i) => close(v, ex.ppml.fitted[i], 1e-8, `predicted ${i}`));
+});
+
+Deno.test("PPML with an absorbed fixed effect: slopes, model-based and HC0 SEs, deviance, log-likelihood, fitted = statsmodels GLM with dummies", () => {
+  for (const [se, key] of [["classical", "nonrobust"], ["hc0", "HC0"]]) {
+    const r = fit90({ dependent: "count", estimator: "ppml", se, fe: ["g"] });
+    same(r, ex.ppmlFe[key], `ppml fe ${se}`, 1e-6);
+  }
+  const r = fit90({ dependent: "count", estimator: "ppml", fe: ["g"] });
+  close(r.deviance!, ex.ppmlFe.deviance, 1e-9, "deviance");
+  close(r.logLik!, ex.ppmlFe.logLik, 1e-10, "logLik");
+  close(r.r2, ex.ppmlFe.r2, 1e-9, "corr2");
+  r.fitted.forEach((v, i) => close(v, ex.ppmlFe.fitted[i], 1e-8, `mu ${i}`));
+  predict(r, data).forEach((v, i) => close(v, ex.ppmlFe.fitted[i], 1e-8, `predicted ${i}`));
+});
 
 // 24 rows: g = 3 blocks of 8 rows, h = row % 4 (every h level in every g level)
 const N = 24;
@@ -21,7 +157,7 @@ const G = Array.from({ length: N }, (_, i) => `g${Math.floor(i / 8)}`);
 const H = Array.from({ length: N }, (_, i) => `h${i % 4}`);
 const X = Array.from({ length: N }, () => rnd() * 4 - 2);
 const Y = X.map((x, i) => 1 + 0.7 * x + 0.3 * (i % 4) - 0.5 * Math.floor(i / 8) + (rnd() - 0.5));
-const data = { columns: { x: X, y: Y }, labels: { g: G, h: H } };
+const panel24 = { columns: { x: X, y: Y }, labels: { g: G, h: H } };
 
 /** Dummies of a label column (all levels, or all but the first). */
 function dummies(labels: string[], dropFirst: boolean): number[][] {
@@ -75,7 +211,7 @@ function sandwich0(cols: number[][], e: number[], inv: number[][], group: (t: nu
 const fe1 = () => dense([X, ...dummies(G, false)], Y);
 const fe2 = () => dense([X, ...dummies(H, false), ...dummies(G, true)], Y);
 const fit = (s: Partial<ModelSpec>) =>
-  fitModel({ dependent: "y", terms: ["x"], ...s } as ModelSpec, data);
+  fitModel({ dependent: "y", terms: ["x"], ...s } as ModelSpec, panel24);
 const rel = (a: number, b: number, what: string, tol = 1e-9) =>
   assert.ok(Math.abs(a - b) <= tol * Math.abs(b), `${what}: ${a} vs ${b}`);
 
@@ -226,4 +362,43 @@ Deno.test("predict from labels alone (a model of fixed effects only): the level 
     labels: { g: ["a", "a", "b", "b"] },
   });
   assert.deepEqual([...predict(r, { columns: {}, labels: { g: ["b", "a"] } })], [5, 1.5]);
+});
+
+Deno.test("PPML Pearson dispersion = sum (y - mu)^2 / mu / (n - K) at statsmodels' mu; the warning only with model-based SEs", () => {
+  const y = data.columns.count;
+  const pearson = (mu: number[], df: number) =>
+    mu.reduce((s, m, t) => s + (y[t] - m) ** 2 / m, 0) / df;
+  const want = pearson(ex.ppml.fitted, 48 - 3);
+  const iid = fit90({ dependent: "count", estimator: "ppml", se: "classical" });
+  close(iid.dispersion!, want, 1e-8, "dispersion");
+  assert.deepEqual(iid.warnings, [
+    `model-based (IID) Poisson SEs assume the variance equals the mean; the Pearson dispersion ` +
+    `is ${want.toPrecision(4)}, so they are about ${Math.sqrt(want).toPrecision(3)} times too ` +
+    `small if it is constant (the default, hc0, is robust to it)`,
+  ]);
+  const robust = fit90({ dependent: "count", estimator: "ppml" });
+  assert.equal(robust.se, "hc0");
+  close(robust.dispersion!, want, 1e-8, "dispersion with hc0");
+  assert.equal("warnings" in robust, false);
+  const fe = fit90({ dependent: "count", estimator: "ppml", fe: ["g"] });
+  close(fe.dispersion!, pearson(ex.ppmlFe.fitted, 48 - 2 - 6), 1e-8, "dispersion with FE g");
+  const ols = fit90({ se: "classical" });
+  assert.equal("dispersion" in ols, false);
+  assert.equal("warnings" in ols, false);
+});
+
+Deno.test("predict with a PPML offset: exp(a + o) on new rows, a = ln(sum y / sum exp(o)); a missing offset column names the file", () => {
+  const y = [1, 3, 0, 5, 2], o = [1, 2, 1, 4, 2].map(Math.log);
+  const r = fitModel({ dependent: "y", terms: [], estimator: "ppml", offset: "o" }, {
+    columns: { y, o },
+  });
+  assert.equal(r.model.offset, "o");
+  const p = predict(r, { columns: { o: [0, Math.log(3)] } });
+  assert.ok(Math.abs(p[0] - 1.1) < 1e-12 && Math.abs(p[1] - 3.3) < 1e-12, `${p}`);
+  assert.throws(
+    () => predict(r, { file: "new.csv", columns: { x: [1] } }),
+    (e) => e instanceof InputError && e.message === 'new.csv: no column "o" (offset)',
+  );
+  const plain = fitModel({ dependent: "y", terms: [], estimator: "ppml" }, { columns: { y } });
+  assert.equal("offset" in plain.model, false);
 });

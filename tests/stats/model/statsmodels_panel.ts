@@ -1,10 +1,11 @@
 /**
- * The shared panel of the lib/stats mutation tests: tests/fixtures/stats/model_mutants_expected.json
- * (made by tests/fixtures/stats/make_model_mutants_fixture.py with statsmodels' results beside it),
- * and its data as the columns and labels `fitModel` reads.
+ * A small panel (48 rows, two regressors, weights, a count outcome, two label columns) with
+ * statsmodels' fits of it: tests/fixtures/stats/model_mutants_expected.json (made by
+ * tests/fixtures/stats/make_model_mutants_fixture.py), and its data as the columns and labels
+ * `fitModel` reads.
  */
 
-const FIX = new URL("../fixtures/stats/", import.meta.url).pathname;
+const FIX = new URL("../../fixtures/stats/", import.meta.url).pathname;
 
 /** The fixture: `data` plus statsmodels' expected values. */
 export const ex = JSON.parse(Deno.readTextFileSync(FIX + "model_mutants_expected.json"));

@@ -1,14 +1,12 @@
 /**
- * lib/stats/model/design.ts and lib/stats/model/spec.ts directly: which rows a design keeps and why the
- * others go (each count worked by hand on a ten-row table), the one-line errors naming file, row
- * and column, and the SE and column parsing of a specification. Written for the mutants the
- * model-level tests left alive.
+ * lib/stats/model/design.ts: which rows a design keeps and why the others go (each count worked
+ * by hand on a ten-row table), the one-line errors naming file, row and column, the clusters of
+ * an interaction and the fixed-effect name written without whitespace (worked by hand from six
+ * rows).
  */
 import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
 import { buildModelDesign } from "../../../lib/stats/model/design.ts";
-import { parseSe, specColumns } from "../../../lib/stats/model/spec.ts";
-import { parseTerm } from "../../../lib/stats/formula.ts";
 
 const N = NaN;
 /** Ten rows; the comment on each says what it does in the design below. */
@@ -112,31 +110,78 @@ Deno.test("buildModelDesign: one-line errors naming file, row and column", () =>
   assert.equal(d.rows[0], 1);
 });
 
-Deno.test("parseSe and specColumns", () => {
-  assert.deepEqual(parseSe(" HC1 "), { type: "hc1", label: "hc1" });
-  assert.deepEqual(parseSe("classical"), { type: "classical", label: "classical" });
-  assert.deepEqual(parseSe("cluster: pair"), {
-    type: "cluster",
-    cluster: [["pair"]],
-    label: "cluster:pair",
+/** Six rows with an interaction and a label column whose name has a space. */
+const sixRows = {
+  file: "t.csv",
+  columns: { y: [1, 2, 3, 4, 5, 6], x: [1, 0, 2, 5, 3, 4] },
+  labels: {
+    g: ["a", "a", "b", "b", "a", "b"],
+    h: ["u", "v", "u", "v", "u", "v"],
+    "my g": ["p", "q", "p", "q", "q", "p"],
+  },
+};
+
+Deno.test("buildModelDesign: clusters of an interaction a^b", () => {
+  const d = buildModelDesign({ dependent: "y", terms: ["x"], se: "cluster:g^h" }, sixRows);
+  assert.equal(d.clusters.length, 1);
+  assert.equal(d.clusters[0].name, "g^h");
+  // cells a^u (rows 0, 4), a^v (row 1), b^u (row 2), b^v (rows 3, 5)
+  assert.deepEqual([...d.clusters[0].codes], [0, 1, 2, 3, 0, 3]);
+  assert.deepEqual(d.clusters[0].labels, ["a^u", "a^v", "b^u", "b^v"]);
+});
+
+Deno.test("buildModelDesign: a fixed effect is named as written, whitespace removed", () => {
+  const d = buildModelDesign({ dependent: "y", terms: ["x"], fe: [" my g ^ h"] }, sixRows);
+  assert.equal(d.fe[0].name, "myg^h");
+  assert.deepEqual(d.fe[0].labels, ["p^u", "q^v", "q^u", "p^v"]);
+});
+
+Deno.test("buildModelDesign: an offset is read per row; a missing offset makes the row incomplete, an infinite one is a one-line error", () => {
+  const t = table();
+  const o = [0.5, -1, 2, 0, 0, 0, 0, 0, 0, NaN]; // row 9: missing offset
+  const d = buildModelDesign({ dependent: "y", terms: ["x"], offset: "o" }, {
+    ...t,
+    columns: { ...t.columns, o },
   });
-  assert.deepEqual(parseSe("Cluster:a^b,c").cluster, [["a", "b"], ["c"]]);
-  assert.throws(() => parseSe("cluster: "), /se cluster needs a column: cluster:COL/);
-  assert.throws(() => parseSe("cluster:a,b,c"), /se "cluster:a,b,c": at most two-way clustering/);
+  assert.deepEqual([...d.offset!], o);
+  assert.deepEqual(d.rows, [0, 1, 2, 5, 6, 7, 8]);
+  assert.equal(d.nMissing, 3);
+  assert.equal(buildModelDesign({ dependent: "y", terms: ["x"] }, t).offset, null);
   assert.throws(
-    () => parseSe("hc4"),
-    (e) => e instanceof InputError && /se "hc4" not understood/.test(e.message),
+    () => buildModelDesign({ dependent: "y", terms: ["x"], offset: "q" }, t),
+    (e) => e instanceof InputError && e.message === 't.csv: no column "q" (offset)',
   );
-  const col = (t: string) => parseTerm(t).column;
-  assert.deepEqual(
-    specColumns({
-      dependent: "ln(trade)",
-      terms: ["ln(dist)", "trade", "rta"],
-      weights: "w",
-      fe: ["exporter^year", "importer"],
-      se: "cluster:pair,exporter",
-    }, col),
-    { numeric: ["trade", "dist", "rta", "w"], labels: ["exporter", "year", "importer", "pair"] },
+  const inf = [...o];
+  inf[1] = -Infinity;
+  assert.throws(
+    () =>
+      buildModelDesign({ dependent: "y", terms: ["x"], offset: "o" }, {
+        ...t,
+        columns: { ...t.columns, o: inf },
+      }),
+    (e) => e instanceof InputError && e.message === 't.csv: row 3, column "o": infinite offset',
   );
-  assert.deepEqual(specColumns({ dependent: "y", terms: [] }, col), { numeric: ["y"], labels: [] });
+  // an infinite offset on a row already incomplete (x missing, row 4) is just incomplete
+  const late = [...o];
+  late[4] = Infinity;
+  const l = buildModelDesign({ dependent: "y", terms: ["x"], offset: "o" }, {
+    ...t,
+    columns: { ...t.columns, o: late },
+  });
+  assert.deepEqual(l.rows, [0, 1, 2, 5, 6, 7, 8]);
+});
+
+Deno.test("buildModelDesign: a plain Float64Array dependent is the column itself; ln(y) is a new array, the data untouched", () => {
+  const y = Float64Array.from([1, 2, 0, 4]);
+  const x = [0, 1, 2, 3];
+  assert.equal(buildModelDesign({ dependent: "y", terms: ["x"] }, { columns: { y, x } }).y, y);
+  const d = buildModelDesign({ dependent: "ln(y)", terms: ["x"] }, { columns: { y, x } });
+  assert.notEqual(d.y, y);
+  assert.deepEqual([...y], [1, 2, 0, 4]);
+  assert.deepEqual([...d.y], [0, Math.log(2), NaN, Math.log(4)]);
+  // a plain number[] dependent is copied: the data's array is never the design's
+  const yl = [1, 2, 0, 4];
+  const e = buildModelDesign({ dependent: "ln(y)", terms: ["x"] }, { columns: { y: yl, x } });
+  assert.deepEqual(yl, [1, 2, 0, 4]);
+  assert.equal(e.nZeroLog, 1);
 });
