@@ -486,8 +486,10 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/render/report_page_test.ts",
     "tests/gravity/render/figures_test.ts",
   ],
+  // m-grav2: and the terminal summary's tests (formatSummary is here)
   "lib/gravity/render/study.ts": [
     "tests/gravity/render/study_test.ts",
+    "tests/gravity/render/summary_test.ts",
   ],
   "lib/gravity/render/sections/coverage.ts": [
     HAND_BUILT,
