@@ -161,12 +161,13 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/forecast/scenario_test.ts",
     "tests/gravity/forecast/k_projection_test.ts",
   ],
+  // m-grav2: results_k_definitions_test.ts (12 s: two studies run end to end) left out of the
+  // full runs; benchmark_test.ts checks the K definitions' use in the benchmark on small panels
   "lib/gravity/world/benchmark.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
     "tests/gravity/world/benchmark_test.ts",
     "tests/gravity/config/benchmark_test.ts",
     "tests/gravity/world/benchmark_ppml_test.ts",
-    "tests/gravity/study/results_k_definitions_test.ts",
   ],
   "lib/gravity/world/structural.ts": [
     "tests/gravity/world/structural_test.ts",
@@ -221,11 +222,13 @@ const TESTS: Record<string, string[]> = {
   "lib/gravity/world/gravity_data.ts": [
     "tests/gravity/world/gravity_data_test.ts",
   ],
+  // m-grav2: and the counterfactuals' world and solution, built then cached
   "lib/gravity/world/load.ts": [
     "--filter='/^([^aP]|adding|PPML cov)/'",
     "tests/gravity/world/load_test.ts",
     "tests/gravity/world/benchmark_ppml_test.ts",
     "tests/gravity/world/frontier_load_test.ts",
+    "tests/gravity/world/counterfactual_load_test.ts",
   ],
   // world cache (mut-world)
   "lib/gravity/world/cache.ts": [
@@ -473,15 +476,18 @@ const TESTS: Record<string, string[]> = {
   ],
   // the counterfactual section (i-ge): each file by its own tests; the world matrix and the
   // scenarios against the pandas + numpy recomputation (study_expected.json)
-  "lib/gravity/config/counterfactual.ts": [
-    "tests/gravity/config/counterfactual_config_test.ts",
-  ],
+  "lib/gravity/config/counterfactual.ts": ["tests/gravity/config/counterfactual_config_test.ts"],
+  // m-grav2: the real-data comparison with pandas + numpy ("counterfactual on the 2019 world",
+  // 12 s: it loads the world panel and solves every scenario) is left out of the full runs; the
+  // small worlds of the other tests judge each mutant in about a second
   "lib/gravity/world/ge_world.ts": [
+    "--filter='/^(buildGeBaseline|counterfactual:|scenarioPairs|loadBenchmarkWorld)/'",
     "tests/gravity/world/ge_world_test.ts",
     "tests/gravity/world/counterfactual_test.ts",
     "tests/gravity/world/counterfactual_load_test.ts",
   ],
   "lib/gravity/world/counterfactual.ts": [
+    "--filter='/^(counterfactual:|scenarioPairs|study:)/'",
     "tests/gravity/world/counterfactual_test.ts",
     "tests/gravity/study/counterfactual_section_test.ts",
   ],
@@ -529,8 +535,10 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/render/report_page_test.ts",
     "tests/gravity/render/figures_test.ts",
   ],
+  // m-grav2: and the terminal summary's tests (formatSummary is here)
   "lib/gravity/render/study.ts": [
     "tests/gravity/render/study_test.ts",
+    "tests/gravity/render/summary_test.ts",
   ],
   "lib/gravity/render/sections/coverage.ts": [
     HAND_BUILT,
@@ -562,6 +570,12 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/render/sections/world_test.ts",
     "tests/gravity/render/sections/potential_test.ts",
     "tests/gravity/render/sections/k_definition_notes_test.ts",
+  ],
+  // m-grav2: Table 3c and the structural flag note, by the tests that read them
+  "lib/gravity/render/sections/structural.ts": [
+    "tests/gravity/render/sections/k_definition_notes_test.ts",
+    "tests/gravity/render/sections/world_test.ts",
+    "tests/gravity/render/sections/potential_test.ts",
   ],
   "lib/gravity/render/sections/forecast.ts": [
     "tests/gravity/render/sections/forecast_test.ts",

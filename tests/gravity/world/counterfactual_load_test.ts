@@ -153,6 +153,27 @@ Deno.test("loadBenchmarkWorld: the counterfactuals' world and solution, built th
     other.options.counterfactual!.scenarios[1].result!.countries[0].welfare,
     c.scenarios[1].result!.countries[0].welfare,
   );
+  // other partners or another partner-export rule: the world matrix built again (its key)
+  const kaz = config();
+  kaz.partners = ["KAZ"];
+  const fewer = await load(kaz, repo);
+  assert.equal(fewer.lines.at(-1), "counterfactual: world built, scenarios solved");
+  assert.deepEqual(fewer.options.geBaseline!.partners, ["KAZ"]);
+  const rule = config();
+  rule.structural = parseStructuralConfig({
+    years: { from: 2010, to: 2010 },
+    partnerExports: "reporter",
+  });
+  const reporter = await load(rule, repo);
+  assert.equal(reporter.lines.at(-1), "counterfactual: world built, scenarios solved");
+  // a changed input file (its size and time): both built again
+  Deno.writeTextFileSync(
+    `${repo}/../shared/data/raw/wdi/population-long.csv`,
+    "Country Name,Country Code,Year,Value\nZ,ZZZ,2010,1\n",
+  );
+  const changed = await load(config(), repo);
+  assert.equal(changed.lines.at(-1), "counterfactual: world built, scenarios solved");
+  assert.deepEqual(changed.options.counterfactual, c);
   // disabled: neither is loaded
   const off = config();
   off.counterfactual!.enabled = false;

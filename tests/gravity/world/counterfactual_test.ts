@@ -14,12 +14,14 @@ import { parseCepiiMapping, readGeoDist } from "../../../lib/data/sources/cepii.
 import type { CounterfactualConfig } from "../../../lib/gravity/config/counterfactual.ts";
 import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
 import {
+  COUNTERFACTUAL_SOURCES,
   runCounterfactual,
   scenarioPairs,
   type WorldCoefficient,
 } from "../../../lib/gravity/world/counterfactual.ts";
 import { buildGeBaseline, type GeBaseline } from "../../../lib/gravity/world/ge_world.ts";
 import { skipWithoutShared } from "../../shared_data.ts";
+import { importClosure, relativeToRoot } from "./imports.ts";
 
 const RAW = "../shared/data/raw";
 const expected = JSON.parse(Deno.readTextFileSync("tests/fixtures/ge/study_expected.json"));
@@ -253,4 +255,19 @@ Deno.test("scenarioPairs: reporter <-> partners, among the partners, or both", (
   ]);
   assert.deepEqual(scenarioPairs("partners", "A", ["B", "C"]), [["B", "C"], ["C", "B"]]);
   assert.equal(scenarioPairs("all", "A", ["B", "C", "D"]).length, 6 + 6);
+});
+
+Deno.test("counterfactual: the cache key holds the section's and the world matrix's files and every file of lib/ge they reach, each once", () => {
+  const sources = relativeToRoot(COUNTERFACTUAL_SOURCES);
+  for (const f of sources) assert.ok(Deno.statSync(f).isFile, f);
+  assert.equal(new Set(sources).size, sources.length);
+  // lib/ge/types.ts holds types only (no code to change a result)
+  const ge = importClosure(["lib/gravity/world/counterfactual.ts"])
+    .filter((f) => f.startsWith("lib/ge/") && f !== "lib/ge/types.ts");
+  assert.deepEqual([...sources].sort(), [
+    ...ge,
+    "lib/gravity/world/counterfactual.ts",
+    "lib/gravity/world/ge_world.ts",
+  ]);
+  assert.equal(ge.length, 4);
 });

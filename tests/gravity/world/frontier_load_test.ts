@@ -129,6 +129,17 @@ Deno.test("loadBenchmarkWorld: the frontier alone loads the panel, fits once, th
       "frontier: fitted",
     ]);
   }
+  // a changed input file (its size and time): the panel rebuilt and the frontier refitted
+  Deno.writeTextFileSync(
+    `${repo}/../shared/data/raw/wdi/population-long.csv`,
+    "Country Name,Country Code,Year,Value\nZ,ZZZ,2010,1\n",
+  );
+  const changed = await load(c, repo);
+  assert.deepEqual(changed.lines, [
+    `world: reading ${repo}/data/world-trade.csv.gz ...`,
+    "benchmark: China world panel built",
+    "frontier: fitted",
+  ]);
   // disabled: nothing is loaded
   const off = await load(config({ frontier: { ...FRONTIER, enabled: false } }), repo);
   assert.deepEqual([off.lines, off.options], [[], {}]);

@@ -467,3 +467,37 @@ Deno.test("loadBenchmarkWorld: nothing enabled reads nothing; a missing world fi
   );
   assert.deepEqual(r.options, {});
 });
+
+Deno.test("loadBenchmarkWorld: the structural K under the study's definition, thresholds and intervals; the cached fit holds none of them", async () => {
+  const { repo } = world(freshTmp("benchmark-world-settings-"));
+  const c = {
+    ...config({ structural: YEARS }),
+    potential: { thresholds: { huge: 1.5, remodelling: 2 }, definition: "smearing" },
+    uncertainty: { enabled: true, level: 0.9, draws: 20, seed: 1, se: "cluster", residual: false },
+  } as unknown as StudyConfig;
+  const r = await load(c, { root: repo });
+  assert.deepEqual(r.warnings, []);
+  const s = r.options.structural!;
+  // smearing does not apply to PPML: the level ratio, said so
+  assert.deepEqual(
+    [s.kDefinition.definition, s.kDefinition.applied, s.kDefinition.factor],
+    ["smearing", "level", 1],
+  );
+  assert.match(s.kDefinition.reason!, /^Duan's smearing does not apply/);
+  // K = 1 on the exact surface: "huge" under thresholds 1.5 / 2 (not the default 0.8 / 1.2)
+  assert.equal(s.k.length, 4);
+  for (const k of s.k) {
+    close(k.k, 1, 1e-6, `K ${k.country} ${k.year}`);
+    assert.equal(k.class, "huge");
+    assert.ok(k.kLower !== null && k.kUpper !== null && k.classProbabilities !== null);
+  }
+  // the cache is keyed without these settings, so it holds the fit alone: no intervals
+  const file = [...Deno.readDirSync(`${repo}/out/cache`)].find((e) =>
+    e.name.startsWith("structural-")
+  )!;
+  const cached = JSON.parse(Deno.readTextFileSync(`${repo}/out/cache/${file.name}`));
+  assert.equal(cached.k.length, 4);
+  for (const k of cached.k) {
+    assert.deepEqual([k.kLower, k.kUpper, k.classProbabilities], [null, null, null]);
+  }
+});

@@ -13,6 +13,7 @@ import {
   addStructuralUncertainty,
   runStructural,
   STRUCTURAL_MEANING,
+  STRUCTURAL_SOURCES,
   type StructuralData,
   type StructuralEstimator,
 } from "../../../lib/gravity/world/structural.ts";
@@ -20,6 +21,7 @@ import type { GeoPair } from "../../../lib/data/sources/cepii.ts";
 import type { IndexedWorldTrade } from "../../../lib/gravity/world/china_world.ts";
 import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
 import { InputError } from "../../../lib/errors.ts";
+import { importClosure, relativeToRoot } from "./imports.ts";
 
 const codes = ["CHN", "DEU", "KAZ", "USA"];
 /** A 4-country world, 2019-2020, every exporter reporting its exports (flow 0). */
@@ -608,4 +610,19 @@ Deno.test("structural: a missing fixed effect drops the country-year; estimator 
     [],
     [],
   ]);
+});
+
+Deno.test("structural cache key: every file of the fit's code (the flows, K, the PPML solver of lib/stats/model, its covariance), each once", () => {
+  const sources = relativeToRoot(STRUCTURAL_SOURCES);
+  for (const f of sources) assert.ok(Deno.statSync(f).isFile, f);
+  assert.equal(new Set(sources).size, sources.length);
+  // the study's estimator is lib/stats's fitModel (world/load.ts), the K code is structural*.ts:
+  // what they import, within the solver's folder, vcov.ts and the structural files
+  const code = importClosure(["lib/gravity/world/structural.ts", "lib/stats/model/fit.ts"])
+    .filter((f) =>
+      f.startsWith("lib/stats/model/") || f === "lib/stats/vcov.ts" ||
+      f.startsWith("lib/gravity/world/structural")
+    );
+  assert.deepEqual([...sources].sort(), code);
+  assert.ok(code.includes("lib/stats/model/ppml_fe.ts") && code.length === 17, code.join(" "));
 });

@@ -25,6 +25,7 @@ import {
   UNTRUSTED_DEFAULTS,
 } from "../../../lib/gravity/config/structural.ts";
 import { PPML_SMEARING_REASON } from "../../../lib/gravity/potential/definition.ts";
+import { InputError } from "../../../lib/errors.ts";
 
 const codes = ["CHN", "UZB", "TKM", "KAZ", "DEU"];
 // [reporter, partner, flow (0 exports, 1 imports), year, value]
@@ -317,4 +318,33 @@ Deno.test("structural K under each K definition: level, smearing (does not apply
   });
   close(uzb(u).kLower, uzb(ratio).k, "log-ratio interval");
   close(uzb(u).kUpper, uzb(ratio).k, "log-ratio interval");
+});
+
+Deno.test("structural: a sensitivity refit the estimator rejects is not ok and says why; no definition given is the level ratio", () => {
+  let calls = 0;
+  const failsSecond: StructuralEstimator = {
+    fitModel: (spec, data) => {
+      calls++;
+      if (calls === 2) throw new InputError("PPML did not converge");
+      return estimator.fitModel(spec, data);
+    },
+  };
+  const s = runStructural(world(), geo, config, { ...options, estimator: failsSecond });
+  assert.equal(calls, 2);
+  assert.ok(s.ok);
+  assert.deepEqual(s.sensitivity, {
+    partnerExports: "partner",
+    ok: false,
+    reason: "PPML did not converge",
+    k: [],
+  });
+  // options.definition absent: the level ratio, as the K definition's default
+  assert.deepEqual(s.kDefinition, {
+    definition: "level",
+    model: "ppml",
+    applied: "level",
+    factor: 1,
+    formula: "K = actual / exp(fitted)",
+  });
+  close(s.k.find((x) => x.country === "UZB" && x.year === 2015)!.k, 26 / (EXPORTS + IMPORTS));
 });

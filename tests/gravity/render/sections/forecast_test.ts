@@ -115,6 +115,17 @@ Deno.test("the forecast section as text and HTML (escaped), text by default", ()
       "<ul><li>note &lt;one&gt;</li><li>note two</li></ul>",
     ].join("\n"),
   );
+  // quotes in the summary and the notes are text, printed as they are (not &quot;)
+  const quoted = { ...f, summary: 'The "base" scenario.', notes: ['K is "expanding".'] };
+  assert.equal(
+    formatForecast(quoted, "html"),
+    [
+      "<h3>Forecast</h3>",
+      '<p>The "base" scenario.</p>',
+      ...specs.map((s) => formatTable(s, "html")),
+      '<ul><li>K is "expanding".</li></ul>',
+    ].join("\n"),
+  );
   assert.deepEqual(specs.map((s) => s.title), [
     "Forecast 1. Out-of-time validation: fitted on 2010-2018, forecast 2019-2020 (US$ bn; " +
     "actual = trade)",

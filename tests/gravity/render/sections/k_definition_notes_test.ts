@@ -105,6 +105,18 @@ Deno.test("Table 3: one K definition in every K column, with each factor; the K-
   assert.deepEqual(kColumnsDefinitionNote(only), [
     `One K definition in every K column (potential.definition "smearing"): K: ${SMEAR} = 2.`,
   ]);
+  // no in-sample K (its definition null) and two benchmark columns under the level ratio: the
+  // note names those two columns only
+  const bench = handStudy();
+  bench.kDefinition = null;
+  const [ols, ppml] = [handBenchmarkFit("ols"), handBenchmarkFit("ppml")];
+  ols.kDefinition = kDefinitionUse("level", "log-ols");
+  ppml.kDefinition = kDefinitionUse("level", "ppml");
+  bench.benchmark = handBenchmark([ols, ppml]);
+  assert.deepEqual(kColumnsDefinitionNote(bench), [
+    `One K definition in every K column (potential.definition "${bench.config.potential.definition}"): ` +
+    "K-OLS, K-PPML: K = actual / exp(fitted).",
+  ]);
 });
 
 Deno.test("Table 3b: the definition of each estimator's K in its first note", () => {

@@ -8,7 +8,11 @@ import type {
   SensitivityColumn,
   SensitivityResult,
 } from "../../../../lib/gravity/study/sensitivity.ts";
-import { sensitivitySpec } from "../../../../lib/gravity/render/sections/sensitivity.ts";
+import {
+  sensitivityModelsSpec,
+  sensitivitySpec,
+} from "../../../../lib/gravity/render/sections/sensitivity.ts";
+import { SIGNIF_NOTE } from "../../../../lib/report/models_table.ts";
 
 function column(over: Partial<SensitivityColumn>): SensitivityColumn {
   return {
@@ -220,4 +224,64 @@ Deno.test("sensitivity table: Diff is empty when only the second variant has the
     "K classes that change from (1) to (2): 2 of 4 country-years classified by both (50%): " +
       "KAZ 2016 huge -> expanding; UZB 2018 remodelling -> expanding.",
   );
+});
+
+Deno.test("sensitivity models side by side (LaTeX): stars from p, SEs in parentheses, half-missing terms left out, N, R2, agreement rows", () => {
+  const spec = sensitivityModelsSpec({
+    ...TWO,
+    variants: [
+      {
+        ...TWO.variants[0],
+        // p 0.046 < 0.05: two stars; no p: no stars
+        coefficients: [
+          { term: "ln_a", estimate: 0.5, stdError: 0.25, p: 0.046 },
+          { term: "_cons", estimate: 2, stdError: 1.5 },
+        ],
+      },
+      {
+        ...TWO.variants[1],
+        // p 0.0001 < 0.01: three stars; a term with only an estimate or only an SE is left out
+        coefficients: [
+          { term: "ln_a", estimate: 0.75, stdError: 0.125, p: 0.0001 },
+          { term: "_cons", estimate: null, stdError: null },
+          { term: "ln_b", estimate: 1, stdError: null, p: 0.5 },
+          { term: "ln_c", estimate: null, stdError: 0.3, p: 0.5 },
+        ],
+      },
+      column({
+        label: "Missing",
+        dependent: "nope",
+        estimable: false,
+        reason: "no rows",
+        n: 0,
+        r2: null,
+      }),
+    ],
+  });
+  assert.equal(spec.title, "Sensitivity: the same equation on each dependent variable");
+  assert.deepEqual(spec.columns.map((c) => c.label), [
+    "",
+    "(1) Reported",
+    "(2) Mirror",
+    "(3) Missing",
+  ]);
+  assert.deepEqual(spec.rows, [
+    { label: "ln_a", m0: "0.500**", m1: "0.750***", m2: "" },
+    { label: "", m0: "(0.250)", m1: "(0.125)", m2: "" },
+    { label: "_cons", m0: "2.000", m1: "", m2: "" },
+    { label: "", m0: "(1.500)", m1: "", m2: "" },
+    { label: "Observations", m0: "30", m1: "28", m2: "." },
+    { label: "R2", m0: "0.813", m1: "0.750", m2: "." },
+    { label: "Fixed effects", m0: "none", m1: "none", m2: "none" },
+    { label: "Same sign as paper", m0: "1/2", m1: "0/1", m2: "." },
+    { label: "Same class as paper", m0: "3/4", m1: ".", m2: "." },
+  ]);
+  assert.deepEqual(spec.notes, [
+    SIGNIF_NOTE,
+    "(1) Reported: dependent ln trade (goods, reported).",
+    "(2) Mirror: dependent ln trade_m; cells in the sample flagged interpolated (2), mirror (5).",
+    "(3) Missing: dependent ln nope; NOT ESTIMATED: no rows.",
+    "K classes that change from (1) to (2): 1 of 8 country-years classified by both (12.5%): " +
+    "KAZ 2016 huge -> expanding.",
+  ]);
 });

@@ -11,6 +11,7 @@ import {
   benchmarkColumnsNote,
   benchmarkFits,
   benchmarkKSpec,
+  benchmarkModelsSpec,
   benchmarkRegressionSpec,
   benchmarkSpecs,
   multivariate,
@@ -18,6 +19,7 @@ import {
 } from "../../../../lib/gravity/render/sections/world.ts";
 import { structuralKSpec } from "../../../../lib/gravity/render/sections/structural.ts";
 import { formatTable, type TableSpec } from "../../../../lib/report/table.ts";
+import { SIGNIF_NOTE } from "../../../../lib/report/models_table.ts";
 import { handBenchmark, handBenchmarkFit, handStructural, handStudy } from "../hand_results.ts";
 
 const md = (s: TableSpec | null) => formatTable(s!, "markdown");
@@ -335,4 +337,40 @@ Deno.test("benchmarkSpecs: Table 3b, 3c, 1b and the regressions, only those ther
   ]);
   r.benchmark = null;
   assert.deepEqual(benchmarkSpecs(r).map((s) => s.title!.slice(0, 9)), ["Table 3c."]);
+});
+
+Deno.test("benchmark regressions side by side (LaTeX): stars from p, SEs in parentheses, year effects left out, N, partners, R2, SE type", () => {
+  assert.equal(benchmarkModelsSpec(handStudy()), null);
+  const r = full();
+  (r.benchmark!.config as { fixedEffects: string[] }).fixedEffects = ["year"];
+  // a year effect's coefficient is not a row (the "Year effects" row says they are in)
+  r.benchmark!.fits[0].coefficients.push({
+    term: "year_2016",
+    estimate: 0.1,
+    stdError: 0.02,
+    p: 0.5,
+  });
+  const spec = benchmarkModelsSpec(r)!;
+  assert.deepEqual(spec.columns.map((c) => c.label), ["", "OLS", "PPML"]);
+  // p 0.001: ***; p 0.01 is not below 0.01: **
+  assert.deepEqual(spec.rows, [
+    { label: "ln_gdp", m0: "0.900***", m1: "0.800***" },
+    { label: "", m0: "(0.050)", m1: "(0.050)" },
+    { label: "ln_dist", m0: "-1.100**", m1: "-0.700**" },
+    { label: "", m0: "(0.250)", m1: "(0.250)" },
+    { label: "Observations", m0: "120", m1: "130" },
+    { label: "Partners", m0: "3", m1: "3" },
+    { label: "R2", m0: "0.813", m1: "." },
+    { label: "Year effects", m0: "Yes", m1: "Yes" },
+    { label: "Standard errors", m0: "cluster by partner", m1: "cluster by partner" },
+  ]);
+  const table = benchmarkRegressionSpec(r)!;
+  assert.equal(spec.title, table.title);
+  assert.deepEqual(spec.notes, [SIGNIF_NOTE, ...table.notes!]);
+  // no year effects configured; a fit that failed has no column
+  (r.benchmark!.config as { fixedEffects: string[] }).fixedEffects = [];
+  r.benchmark!.fits = [handBenchmarkFit("ols", false), handBenchmarkFit("ppml")];
+  const one = benchmarkModelsSpec(r)!;
+  assert.deepEqual(one.columns.map((c) => c.label), ["", "PPML"]);
+  assert.deepEqual(one.rows.at(-2), { label: "Year effects", m0: "No" });
 });
