@@ -423,6 +423,14 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study/differences_test.ts",
     "tests/gravity/study/run_test.ts",
   ],
+  // m-grav1: the findings and their sentences (the real-data refit, the synthetic truth, the
+  // hand-built sections), the counterfactual headline by its section's tests
+  "lib/gravity/study/findings.ts": [
+    "tests/gravity/study/findings_test.ts",
+    "tests/gravity/study/counterfactual_section_test.ts",
+  ],
+  // m-grav1: the notebook display hook (one synthetic study rendered)
+  "lib/gravity/notebook.ts": ["tests/gravity/notebook_test.ts"],
   // mut-study: the paper comparison
   "lib/gravity/study/paper.ts": [
     "--filter='/^(load|comp|the paper|paper comp|describe)/'",
@@ -435,6 +443,9 @@ const TESTS: Record<string, string[]> = {
     ...CONFIG_TESTS,
     "tests/gravity/config/config_sections_test.ts",
     "tests/data/read/strict_json_test.ts",
+    // m-grav1: the frontier and counterfactual sections as parseStudyConfig wires them
+    "tests/gravity/config/frontier_config_test.ts",
+    "tests/gravity/config/counterfactual_config_test.ts",
   ],
   // the study's own blocks, each with its parser
   "lib/gravity/config/terms.ts": CONFIG_TESTS,

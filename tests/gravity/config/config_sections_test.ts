@@ -6,6 +6,7 @@
  * the study's reporter, partners and logged regressors.
  */
 import assert from "node:assert/strict";
+import { parseSensitivity } from "../../../lib/gravity/config/sensitivity.ts";
 import { parseStudyConfig, validateAgainstPanel } from "../../../lib/gravity/config/study.ts";
 import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
 
@@ -256,4 +257,11 @@ Deno.test("config sections: an unknown key in the sensitivity block or a variant
   r = raw();
   r.sensitivity = { variants };
   assert.deepEqual(parseStudyConfig(r, "s.json").sensitivity, { variants });
+});
+
+Deno.test('config sections: parseSensitivity called without a file name says "study config" in its errors', () => {
+  throwsLine(
+    () => parseSensitivity({}),
+    /^study config: "sensitivity" has no "variants" \(it is required\)$/,
+  );
 });

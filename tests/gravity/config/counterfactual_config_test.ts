@@ -186,3 +186,24 @@ Deno.test("the study config's counterfactual section: its scenarios, each with a
   delete noStructural.counterfactual;
   assert.equal("counterfactual" in parseStudyConfig(noStructural, "s.json"), false);
 });
+
+Deno.test("counterfactual config: the year's bounds are the structural section's, both ends included; an explicit null reference is none; the domestic rule is read", () => {
+  assert.equal(parse({ year: 2010, scenarios: [CORRIDOR] })!.year, 2010);
+  assert.equal(parse({ year: 2020, scenarios: [CORRIDOR] })!.year, 2020);
+  err(
+    { year: 2009, scenarios: [CORRIDOR] },
+    `"counterfactual.year" (2009) is outside the structural section's years 2010-2020 (its PPML ` +
+      `gives the trade costs)`,
+  );
+  assert.equal(parse({ reference: null, scenarios: [CORRIDOR] })!.reference, null);
+  err(
+    { domestic: "output", scenarios: [CORRIDOR] },
+    '"counterfactual.domestic" "output" is not one of gdp-minus-exports',
+  );
+  err(
+    { scenarios: [CORRIDOR] },
+    `"counterfactual" needs the "structural" section enabled (its world PPML gives the trade ` +
+      `costs); add it or set "counterfactual.enabled" to false`,
+    { ...CONTEXT, structuralYears: null },
+  );
+});

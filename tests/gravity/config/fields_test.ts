@@ -145,3 +145,18 @@ Deno.test("fields: spans of years and sections (unknown, required and nested key
   assert.deepEqual(at(undefined).optionalSection(keys).value, {});
   refused(() => at(null).optionalSection(keys), 'c.json: "s.k" must be an object');
 });
+
+Deno.test("fields: an absent key without a default is refused by every reader (never read as undefined)", () => {
+  const absent = at(undefined);
+  refused(() => absent.str(), 'c.json: "s.k" must be a non-empty string');
+  refused(() => absent.int(), 'c.json: "s.k" must be a number');
+  refused(() => absent.bool(), 'c.json: "s.k" must be true or false');
+  refused(() => absent.oneOf(["a", "b"]), 'c.json: "s.k" (absent) is not one of a, b');
+  refused(() => absent.oneOfList(["a"]), 'c.json: "s.k" must be a non-empty list');
+  refused(() => absent.years(), 'c.json: "s.k" must be an object');
+  // null is present and checked: not an object of free keys
+  refused(() => at(null).entries(), 'c.json: "s.k" must be an object');
+  // an upper bound alone prints whole (several digits)
+  refused(() => at(150).num(0, { le: 100 }), 'c.json: "s.k" must be <= 100, not 150');
+  refused(() => at(150).num(0, { lt: 100 }), 'c.json: "s.k" must be < 100, not 150');
+});

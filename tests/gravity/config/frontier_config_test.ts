@@ -125,3 +125,14 @@ Deno.test("frontier config: bad values are refused in one line naming the field"
   );
   refused(withFrontier([]), /"frontier" must be an object|frontier/);
 });
+
+Deno.test('frontier config: parseFrontierConfig called without a file name says "study config" in its errors', () => {
+  assert.throws(
+    () => parseFrontierConfig({ level: 2 }),
+    (e: Error) => {
+      assert.ok(e instanceof InputError);
+      assert.equal(e.message, 'study config: "frontier.level" must be in (0, 1), not 2');
+      return true;
+    },
+  );
+});

@@ -21,6 +21,9 @@ Deno.test("structural.partnerExports and structural.untrusted: values, defaults,
   assert.equal(c.partnerExports, "reporter");
   assert.deepEqual(c.untrusted, [{ partner: "KGZ", from: 2011, to: 2012, reason: "a test" }]);
   assert.deepEqual(parseStructuralConfig({ untrusted: [] })!.untrusted, []);
+  // a single year (from = to) is a span, not an error
+  const one = { partner: "KGZ", from: 2012, to: 2012, reason: "one year" };
+  assert.deepEqual(parseStructuralConfig({ untrusted: [one] })!.untrusted, [one]);
   // absent: the defaults, a copy
   const d = parseStructuralConfig({})!;
   assert.equal(d.partnerExports, "trusted");

@@ -60,3 +60,31 @@ Deno.test("uncertaintyKProjection: the study's covariance type, draws and seed; 
     2,
   );
 });
+
+Deno.test("uncertaintyKProjection under the smearing definition: the draws' smearing factors come from the sample's observed ln y", () => {
+  const { config, panel } = syntheticForecastStudy({ partners: 4, seed: 5 });
+  const rows = buildDesign(config, panel).filter((r) => r.complete);
+  const f = fitForecast(rows, ["ln_gdp", "ln_dist"]);
+  assert.ok(!("reason" in f));
+  const targets = [{ actual: 4e7, x: [1, 60, 8] }];
+  const th = { huge: 0.9, remodelling: 1.1 };
+  const settings = { ...config.uncertainty, se: "hc1" as const, draws: 200, seed: 3 };
+  const use = { applied: "smearing" as const, factor: 1.25 };
+  const got = uncertaintyKProjection(settings)(targets, f, 0.8, th, use);
+  const { cov } = chooseCovariance(f.sample.x, f.sample.residuals, f.sample.country, "hc1");
+  const beta = f.terms.map((t) => f.coefficients[t]);
+  // the observed ln y of the estimation rows (the data, not the fit)
+  const want = simulateK(targets, beta, cov.matrix, cov.df, {
+    level: 0.8,
+    thresholds: th,
+    draws: 200,
+    seed: 3,
+    definition: "smearing",
+    sample: { x: f.sample.x, y: rows.map((r) => r.y as number) },
+  });
+  const fitted = targets[0].x.reduce((s, v, a) => s + v * beta[a], 0);
+  close(got[0].median, targets[0].actual / (Math.exp(fitted) * 1.25), 1e-12, "median");
+  close(got[0].lo, want[0].kLower, 1e-9, "lo");
+  close(got[0].hi, want[0].kUpper, 1e-9, "hi");
+  assert.deepEqual(got[0].probabilities, want[0].classProbabilities);
+});

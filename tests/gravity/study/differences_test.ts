@@ -4,6 +4,7 @@
  * clause alone, and the paper's intercept key.
  */
 import assert from "node:assert/strict";
+import { explainDifferences } from "../../../lib/gravity/study/differences.ts";
 import type { PaperTables } from "../../../lib/gravity/study/paper.ts";
 import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
 import { syntheticStudy } from "../../../lib/gravity/synthetic/study.ts";
@@ -83,4 +84,31 @@ Deno.test("why they differ: each Model clause alone, and a paper K of 0 is not n
     "Model: this config's equation is not the paper's equation (2); ours adds ln_net, ln_cpi.",
   ]);
   assert.deepEqual(diff(all, [{ country: "BBB", year: 2015, k: 0, words: "", class: null }]), []);
+});
+
+Deno.test("why they differ: without a paper only the data sentence; proxies and a missing regression each add theirs", () => {
+  const { config, panel } = syntheticStudy({ spread: 0.2 });
+  const data = (dep: string) =>
+    "Data: the paper's dependent variable (China's CBEC trade with each country) has no named " +
+    `source; we use ${dep}, present for 40 of 40 partner-years, against the paper's ` +
+    "unpublished, interpolated panel.";
+  const r = runGravityStudy(config, panel);
+  assert.deepEqual(r.differences, [data("etrade")], "no proxy, a regression, no paper");
+  // the dependent variable missing from the dictionary: no proxy note, no crash
+  const bare = { ...panel, variables: panel.variables.filter((v) => v.name !== "etrade") };
+  assert.deepEqual(explainDifferences(r, bare), [data("etrade")]);
+  // two regressors flagged as proxies (true, or a description), then no regression
+  panel.variables = panel.variables.map((v) =>
+    v.name === "net" ? { ...v, proxy: true } : v.name === "dist" ? { ...v, proxy: "km" } : v
+  );
+  const p = runGravityStudy(config, panel);
+  p.regression.estimable = false;
+  p.regression.nComplete = 3;
+  p.regression.kCoefficients = 8;
+  assert.deepEqual(explainDifferences(p, panel), [
+    data("etrade"),
+    "Proxies: net (ln_net), dist (ln_dist) stand in for missing series.",
+    "No regression: 3 complete country-years for 8 coefficients, so no Table 2 or Table 3 of " +
+    "ours; the paper's N is not reported.",
+  ]);
 });

@@ -11,7 +11,9 @@ import { loadPanel } from "../../../lib/data/panel.ts";
 import { loadStudyConfig } from "../../../lib/gravity/config/study.ts";
 import {
   benchmarkHeadline,
+  counterfactualHeadline,
   forecastHeadline,
+  frontierHeadline,
   PROBABLE_CLASS,
   SECTION_HEADLINES,
   sensitivityHeadline,
@@ -28,7 +30,9 @@ import {
   handForecast,
   handStructural,
   handStudy,
+  withPaper,
 } from "../render/hand_results.ts";
+import type { StudyResult } from "../../../lib/gravity/study/types.ts";
 
 const REFIT = JSON.parse(Deno.readTextFileSync("tests/fixtures/gravity/real_refit.json")).studies
   .eq2.regression;
@@ -190,4 +194,302 @@ Deno.test("section headlines: benchmark, structural, sensitivity and forecast fr
   } finally {
     SECTION_HEADLINES.pop();
   }
+});
+
+Deno.test("findings sentences on the hand study: sample, no significant slope, the paper's signs, the classes and how sure they are", () => {
+  const r = withPaper(handStudy());
+  // ln_gdp 1.25 (SE 0.25, p 0.125) and the intercept -2.5 (p 0.125): neither significant; the
+  // paper's ln_gdp 0.5 (p 0) has our sign, its _cons 2 (p 0.1234) the opposite; our K classes
+  // huge (p 0.5) and remodelling (p 0.75), none >= 0.9; 1 of the 2 compared classes agree
+  assert.deepEqual(studyFindings(r).sentences, [
+    "Sample: 3 of the 4 partner-years (2 partners, 2019-2020) have ln trade and every term; " +
+    "R2 = 0.750 (adjusted 0.500), SE classical.",
+    "No coefficient is significant at 5%; not distinguishable from zero: ln_gdp.",
+    "Against the paper: 1 of 2 coefficients have its sign (opposite: _cons); of the 1 it finds " +
+    "significant at 5% (ln_gdp), 0 are significant here with the same sign.",
+    "Trade potential K: 2 partner-years classified, 1 huge, 0 expanding, 1 remodelling; the class " +
+    "has probability >= 0.9 in 0 of 2 (90% intervals from 500 draws of the coefficients). 1 of " +
+    "the 2 country-years both tables classify have the paper's class.",
+  ]);
+  // ln_gdp now significant, a sure class, no uncertainty section, no class comparison
+  const fit = r.regression.fit!;
+  fit.coefficients[1] = { ...fit.coefficients[1], p: 0.01 };
+  fit.r2 = NaN;
+  const f = studyFindings(r);
+  assert.deepEqual(f.coefficients.map((c) => [c.term, c.significant]), [
+    ["ln_gdp", true],
+    ["_cons", false],
+  ]);
+  assert.deepEqual(f.paper!.significant, { agree: 1, compared: 1 });
+  assert.deepEqual(f.sentences.slice(0, 3), [
+    "Sample: 3 of the 4 partner-years (2 partners, 2019-2020) have ln trade and every term; " +
+    "R2 = n/a (adjusted 0.500), SE classical.",
+    "Significant at 5%: ln_gdp 1.250 (SE 0.250).",
+    "Against the paper: 1 of 2 coefficients have its sign (opposite: _cons); of the 1 it finds " +
+    "significant at 5% (ln_gdp), 1 is significant here with the same sign (ln_gdp).",
+  ]);
+  r.potential[1].classProbabilities = { huge: 0, expanding: 0.1, remodelling: 0.9 };
+  assert.equal(studyFindings(r).classes.probable, 1, "0.9 itself is probable");
+  r.uncertainty = null;
+  r.paper!.comparison.classAgreement = { agree: 0, compared: 0 };
+  const g = studyFindings(r);
+  assert.equal(g.classes.probable, null);
+  assert.equal(
+    g.sentences[3],
+    "Trade potential K: 2 partner-years classified, 1 huge, 0 expanding, 1 remodelling.",
+  );
+  // the paper's signs not compared: no paper sentence; no K classified: no class sentence
+  r.paper!.comparison.signAgreement = { agree: 0, compared: 0 };
+  r.potential = [];
+  assert.equal(studyFindings(r).sentences.length, 2);
+});
+
+Deno.test("findings: the frontier headline gives the last year's efficiencies, best first, and the finite rank correlations", () => {
+  const r = handStudy();
+  const frontier = (world: { ok: boolean; reason?: string }, rows: unknown[], rhos: unknown[]) =>
+    ({ world, rows, correlations: rhos }) as unknown as StudyResult["frontier"];
+  const rows = [
+    { country: "AAA", year: 2019, efficiency: 0.5, rank: 2, of: 3 },
+    { country: "BBB", year: 2020, efficiency: 0.6, rank: 3, of: 3 },
+    { country: "AAA", year: 2020, efficiency: 0.81234, rank: 1, of: 3 },
+  ];
+  r.frontier = frontier({ ok: true }, rows, [
+    { k: "paper", rho: NaN },
+    { k: "in-sample", rho: 0.456 },
+    { k: "benchmark OLS", rho: -0.5 },
+  ]);
+  assert.deepEqual(frontierHeadline(r), {
+    section: "frontier",
+    headline: "Frontier: trade efficiency (actual / frontier) in 2020: AAA 0.81 (1 of 3), " +
+      "BBB 0.60 (3 of 3); its rank correlation with K: in-sample 0.46, benchmark OLS -0.50; read " +
+      "it as the distance to the best-performing partners, not as waste.",
+  });
+  assert.deepEqual(studyFindings(r).sections.map((s) => s.section), ["frontier"]);
+  r.frontier = frontier({ ok: true }, rows.slice(0, 1), [{ k: "paper", rho: NaN }]);
+  assert.equal(
+    frontierHeadline(r)!.headline,
+    "Frontier: trade efficiency (actual / frontier) in 2019: AAA 0.50 (2 of 3); read it as the " +
+      "distance to the best-performing partners, not as waste.",
+  );
+  r.frontier = frontier({ ok: false, reason: "too few partners" }, [], []);
+  assert.equal(frontierHeadline(r)!.headline, "Frontier: not estimated (too few partners).");
+  r.frontier = frontier({ ok: true }, [], []);
+  assert.equal(frontierHeadline(r)!.headline, "Frontier: not estimated (no rows).");
+  r.frontier = null;
+  assert.equal(frontierHeadline(r), null);
+});
+
+Deno.test("findings: significant means p strictly below 0.05, ours and the paper's; without a fit no years and a default reason", () => {
+  const r = withPaper(handStudy());
+  const fit = r.regression.fit!;
+  fit.coefficients[1] = { ...fit.coefficients[1], p: 0.05 };
+  r.paper!.table2[0] = { ...r.paper!.table2[0], p: 0.05 };
+  const c = studyFindings(r).coefficients[0];
+  assert.equal(c.term, "ln_gdp");
+  assert.equal(c.significant, false);
+  assert.equal(c.paper!.significant, false);
+  r.regression.fit = null;
+  delete (r.regression as { reason?: string }).reason;
+  const f = studyFindings(r);
+  assert.equal(f.sample.years, null, "no fit: no years, though the sample lists rows");
+  assert.equal(f.reason, "the regression was not estimated");
+});
+
+Deno.test("findings: benchmark, structural and sensitivity headlines in their other cases", () => {
+  const r = handStudy();
+  // in sample, a partner-year without a class is not counted
+  const fit = handBenchmarkFit("ols");
+  fit.k.push({ ...fit.k[0], country: "CCC", class: null });
+  r.benchmark = handBenchmark([fit], false);
+  assert.equal(
+    benchmarkHeadline(r)!.headline,
+    "World benchmark (CHN's trade with 3 other partners, 2015-2017, in sample): K classes of the " +
+      "study's partner-years by OLS, 1 huge, 0 expanding, 1 remodelling of 2.",
+  );
+  // structural: not computed; the distance elasticity found by its term; none without it
+  r.structural = handStructural(false);
+  assert.deepEqual(structuralHeadline(r), {
+    section: "structural",
+    headline: "Structural K not computed: no world matrix.",
+  });
+  const s = handStructural();
+  s.coefficients.reverse();
+  r.structural = s;
+  const head = "Structural K (PPML with exporter-year and importer-year effects, 1000 flows): " +
+    "1 huge, 0 expanding, 1 remodelling of 2 partner-years";
+  assert.equal(
+    structuralHeadline(r)!.headline,
+    `${head}; distance elasticity -0.875 (SE 0.125).`,
+  );
+  s.coefficients = s.coefficients.filter((c) => c.term !== "ln_dist");
+  assert.equal(structuralHeadline(r)!.headline, `${head}.`);
+  // sensitivity: one variant is no comparison; a variant not estimated is named with its reason
+  const column = (
+    label: string,
+    estimable: boolean,
+    coefficients: { term: string; estimate: number | null; stdError: number | null }[] = [],
+  ) => ({
+    label,
+    dependent: label,
+    note: "",
+    inPanel: true,
+    estimable,
+    reason: `${label} reason`,
+    n: 20,
+    r2: 0.5,
+    coefficients,
+    classes: [],
+    flaggedCells: {},
+    signAgreement: null,
+    classAgreement: null,
+  });
+  const sens = (variants: ReturnType<typeof column>[]) => ({
+    terms: [],
+    variants,
+    classChange: { changed: 0, compared: 4, share: 0, cells: [] },
+  });
+  r.sensitivity = sens([column("one", true)]);
+  assert.equal(sensitivityHeadline(r), null);
+  r.sensitivity = sens([column("one", false), column("two", true)]);
+  assert.deepEqual(sensitivityHeadline(r), {
+    section: "sensitivity",
+    headline: "Sensitivity: not estimated: one (one reason).",
+  });
+  r.sensitivity = sens([column("one", true), column("two", false)]);
+  assert.equal(sensitivityHeadline(r)!.headline, "Sensitivity: not estimated: two (two reason).");
+  r.sensitivity = sens([column("one", false), column("two", false)]);
+  assert.equal(
+    sensitivityHeadline(r)!.headline,
+    "Sensitivity: not estimated: one (one reason); two (two reason).",
+  );
+  // moved by exactly one SE, a missing estimate or SE on either side, a term only in the first:
+  // none counts as moved
+  r.sensitivity = sens([
+    column("one", true, [
+      { term: "ln_a", estimate: 1, stdError: 0.25 },
+      { term: "ln_b", estimate: null, stdError: 0.2 },
+      { term: "ln_c", estimate: 1, stdError: null },
+      { term: "ln_d", estimate: 1, stdError: 0.2 },
+      { term: "ln_e", estimate: 1, stdError: 0.2 },
+    ]),
+    column("two", true, [
+      { term: "ln_a", estimate: 1.25, stdError: 0.25 },
+      { term: "ln_b", estimate: 5, stdError: 0.2 },
+      { term: "ln_c", estimate: 5, stdError: 0.2 },
+      { term: "ln_d", estimate: null, stdError: null },
+    ]),
+  ]);
+  assert.equal(
+    sensitivityHeadline(r)!.headline,
+    "Sensitivity (two instead of one): N 20 -> 20; 0 of 5 coefficients move by more than one SE; " +
+      "0 of 4 K classes change.",
+  );
+});
+
+Deno.test("findings: the forecast headline counts the horizons the model wins (ties to the model), names the others, and says why there is no validation", () => {
+  const r = handStudy();
+  const f = handForecast();
+  const [h1] = f.rolling.byHorizon;
+  const horizon = (n: number, model: number, last: number, growth: number) => ({
+    ...h1,
+    n,
+    male: { model, "last value": last, "average growth": growth },
+  });
+  f.rolling.byHorizon = [
+    horizon(3, 0.2, 0.2, 0.3),
+    horizon(2, 0.5, 0.1, 0.3),
+    horizon(2, 0.5, 0.4, 0.3),
+    horizon(1, 0.9, 0.3, 0.8),
+    horizon(0, NaN, NaN, NaN),
+  ];
+  f.metrics.modelAll = { n: 0, male: NaN, mape: NaN };
+  r.forecast = f;
+  assert.deepEqual(forecastHeadline(r), {
+    section: "forecast",
+    headline: "Forecast: over the rolling origins the model has the lowest mean absolute log " +
+      "error at 1 of 4 horizons (the naive last value or average growth rule at the others); no " +
+      "partner-year after the cut-off 2018 can be forecast out of time (1 lack a regressor).",
+  });
+  f.rolling.byHorizon = [horizon(0, NaN, NaN, NaN)];
+  f.metrics.excluded = [];
+  assert.equal(
+    forecastHeadline(r)!.headline,
+    "Forecast: the rolling origins give no horizon every method forecasts; no partner-year after " +
+      "the cut-off 2018 can be forecast out of time.",
+  );
+  f.rolling.byHorizon = [horizon(4, 0.1, 0.2, 0.3)];
+  f.metrics.modelAll = { n: 2, male: 0.25, mape: 10 };
+  assert.equal(
+    forecastHeadline(r)!.headline,
+    "Forecast: over the rolling origins the model has the lowest mean absolute log error at 1 " +
+      "of 1 horizons; after the cut-off 2018 the model's mean absolute log error is 0.250 on 2 " +
+      "partner-years, its intervals covering 1 of 1.",
+  );
+});
+
+Deno.test("findings: the counterfactual headline in full: each scenario's trade and the study countries' welfare, or why it was not computed", () => {
+  const r = handStudy(); // CHN with AAA and BBB
+  const countries = [
+    { country: "CHN", welfare: 1.001234 },
+    { country: "AAA", welfare: 0.99 },
+    { country: "ZZZ", welfare: 1.5 },
+    { country: "BBB", welfare: 1 },
+  ];
+  const scenario = (name: string, term: string, extra: Record<string, unknown>) => ({
+    scenario: { name, term },
+    ok: true,
+    reason: "",
+    coefficient: { term, estimate: 1 },
+    result: { countries },
+    total: { counterfactualChange: 12.5, partialChange: null },
+    ...extra,
+  });
+  const cf = (scenarios: unknown[]) =>
+    ({
+      ok: true,
+      config: { theta: 4 },
+      baseline: {
+        year: 2019,
+        countries: ["CHN", "AAA", "BBB", "ZZZ"],
+        excluded: { noGdp: ["X"], nonPositive: ["Y", "Z"] },
+      },
+      scenarios,
+    }) as unknown as StudyResult["counterfactual"];
+  r.counterfactual = cf([
+    scenario("corridor", "ln_dist", {}),
+    scenario("fta", "rta", { ok: false, coefficient: null, result: null, total: null }),
+    scenario("open", "contig", { ok: false, reason: "did not converge" }),
+    scenario("half", "contig", { result: null, reason: "no solution" }),
+    scenario("sum", "contig", { total: null, reason: "no total" }),
+    scenario("flat", "contig", { total: { counterfactualChange: 0, partialChange: -2.25 } }),
+  ]);
+  const welfare = "welfare CHN +0.123%, AAA -1.000%, BBB +0.000%";
+  assert.deepEqual(counterfactualHeadline(r), {
+    section: "counterfactual",
+    headline: "Counterfactuals (exact general equilibrium on the 2019 world of 4 countries, " +
+      "theta 4; domestic sales are GDP minus exports, a flagged rule; 3 countries left out): " +
+      `corridor: CHN's trade with the partners +12.5% (partial equilibrium n/a), ${welfare}; ` +
+      "fta: not computed (no estimated rta effect in the world PPML); open: not computed (did " +
+      "not converge); half: not computed (no solution); sum: not computed (no total); flat: " +
+      `CHN's trade with the partners +0.0% (partial equilibrium -2.3%), ${welfare}.`,
+  });
+  r.counterfactual = { ok: false, reason: "no world" } as unknown as StudyResult["counterfactual"];
+  assert.deepEqual(counterfactualHeadline(r), {
+    section: "counterfactual",
+    headline: "Counterfactuals: not computed (no world).",
+  });
+  r.counterfactual = null;
+  assert.equal(counterfactualHeadline(r), null);
+});
+
+Deno.test("findings: a K that is not finite has no class and is not counted; a class without probabilities is not probable", () => {
+  const r = handStudy();
+  r.potential.push({ ...r.potential[0], country: "CCC", k: NaN, class: null });
+  r.potential[1].classProbabilities = null;
+  const f = studyFindings(r);
+  assert.equal(f.classes.n, 2);
+  assert.deepEqual(f.classes.counts, { huge: 1, expanding: 0, remodelling: 1 });
+  assert.equal(f.classes.probable, 0);
+  r.potential[0].classProbabilities = { huge: 0.9375, expanding: 0.0625, remodelling: 0 };
+  assert.equal(studyFindings(r).classes.probable, 1);
 });
