@@ -122,4 +122,4 @@ export function htmlList(items: string[], options: HtmlListOptions = {}): string
 /** US$ as billions with 3 decimals (Tables 3c and 4 read alike). */
 export const usBn = (
   v: unknown,
-) => (typeof v === "number" ? formatCell(v / 1e9, 3) : formatCell(v));
+): string => (typeof v === "number" ? formatCell(v / 1e9, 3) : formatCell(v));

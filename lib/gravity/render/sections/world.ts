@@ -11,7 +11,6 @@ import { formatCell, type TableSpec } from "../../../report/table.ts";
 import { dot, estimatorLabel, f3, kDefinitionText, kInterval, prob } from "./formatters.ts";
 import { structuralKSpec } from "./structural.ts";
 import type { BenchmarkFit } from "../../world/benchmark.ts";
-import type { StructuralK, StructuralResult } from "../../world/structural.ts";
 import type { StudyResult } from "../../study/types.ts";
 
 /** "multivariate t(df)", or "multivariate normal" when df is infinite (PPML uses z). */
