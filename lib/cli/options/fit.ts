@@ -3,10 +3,7 @@
  * @module
  */
 import type { CommandSpec } from "./spec.ts";
-import { format, FORMATS } from "./shared.ts";
-
-/** The synthetic gravity panel the fit examples use (2,400 flows, known coefficients). */
-const SYNTHETIC = "tests/fixtures/stats/gravity_synthetic.csv";
+import { format, FORMATS, SYNTHETIC } from "./shared.ts";
 
 /** Yotov et al. (2016)'s teaching data, beside the repository (not shipped in it). */
 const AGTPA = "../shared/data/raw/gravity-teaching/agtpa/";

@@ -3,10 +3,7 @@
  * @module
  */
 import type { CommandSpec } from "./spec.ts";
-import { format } from "./shared.ts";
-
-/** The synthetic gravity panel the pca example uses. */
-const SYNTHETIC = "tests/fixtures/stats/gravity_synthetic.csv";
+import { format, SYNTHETIC } from "./shared.ts";
 
 /** `deno task cli pca`. */
 export const PCA_COMMAND: CommandSpec = {
