@@ -20,6 +20,7 @@ import {
   updateEta,
 } from "../../../lib/stats/model/ppml_steps.ts";
 import { border2006 } from "../agtpa.ts";
+import { data as smData, ex } from "./statsmodels_panel.ts";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 const G = ["a", "a", "a", "b", "b", "b", "c", "c", "c", "a", "b", "c"];
@@ -161,4 +162,29 @@ Deno.test("a regressor collinear with the fixed effects is omitted; the others a
   const p = fitModel({ dependent: "y", terms: ["x"], fe: ["g", "h"], weights: "wt" }, wdata);
   assert.deepEqual(o.omitted, ["cg"]);
   assert.ok(rel(o.coefficients[0].estimate, p.coefficients[0].estimate) < 1e-10);
+});
+
+Deno.test("regressors collinear with each other (not with the fixed effects): the Newton step falls back to QR, which omits the sum; the rest = statsmodels", () => {
+  // x1 + x2 as a third column: X'WX is singular, so newtonStep gives null at the first iteration
+  // and the step comes from the QR core, which omits the last of the collinear columns
+  const c = smData.columns;
+  const data = {
+    ...smData,
+    columns: { ...c, xs: c.x1.map((v, i) => v + c.x2[i]) },
+  };
+  const r = fitModel({
+    dependent: "count",
+    terms: ["x1", "x2", "xs"],
+    fe: ["g"],
+    estimator: "ppml",
+    se: "hc0",
+  }, data);
+  assert.deepEqual(r.omitted, ["xs"]);
+  assert.deepEqual(r.coefficients.map((c) => c.term), ["x1", "x2"]);
+  r.coefficients.forEach((c, a) => {
+    assert.ok(rel(c.estimate, ex.ppmlFe.HC0.estimate[a]) < 1e-7, c.term);
+    assert.ok(rel(c.stdError, ex.ppmlFe.HC0.stdError[a]) < 1e-6, c.term);
+  });
+  assert.ok(rel(r.deviance!, ex.ppmlFe.deviance) < 1e-9);
+  r.fitted.forEach((m, t) => assert.ok(rel(m, ex.ppmlFe.fitted[t]) < 1e-7, `row ${t}`));
 });
