@@ -176,6 +176,8 @@ function parseBytes(sink: Sink, buf: Uint8Array, end: number): void {
   const slot = sink.slot;
   const strSlot = sink.strSlot;
   const file = sink.file;
+  // the chunk as latin1 text (a char per byte), decoded once when a cell first needs Number()
+  const text = { value: null as string | null, buf, end };
   let p = 0;
   while (p < end) {
     let lineEnd = buf.indexOf(LF, p);
@@ -194,7 +196,7 @@ function parseBytes(sink: Sink, buf: Uint8Array, end: number): void {
       while (fe < e && buf[fe] !== COMMA) fe++;
       if (field < width) {
         const k = slot[field];
-        if (k >= 0) sink.num[k][i] = parseCell(buf, s, fe, file, i, sink.header![field]);
+        if (k >= 0) sink.num[k][i] = parseCell(buf, s, fe, file, i, sink.header![field], text);
         const t = strSlot[field];
         if (t >= 0) sink.str[t][i] = cellString(buf, s, fe);
       }
@@ -219,6 +221,7 @@ function parseCell(
   file: string,
   i: number,
   column: string,
+  text: { value: string | null; buf: Uint8Array; end: number },
 ): number {
   let s = start, e = end;
   while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
@@ -271,11 +274,10 @@ function parseCell(
       const v = exp >= 0 ? m * POW10[exp] : m / POW10[-exp];
       return neg ? -v : v;
     }
-    // the bytes are ASCII number syntax here: a string made char by char is several times
-    // faster than a TextDecoder call per cell
-    let text = "";
-    for (let k = s; k < e; k++) text += String.fromCharCode(buf[k]);
-    return Number(text);
+    // the bytes are ASCII number syntax here: a slice of the chunk's text (decoded once) is
+    // several times faster than a TextDecoder call or a string built char by char per cell
+    text.value ??= latin1.decode(text.buf.subarray(0, text.end));
+    return Number(text.value.slice(s, e));
   }
   // Missing tokens, bad numbers, non-ASCII: the strict rule of csv.ts decides.
   return parseNumber(utf8.decode(buf.subarray(start, end)), file, i + 2, column);
