@@ -10,7 +10,11 @@
  */
 import assert from "node:assert/strict";
 import { encodeFactor } from "../../../lib/stats/model/fe.ts";
-import { feSeparation, reluSeparation } from "../../../lib/stats/model/separation.ts";
+import {
+  dropSeparated,
+  feSeparation,
+  reluSeparation,
+} from "../../../lib/stats/model/separation.ts";
 
 Deno.test("feSeparation: all-zero levels dropped, singletons dropped, and the round they unmask", () => {
   // g:  e e e f f k k ; h: p p q p p p p ; y: 0 0 5 1 2 0 0
@@ -105,4 +109,108 @@ Deno.test("reluSeparation = linear-programme truth: separated rows found after s
   // fixed effect and one regressor: rows 1, 3, 5 (level 1, x > 0 on its zero rows) separated
   const fe7 = ["0", "1", "0", "1", "0", "1", "0"];
   assert.deepEqual(sep([0, 0, 2, 0, 3, 0, 3], [[-2, 4, 0, 3, 1, 1, 1]], fe7), [1, 3, 5]);
+});
+
+// panels found by a seeded search of random panels, with the linear programme's answers
+// (tests/fixtures/mutants/separation_lp.py): [y, regressors, fixed effect, separated rows]
+const SEARCHED: Record<string, [number[], number[][], string[] | null, number[]]> = {
+  "slow: settles in 38 rounds only with the extrapolation": [
+    [1, 3, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+    [
+      [1, -0.5, -0.25, -43.5, 0.25, -1, -0.75, 55.5, 52.5, 1, -14.25],
+      [-17.25, 0.5, 0.25, -18.5, 0, -0.75, 0.75, 97.75, 56.75, -10.75, 0],
+      [-1, 0.5, 0.75, 48.75, -1, 1, 0.5, -0.5, -9.25, 0, -0.5],
+    ],
+    ["0", "0", "1", "2", "0", "1", "1", "0", "2", "0", "0"],
+    [3, 8],
+  ],
+  "u collapses to 0": [
+    [0, 0, 1, 0, 0, 3, 3, 1],
+    [[22.75, 0, -0.75, 0.25, -0.25, -0.25, 0.5, 0], [-0.25, -0.5, -0.5, 0.75, 0, 0, 76.75, -0.5]],
+    ["0", "1", "2", "2", "0", "2", "0", "1"],
+    [],
+  ],
+  "two regressors, one positive row": [
+    [0, 2, 0, 0, 0],
+    [[-73.25, -0.5, -0.75, -0.75, 0], [18.25, 0.25, 0.5, 0, -0.5]],
+    null,
+    [0, 2, 3, 4],
+  ],
+  "the same with a collinear third regressor (2 x the first)": [
+    [0, 2, 0, 0, 0],
+    [[-73.25, -0.5, -0.75, -0.75, 0], [18.25, 0.25, 0.5, 0, -0.5], [
+      -146.5,
+      -1,
+      -1.5,
+      -1.5,
+      0,
+    ]],
+    null,
+    [0, 2, 3, 4],
+  ],
+  "three regressors, two positive rows": [
+    [3, 0, 0, 0, 5, 0],
+    [[-0.25, -0.75, -0.75, -89, -0.25, 0], [0.25, 0.5, -0.5, 0, -0.5, -21], [
+      -0.5,
+      65.5,
+      0,
+      0,
+      0.75,
+      -35.25,
+    ]],
+    null,
+    [1, 2, 3, 5],
+  ],
+  "three regressors, three positive rows, none separating": [
+    [1, 2, 0, 4, 0, 0],
+    [[-0.25, 0, -0.25, -0.25, 0, -40.25], [0.5, -0.5, -0.75, -0.5, -0.5, 0], [
+      0.75,
+      0.25,
+      -33.25,
+      -40.25,
+      0,
+      -0.75,
+    ]],
+    null,
+    [],
+  ],
+};
+
+Deno.test("dropSeparated = linear-programme truth on panels from a seeded search (fixed-effect and rectifier passes repeated until nothing is found)", () => {
+  for (const [name, [y, xs, fe, want]] of Object.entries(SEARCHED)) {
+    const r = dropSeparated(
+      Float64Array.from(y),
+      xs.map((x) => Float64Array.from(x)),
+      fe ? [encodeFactor("g", [fe])] : [],
+      false,
+    );
+    const dropped = y.map((_, i) => i).filter((i) => !r.keep.includes(i));
+    assert.deepEqual(dropped, want, name);
+    assert.equal(r.report.fixedEffects + r.report.regressors, want.length, name);
+    assert.ok(r.report.rectifierSettled, name);
+    // the outcome and columns returned are those of the kept rows
+    assert.deepEqual([...r.y], r.keep.map((i) => y[i]), name);
+    r.columns.forEach((c, j) => assert.deepEqual([...c], r.keep.map((i) => xs[j][i]), name));
+  }
+});
+
+Deno.test("reluSeparation alone: one certificate per call, which need not be the largest (dropSeparated's next pass finds the rest); the slow panel settles in 40 rounds", () => {
+  // the first certificate z = a + b x1 + c x2 it settles on is 0 on row 2, which another
+  // certificate (b = -1, c = -0.8, a = 0.5 b - 0.25 c) makes positive: the programme's answer
+  // is reached on the remaining rows [1, 2] in the next pass
+  const [y, xs] = SEARCHED["two regressors, one positive row"];
+  const first = sep(y, xs, null);
+  assert.ok(first.length > 0 && first.every((i) => [0, 2, 3, 4].includes(i)), `${first}`);
+  // the extrapolation every third round from round 10 settles the slow panel well within 40
+  // rounds (its plain iterates crawl); the rows are those the programme gives
+  const [ys, xss, fes, want] = SEARCHED["slow: settles in 38 rounds only with the extrapolation"];
+  let report = { rounds: -1, settled: false };
+  const rows = reluSeparation(
+    Float64Array.from(ys),
+    xss.map((x) => Float64Array.from(x)),
+    [encodeFactor("g", [fes!])],
+    { maxRounds: 40, report: (r) => (report = r) },
+  );
+  assert.ok(report.settled && report.rounds <= 40, JSON.stringify(report));
+  assert.deepEqual(rows, want);
 });
