@@ -5,7 +5,7 @@
  * fixture's inputs.
  */
 import assert from "node:assert/strict";
-import { table3Spec } from "../../../../lib/gravity/render/sections/potential.ts";
+import { table3MatrixSpec, table3Spec } from "../../../../lib/gravity/render/sections/potential.ts";
 import { formatTable } from "../../../../lib/report/table.ts";
 import {
   handBenchmark,
@@ -151,4 +151,56 @@ Deno.test("Table 3: a P(class) that is not a finite number prints '.'", () => {
   const rows = md(table3Spec(r)).split("\n");
   assert.equal(rows[4], "| AAA | 2019 | 7 | 10 | 0.700 | huge | 0.50-1.25 | . | . | - | . |");
   assert.equal(rows[5], "| AAA | 2020 | 25 | 20 | 1.250 | remodelling | 1-1.50 | . | . | - | . |");
+});
+
+Deno.test("Table 3 compact (table3MatrixSpec): K and class letter per partner and year, the paper's row beneath, classes agreeing counted", () => {
+  const r = handStudy();
+  const notes = [
+    "",
+    "K = actual / predicted (level); classes: H huge (K <= 0.75), E expanding, R remodelling " +
+    '(K >= 1.25); "." no K. The full Table 3 adds the intervals and the benchmark K.',
+  ];
+  // ours alone: AAA 2019 K 0.7 <= 0.75 (H), 2020 K 1.25 >= 1.25 (R); BBB has no K
+  assert.equal(
+    md(table3MatrixSpec(r)),
+    [
+      "**Table 3 (compact). Trade potential K and class by partner and year**",
+      "",
+      "| Country |  | 2019 | 2020 | Same class |",
+      "|:---|:---|---:|---:|---:|",
+      "| AAA | ours | 0.70 H | 1.25 R | . |",
+      "| BBB | ours | . | . | . |",
+      ...notes,
+    ].join("\n"),
+  );
+  // with the paper: its K and its own class (1.30 read as expanding from its words); 2019 agrees,
+  // 2020 does not; a K without a class shows "-", a class without a K ". H", and a cell the
+  // comparison could not judge (agree null) is not counted
+  withPaper(r);
+  r.potential.push({ ...r.potential[2], year: 2020, k: 0.9, class: null });
+  r.paper!.comparison.classes.push({
+    ...r.paper!.comparison.classes[0],
+    country: "BBB",
+    year: 2019,
+    oursK: null,
+    oursClass: null,
+    paperK: null,
+    paperClass: "huge",
+    agree: null,
+  });
+  assert.equal(
+    md(table3MatrixSpec(r)),
+    [
+      "**Table 3 (compact). Trade potential K and class by partner and year, ours beside the " +
+      "paper's**",
+      "",
+      "| Country |  | 2019 | 2020 | Same class |",
+      "|:---|:---|---:|---:|---:|",
+      "| AAA | ours | 0.70 H | 1.25 R | 1 of 2 |",
+      "|  | paper | 0.60 H | 1.30 E |  |",
+      "| BBB | ours | . | 0.90 - | 0 of 0 |",
+      "|  | paper | . H | . |  |",
+      ...notes,
+    ].join("\n"),
+  );
 });
