@@ -656,9 +656,7 @@ async function mutateOne(
     // lies inside a range only if the range covers all its lines)
     const lines = [
       ...new Set(
-        previous.filter((m) =>
-          m.status === "Survived" || m.status === "NoCoverage"
-        )
+        previous.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
           .map((m) => `${m.location.start.line}-${m.location.end.line}`),
       ),
     ];
@@ -672,8 +670,7 @@ async function mutateOne(
     mutate,
     testRunner: "command",
     commandRunner: {
-      command:
-        "NO_COLOR=1 deno test --no-check --fail-fast --allow-read --allow-write=out " +
+      command: "NO_COLOR=1 deno test --no-check --fail-fast --allow-read --allow-write=out " +
         `--allow-run --allow-env ${tests.join(" ")}`,
     },
     inPlace: false,
@@ -782,9 +779,7 @@ async function writeRecord(
     file: target,
     ...version,
     date: new Date().toISOString().slice(0, 10),
-    minutes: seconds === null
-      ? previous?.minutes ?? 0
-      : Math.round(seconds / 6) / 10,
+    minutes: seconds === null ? previous?.minutes ?? 0 : Math.round(seconds / 6) / 10,
     tests,
     mutants,
     sourceText: await Deno.readTextFile(`${ROOT}${target}`),
@@ -893,18 +888,14 @@ async function writeTable() {
   );
   // --config: given a file path alone, deno fmt does not apply deno.json's lineWidth
   await run("deno", ["fmt", "--quiet", "--config", `${ROOT}deno.json`, path]);
-  const stale = records.filter((r) =>
-    code[r.file] !== undefined && code[r.file] !== r.code
-  );
+  const stale = records.filter((r) => code[r.file] !== undefined && code[r.file] !== r.code);
   const low = records.filter((r) => r.score < 85);
   const untriaged = records.reduce(
     (a, r) => a + r.survivors.filter((s) => !s.reason).length,
     0,
   );
   console.log(
-    `tests/README.md: ${records.length} records, ${
-      files.length - have.size
-    } files not run, ` +
+    `tests/README.md: ${records.length} records, ${files.length - have.size} files not run, ` +
       `${stale.length} stale, ${low.length} below 85%, ${untriaged} survivors not triaged`,
   );
 }
@@ -923,17 +914,13 @@ function summarise(
   seconds: number,
 ): string {
   const s = score(mutants);
-  const survivors = mutants.filter((m) =>
-    m.status === "Survived" || m.status === "NoCoverage"
-  )
+  const survivors = mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage")
     .map((m) =>
       `  - ${target}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}` +
       ` -> ${JSON.stringify(m.replacement ?? "").slice(0, 80)}`
     );
   const row =
-    `| ${target} | ${
-      s.score.toFixed(1)
-    }% | ${s.killed} | ${s.survived} | ${s.errors} | ` +
+    `| ${target} | ${s.score.toFixed(1)}% | ${s.killed} | ${s.survived} | ${s.errors} | ` +
     `${Math.round(seconds)} s |`;
   return [row, ...survivors].join("\n");
 }
