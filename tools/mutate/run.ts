@@ -116,6 +116,8 @@ const TESTS: Record<string, string[]> = {
   "lib/stats/distributions.ts": [
     "tests/stats/distributions_test.ts",
     "tests/stats/distributions_edges_test.ts",
+    // the normal functions of the stochastic frontier (mpmath and scipy values)
+    "tests/stats/normal_test.ts",
     "tests/stats/linear/ols_test.ts",
     "tests/stats/pca_test.ts",
   ],
