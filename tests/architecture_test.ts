@@ -4,6 +4,7 @@
  * presentation, nothing inside lib/ importing a mod.ts, and small folders, files and functions.
  */
 import assert from "node:assert/strict";
+import { importsOf } from "./imports.ts";
 import "./root.ts";
 
 /** Every .ts file under lib/, repository-relative. */
@@ -15,29 +16,6 @@ function libFiles(dir = "lib"): string[] {
     else if (e.name.endsWith(".ts")) out.push(p);
   }
   return out.sort();
-}
-
-/** Resolve a relative specifier against the importing file (repository-relative result). */
-function resolve(from: string, spec: string): string {
-  const parts = from.split("/").slice(0, -1);
-  for (const s of spec.split("/")) {
-    if (s === "..") parts.pop();
-    else if (s !== ".") parts.push(s);
-  }
-  return parts.join("/");
-}
-
-/** The lib/ files a file imports (static, re-export and dynamic imports; comments ignored). */
-function importsOf(file: string): string[] {
-  const code = Deno.readTextFileSync(file)
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/^\s*\/\/.*$/gm, "");
-  const specs = [
-    ...code.matchAll(/^(?:import|export)\s[^;]*?from\s*["']([^"']+)["']/gm),
-    ...code.matchAll(/^import\s*["']([^"']+)["']/gm),
-    ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
-  ].map((m) => m[1]);
-  return specs.filter((s) => s.startsWith(".")).map((s) => resolve(file, s));
 }
 
 const FILES = libFiles();

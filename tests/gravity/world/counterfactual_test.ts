@@ -21,7 +21,7 @@ import {
 } from "../../../lib/gravity/world/counterfactual.ts";
 import { buildGeBaseline, type GeBaseline } from "../../../lib/gravity/world/ge_world.ts";
 import { skipWithoutShared } from "../../shared_data.ts";
-import { importClosure, relativeToRoot } from "./imports.ts";
+import { importClosure, relativeToRoot } from "../../imports.ts";
 
 const RAW = "../shared/data/raw";
 const expected = JSON.parse(Deno.readTextFileSync("tests/fixtures/ge/study_expected.json"));

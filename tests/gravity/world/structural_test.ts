@@ -21,7 +21,7 @@ import type { GeoPair } from "../../../lib/data/sources/cepii.ts";
 import type { IndexedWorldTrade } from "../../../lib/gravity/world/china_world.ts";
 import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
 import { InputError } from "../../../lib/errors.ts";
-import { importClosure, relativeToRoot } from "./imports.ts";
+import { importClosure, relativeToRoot } from "../../imports.ts";
 
 const codes = ["CHN", "DEU", "KAZ", "USA"];
 /** A 4-country world, 2019-2020, every exporter reporting its exports (flow 0). */

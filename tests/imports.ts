@@ -1,9 +1,10 @@
 /**
  * The lib/ files a computation's code reaches: the relative imports (static, re-export and
- * dynamic; comments ignored) followed from entry files, read from the source text. The cache keys'
- * source lists (STRUCTURAL_SOURCES, COUNTERFACTUAL_SOURCES) are checked against it.
+ * dynamic; comments ignored) followed from entry files, read from the source text. The layout test
+ * (architecture_test.ts) reads the import graph with it, and the cache keys' source lists
+ * (STRUCTURAL_SOURCES, COUNTERFACTUAL_SOURCES) are checked against it.
  */
-import { ROOT } from "../../root.ts";
+import { ROOT } from "./root.ts";
 
 /** Resolve a relative specifier against the importing file (repository-relative result). */
 function resolve(from: string, spec: string): string {
@@ -15,8 +16,15 @@ function resolve(from: string, spec: string): string {
   return parts.join("/");
 }
 
-/** The repository-relative files a file imports with relative specifiers. */
-function importsOf(file: string): string[] {
+/**
+ * The repository-relative files a file imports with relative specifiers.
+ *
+ * @example
+ * ```ts
+ * importsOf("lib/stats/model/fit.ts"); // ["lib/errors.ts", ...]
+ * ```
+ */
+export function importsOf(file: string): string[] {
   const code = Deno.readTextFileSync(file)
     .replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/^\s*\/\/.*$/gm, "");
