@@ -46,6 +46,11 @@ export interface Estimate {
   feIterations?: number;
   /** Residual sum of squares (original units) for OLS. */
   rss?: number;
+  /**
+   * Columns as long as the used rows that nothing reads once the covariance is computed (PPML:
+   * the IRLS's last weights and means), free for the steps after it to overwrite.
+   */
+  spare?: Float64Array[];
 }
 
 /** The IRLS's account of its work. */
@@ -108,13 +113,17 @@ function afterSingletons(d: Design, drop: boolean) {
   return { fe, rows, singletons };
 }
 
-/** Score rows of a least-squares fit on compact, already weighted columns. */
-function fitScores(fit: LsqFit, e?: (t: number) => number, xw?: Float64Array): ScoreRows {
+/**
+ * Score rows of a least-squares fit on compact, already weighted columns: with `w`, the columns
+ * were multiplied by sqrt(w), which each row's regressors are divided by again.
+ */
+function fitScores(fit: LsqFit, e?: (t: number) => number, w?: Float64Array): ScoreRows {
   return {
     n: fit.n,
     load: (t, x) => {
       const i = fit.row(t);
-      for (let a = 0; a < fit.k; a++) x[a] = fit.xv(fit.kept[a], i) / (xw ? xw[t] : 1);
+      const s = w ? Math.sqrt(w[t]) : 1;
+      for (let a = 0; a < fit.k; a++) x[a] = fit.xv(fit.kept[a], i) / s;
       return e ? e(t) : fit.residuals[t];
     },
   };
@@ -221,6 +230,7 @@ function ppmlRows(d: Design, o: EstimateOptions) {
     separation: s.report,
     y: s.y,
     x: s.columns,
+    scratch: s.scratch,
   };
 }
 
@@ -235,7 +245,7 @@ function ppmlRows(d: Design, o: EstimateOptions) {
  */
 export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
   checkPoisson(d);
-  const { rows, fe, singletons, separation, y, x } = ppmlRows(d, o);
+  const { rows, fe, singletons, separation, y, x, scratch } = ppmlRows(d, o);
   checkLevels(fe);
   const offset = d.offset ? Float64Array.from(rows, (i) => d.offset![i]) : undefined;
   let r;
@@ -246,6 +256,7 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
       maxIterations: o.maxIterations,
       intercept: o.intercept,
       progress: o.progress,
+      scratch,
     });
   } catch (e) {
     // a separation the rectifier could not rule out is the likely cause: say so
@@ -258,14 +269,13 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
     throw e;
   }
   const n = rows.length;
-  const sw = r.weights.map(Math.sqrt);
   const yInv = 1 / r.fit.yScale;
   const dfFe = feDegreesOfFreedom(fe);
   return {
     estimator: "ppml",
     fit: r.fit,
     names: r.names,
-    scores: fitScores(r.fit, (t) => (y[t] - r.mu[t]) * yInv, sw),
+    scores: fitScores(r.fit, (t) => (y[t] - r.mu[t]) * yInv, r.weights),
     n,
     rows,
     fe,
@@ -287,5 +297,6 @@ export function ppmlEstimate(d: Design, o: EstimateOptions): Estimate {
       feTolerance: r.feTolerance,
     },
     ...(fe.length ? { feIterations: r.feSweepsTotal } : {}),
+    spare: [r.mu, r.weights],
   };
 }

@@ -163,10 +163,23 @@ function unscaled(est: Estimate, cov: Float64Array) {
  * the first sums to zero over the rows (the first takes the level; with two dimensions this is
  * the limit alternating projections from zero reach).
  */
-function recoverFe(est: Estimate, xb: Float64Array, spec: ModelSpec): FittedModel["fe"] {
+function recoverFe(
+  est: Estimate,
+  xb: Float64Array,
+  spec: ModelSpec,
+  unit?: Float64Array,
+): FittedModel["fe"] {
   if (est.fe.length === 0) return [];
-  const r = est.linear.map((v, t) => v - xb[t] - (est.offset ? est.offset[t] : 0));
-  const a = absorb([r], est.fe, null, { tolerance: 1e-14, coefficients: true });
+  // formed in place of X b (not read again)
+  const r = xb;
+  for (let t = 0; t < r.length; t++) {
+    r[t] = est.linear[t] - xb[t] - (est.offset ? est.offset[t] : 0);
+  }
+  // unit weights: in a spare column when there is one (absorb's own is as long as the data)
+  const a = absorb([r], est.fe, unit ? unit.fill(1) : null, {
+    tolerance: 1e-14,
+    coefficients: true,
+  });
   if (!a.converged) {
     throw notConverged(a, est.fe, { tolerance: 1e-14, names: ["the fixed effects of the fit"] });
   }
@@ -203,9 +216,17 @@ function normaliseEffects(fe: FeDimension[], alphas: Float64Array[]): void {
   }
 }
 
-/** Linear index X b over the used rows (original units), omitted terms contributing nothing. */
-function linearIndex(est: Estimate, beta: Float64Array, design: { x: ArrayLike<number>[] }) {
-  const xb = new Float64Array(est.n);
+/**
+ * Linear index X b over the used rows (original units), omitted terms contributing nothing;
+ * written into `out` when given (overwritten).
+ */
+function linearIndex(
+  est: Estimate,
+  beta: Float64Array,
+  design: { x: ArrayLike<number>[] },
+  out?: Float64Array,
+) {
+  const xb = out ? out.fill(0) : new Float64Array(est.n);
   const off = est.names[0] === "(Intercept)" ? 1 : 0;
   est.fit.kept.forEach((j, a) => {
     if (j < off) { for (let t = 0; t < est.n; t++) xb[t] += beta[a]; }
@@ -217,8 +238,11 @@ function linearIndex(est: Estimate, beta: Float64Array, design: { x: ArrayLike<n
   return xb;
 }
 
-/** Goodness of fit: OLS R2 / within R2 / adj R2 / sigma; PPML corr^2, pseudo-R2, deviance. */
-function fitStatistics(est: Estimate) {
+/**
+ * Goodness of fit: OLS R2 / within R2 / adj R2 / sigma; PPML corr^2, pseudo-R2, deviance (from
+ * the fitted means `mu` = exp(linear)).
+ */
+function fitStatistics(est: Estimate, mu: number[]) {
   const { y, linear, n } = est;
   let my = 0;
   for (let t = 0; t < n; t++) my += y[t];
@@ -232,17 +256,16 @@ function fitStatistics(est: Estimate) {
     const adjR2 = 1 - (1 - r2) * (n - (hasConst ? 1 : 0)) / est.dfResidual;
     return { r2, adjR2, sigma: Math.sqrt(rss / est.dfResidual) };
   }
-  // mu = exp(linear), recomputed in each pass rather than stored (a column as long as the data)
   let mm = 0, sxy = 0, sxx = 0, syy = 0, ll = 0, ll0 = 0;
-  for (let t = 0; t < n; t++) mm += Math.exp(linear[t]);
+  for (let t = 0; t < n; t++) mm += mu[t];
   mm /= n;
   for (let t = 0; t < n; t++) {
-    const mu = Math.exp(linear[t]);
-    sxy += (y[t] - my) * (mu - mm);
-    sxx += (mu - mm) ** 2;
+    const m = mu[t];
+    sxy += (y[t] - my) * (m - mm);
+    sxx += (m - mm) ** 2;
     syy += (y[t] - my) ** 2;
     const lgy = y[t] > 0 ? jStat.gammaln(y[t] + 1) : 0;
-    ll += y[t] * linear[t] - mu - lgy;
+    ll += y[t] * linear[t] - m - lgy;
     ll0 += (y[t] > 0 ? y[t] * Math.log(my) : 0) - my - lgy;
   }
   // Poisson log-likelihoods (ln y! included, as ppmlhdfe): McFadden's pseudo-R2
@@ -287,9 +310,15 @@ export function fitModel(
   const inf = covariance(est, design.se, clusters, spec.seK ?? "nested");
   const u = unscaled(est, inf.cov);
   const terms = est.fit.kept.map((j) => est.names[j]);
-  const xb = linearIndex(est, u.beta, design);
-  const stats = fitStatistics(est);
-  const fitted = Array.from(est.linear, (v) => (est.estimator === "ppml" ? Math.exp(v) : v));
+  // the estimator's work columns are free from here on (the covariance was their last reader)
+  const spare = est.spare ?? [];
+  const xb = linearIndex(est, u.beta, design, spare.pop());
+  // fitted values: the means exp(linear) for PPML (an array made at its full length at once)
+  const fitted = doubles(est.n);
+  for (let t = 0; t < est.n; t++) {
+    fitted[t] = est.estimator === "ppml" ? Math.exp(est.linear[t]) : est.linear[t];
+  }
+  const stats = fitStatistics(est, fitted);
   const dispersion = est.estimator === "ppml" ? pearsonDispersion(est, fitted) : undefined;
   const warnings = dispersion !== undefined && design.se.type === "classical"
     ? [
@@ -328,10 +357,21 @@ export function fitModel(
       beta: Object.fromEntries(
         est.names.map((t) => [t, 0]).concat(terms.map((t, a) => [t, u.beta[a]])),
       ),
-      fe: recoverFe(est, xb, spec),
+      fe: recoverFe(est, xb, spec, spare.pop()),
       ...(spec.offset ? { offset: spec.offset } : {}),
     },
   };
+}
+
+/**
+ * An array of n numbers to be filled, made once at its full length with room for doubles (a
+ * one-element double array stretched: `new Array(n)` would hold small integers first and copy
+ * itself when the first fraction arrives).
+ */
+function doubles(n: number): number[] {
+  const a = [0.5];
+  a.length = n;
+  return a;
 }
 
 /** Pearson chi-square / residual df (n - slopes - fixed-effect df) of a PPML fit. */

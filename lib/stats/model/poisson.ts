@@ -27,6 +27,12 @@ export interface PpmlOptions {
   progress?: (line: string) => void;
   /** Added to the linear predictor with coefficient 1 (one value per row; Stata's offset()). */
   offset?: Float64Array;
+  /**
+   * Work columns as long as y that the IRLS may overwrite (with fixed effects it takes its
+   * weights, working residual, demeaned regressors and linear predictor from them before
+   * allocating): the separation check's, handed on (dropSeparated's `scratch`).
+   */
+  scratch?: Float64Array[];
 }
 
 /** What the IRLS returns: the last weighted least-squares fit and the convergence report. */

@@ -175,10 +175,14 @@ export function irlsWithFe(
   const maxIter = options.maxIterations ?? 100;
   const target = options.feTolerance ?? 1e-13;
   const n = y.length, k = columns.length;
-  const start = proportionalFit(y, fe, START_SWEEPS, START_TOLERANCE, options.offset);
+  // work columns: the caller's spare ones first (their contents are overwritten before use)
+  const spare = (options.scratch ?? []).filter((c) => c.length === n);
+  const buffer = () => spare.pop() ?? new Float64Array(n);
+  const start = proportionalFit(y, fe, START_SWEEPS, START_TOLERANCE, options.offset, buffer());
   const totals = levelTotals(y, fe);
   const mu = start.mu;
-  const eta = mu.map(Math.log);
+  const eta = buffer();
+  for (let i = 0; i < n; i++) eta[i] = Math.log(mu[i]);
   let dev = devianceAt(y, mu, 0);
   options.progress?.(
     `PPML start: fixed effects fitted to the level totals in ${start.sweeps} sweeps ` +
@@ -191,8 +195,8 @@ export function irlsWithFe(
   let kept: number[] = [];
   let change = Infinity, polish = false, inner = Math.max(target, 1e-4), total = 0;
   // buffers reused by every iteration (the last iteration's weights and X~ are returned)
-  const w = new Float64Array(n), rt = new Float64Array(n);
-  const xt = columns.map(() => new Float64Array(n));
+  const w = buffer(), rt = buffer();
+  const xt = columns.map(() => buffer());
   for (let iter = 1; iter <= maxIter + 1; iter++) {
     // the weights, and the working residual r = (y - mu) / mu to be projected
     for (let i = 0; i < n; i++) {

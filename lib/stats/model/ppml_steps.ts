@@ -21,7 +21,8 @@ export interface ProportionalFit {
  * sweep scales every dimension's levels in turn so that their fitted totals equal the observed
  * ones, until the largest log ratio is below `tolerance` or after `maxSweeps` (a start, not an
  * answer: any positive mu of that form starts the IRLS). Levels whose total is zero (which
- * feSeparation removes) keep the overall mean.
+ * feSeparation removes) keep the overall mean. mu is written into `out` when given (a column as
+ * long as y, overwritten).
  *
  * @example
  * ```ts
@@ -35,11 +36,12 @@ export function proportionalFit(
   maxSweeps: number,
   tolerance: number,
   offset?: Float64Array,
+  out?: Float64Array,
 ): ProportionalFit {
   const n = y.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += y[i];
-  const mu = new Float64Array(n).fill(total / n);
+  const mu = (out ?? new Float64Array(n)).fill(total / n);
   if (offset) {
     let s = 0;
     for (let i = 0; i < n; i++) s += Math.exp(offset[i]);

@@ -127,9 +127,14 @@ export function dropSeparated(
   y: Float64Array;
   columns: Float64Array[];
   dims: FeDimension[];
+  /**
+   * The rectifier's work columns, as long as the kept rows and free to overwrite (the IRLS takes
+   * its own from them instead of allocating as many again); empty when it had none.
+   */
+  scratch: Float64Array[];
 } {
-  let keep = new Array<number>(y.length);
-  for (let i = 0; i < keep.length; i++) keep[i] = i;
+  // null while every row is kept (no row list as long as the data until one is dropped)
+  let keep: number[] | null = null;
   let fe = dims;
   let singletons = 0;
   const report: SeparationReport = {
@@ -138,34 +143,40 @@ export function dropSeparated(
     rectifierRounds: 0,
     rectifierSettled: true,
   };
-  // every row kept (increasing indices): the columns themselves, which are only read
+  // every row kept: the columns themselves, which are only read
   const pick = (c: ArrayLike<number>) => {
-    if (keep.length === c.length && c instanceof Float64Array) return c;
-    const out = new Float64Array(keep.length);
-    for (let t = 0; t < keep.length; t++) out[t] = c[keep[t]];
+    if (!keep && c instanceof Float64Array) return c;
+    const out = new Float64Array(keep ? keep.length : c.length);
+    for (let t = 0; t < out.length; t++) out[t] = c[keep ? keep[t] : t];
     return out;
   };
+  const rowList = () => keep ?? Array.from({ length: y.length }, (_, i) => i);
   for (;;) {
     const s = feSeparation(pick(y), fe, dropSingles);
     report.fixedEffects += s.separated;
     singletons += s.singletons;
     // nothing dropped: the same rows (no copy of a row list as long as the data)
-    if (s.keep.length < keep.length) {
-      keep = s.keep.map((t) => keep[t]);
+    if (s.keep.length < (keep ? keep.length : y.length)) {
+      const before = keep;
+      keep = before ? s.keep.map((t) => before[t]) : s.keep;
       fe = subsetFe(fe, s.keep);
     }
     const yk = pick(y), xk = columns.map(pick);
-    const found = reluSeparation(yk, xk, fe, {
+    const scratch: Float64Array[] = [];
+    const found = rectify(yk, xk, fe, {
       report: (r) => {
         report.rectifierRounds += r.rounds;
         report.rectifierSettled &&= r.settled;
       },
-    });
-    if (found.length === 0) return { keep, singletons, report, y: yk, columns: xk, dims: fe };
+    }, scratch);
+    if (found.length === 0) {
+      return { keep: rowList(), singletons, report, y: yk, columns: xk, dims: fe, scratch };
+    }
     report.regressors += found.length;
     const drop = new Set(found);
-    const left = keep.map((_, t) => t).filter((t) => !drop.has(t));
-    keep = left.map((t) => keep[t]);
+    const all = rowList();
+    const left = all.map((_, t) => t).filter((t) => !drop.has(t));
+    keep = left.map((t) => all[t]);
     fe = subsetFe(fe, left);
   }
 }
@@ -206,12 +217,26 @@ export function reluSeparation(
   dims: FeDimension[],
   options: ReluOptions | number = {},
 ): number[] {
+  return rectify(y, columns, dims, options, []);
+}
+
+/** {@link reluSeparation}, leaving its work columns (each as long as y) in `scratch`. */
+function rectify(
+  y: ArrayLike<number>,
+  columns: Float64Array[],
+  dims: FeDimension[],
+  options: ReluOptions | number,
+  scratch: Float64Array[],
+): number[] {
   const o = typeof options === "number" ? { maxRounds: options } : options;
   const maxRounds = o.maxRounds ?? 1000;
   const n = y.length;
-  let zero: number[] = [];
-  for (let i = 0; i < n; i++) if (y[i] === 0) zero.push(i);
-  if (zero.length === 0) return [];
+  // the zero-outcome rows (a typed list: on trade panels most of the data)
+  let count = 0;
+  for (let i = 0; i < n; i++) if (y[i] === 0) count++;
+  if (count === 0) return [];
+  let zero = new Int32Array(count);
+  for (let i = 0, t = 0; i < n; i++) if (y[i] === 0) zero[t++] = i;
   const big = 1e6;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = y[i] > 0 ? big : 1;
@@ -219,6 +244,7 @@ export function reluSeparation(
   // buffers of every round: u's projection and the residual
   const work = { ut: new Float64Array(n), residual: new Float64Array(n) };
   const u = new Float64Array(n);
+  scratch.push(w, work.ut, work.residual, u, ...design.xt);
   for (const i of zero) u[i] = 1;
   // the last iterates of u on the zero rows, for the extrapolation
   let history: Float64Array[] = [];
@@ -234,19 +260,22 @@ export function reluSeparation(
     let misfit = 0, low = Infinity;
     for (let i = 0; i < n; i++) misfit = Math.max(misfit, Math.abs(e.residual[i]));
     if (misfit <= 1e-9 * scale) {
-      return done(o, round + 1, true, zero.filter((i) => u[i] > 1e-6 * scale));
+      return done(o, round + 1, true, Array.from(zero.filter((i) => u[i] > 1e-6 * scale)));
     }
     // no negative residual on the zero rows: every certificate z satisfies sum z e = 0 (the
     // normal equations; z = 0 on the positive rows), so z = 0 wherever e > 0. Those rows are not
     // separated and join the equality rows (weight big), which leaves the certificates unchanged
     for (const i of zero) low = Math.min(low, e.residual[i]);
     if (low >= -1e-9 * scale) {
-      const moved = zero.filter((i) => e.residual[i] > 1e-7 * scale);
-      if (moved.length) {
-        for (const i of moved) {
+      let moved = 0;
+      for (const i of zero) {
+        if (e.residual[i] > 1e-7 * scale) {
           w[i] = big;
           u[i] = 0;
+          moved++;
         }
+      }
+      if (moved) {
         zero = zero.filter((i) => w[i] === 1);
         if (zero.length === 0) return done(o, round + 1, true, []);
         design = rectifierDesign(columns, dims, w);
@@ -268,7 +297,7 @@ export function reluSeparation(
  * Irons-Tuck extrapolation of u from three successive iterates x0, x1, x2 (on the zero rows):
  * x2 - (d2.(d2 - d1) / |d2 - d1|^2) d2, d1 = x1 - x0, d2 = x2 - x1; clipped at 0.
  */
-function extrapolate(h: Float64Array[], u: Float64Array, zero: number[]): void {
+function extrapolate(h: Float64Array[], u: Float64Array, zero: Int32Array): void {
   const [x0, x1, x2] = h;
   let num = 0, den = 0;
   for (let t = 0; t < x2.length; t++) {
