@@ -240,12 +240,14 @@ function rectify(
   const big = 1e6;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = y[i] > 0 ? big : 1;
-  let design = rectifierDesign(columns, dims, w);
   // buffers of every round: u's projection and the residual
   const work = { ut: new Float64Array(n), residual: new Float64Array(n) };
   const u = new Float64Array(n);
-  scratch.push(w, work.ut, work.residual, u, ...design.xt);
   for (const i of zero) u[i] = 1;
+  // the first round's u is projected with the regressors (one pass over the data for both)
+  work.ut.set(u);
+  let design = rectifierDesign(columns, dims, w, work.ut);
+  scratch.push(w, work.ut, work.residual, u, ...design.xt);
   // the last iterates of u on the zero rows, for the extrapolation
   let history: Float64Array[] = [];
   for (let round = 0; round < maxRounds; round++) {
@@ -314,13 +316,28 @@ function extrapolate(h: Float64Array[], u: Float64Array, zero: Int32Array): void
  * The regressors demeaned with the rectifier's weights (with an intercept when there are no
  * fixed effects), and the same scaled by sqrt(w) for the QR core (made when first needed).
  */
-function rectifierDesign(columns: Float64Array[], dims: FeDimension[], w: Float64Array) {
+function rectifierDesign(
+  columns: Float64Array[],
+  dims: FeDimension[],
+  w: Float64Array,
+  target?: Float64Array,
+) {
   const n = w.length;
   const xt = columns.map((c) => Float64Array.from(c));
+  const names = columns.map((_, j) => `regressor ${j + 1}`);
   if (dims.length === 0) xt.unshift(new Float64Array(n).fill(1));
-  else demean(xt, dims, w, { names: columns.map((_, j) => `regressor ${j + 1}`) });
-  return { xt, scaled: null as null | { sw: Float64Array; cols: Float64Array[] } };
+  else if (target) demean([target, ...xt], dims, w, { names: [TARGET, ...names] });
+  else demean(xt, dims, w, { names });
+  return {
+    xt,
+    scaled: null as null | { sw: Float64Array; cols: Float64Array[] },
+    // the target projected with the regressors, until the first round reads it
+    projected: dims.length && target ? target : null,
+  };
 }
+
+/** The rectifier's target in the messages of a projection that did not converge. */
+const TARGET = "the rectifier's target";
 
 /** Report the rounds and return the answer. */
 function done(o: ReluOptions, rounds: number, settled: boolean, rows: number[]): number[] {
@@ -346,10 +363,13 @@ function rectifierResidual(
 ): { residual: Float64Array } {
   const n = u.length;
   const { ut, residual } = work;
-  ut.set(u);
-  if (dims.length) {
-    const a = absorb([ut], dims, w);
-    if (!a.converged) throw notConverged(a, dims, { names: ["the rectifier's target"] });
+  if (design.projected === ut) design.projected = null;
+  else {
+    ut.set(u);
+    if (dims.length) {
+      const a = absorb([ut], dims, w);
+      if (!a.converged) throw notConverged(a, dims, { names: [TARGET] });
+    }
   }
   const xt = design.xt;
   const g = newtonStep(ut, xt, w);
