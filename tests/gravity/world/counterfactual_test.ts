@@ -526,3 +526,37 @@ Deno.test("counterfactual: a world whose conditional equilibrium does not settle
     "the conditional flows did not converge",
   ]);
 });
+
+Deno.test("counterfactual: the others most affected are ten at most, ties by name whatever the order of the world's countries", () => {
+  // eleven countries outside the study, listed Z10 ... Z00, each trading 1 with A both ways and
+  // selling 10 at home: alike in every number, so their welfare changes tie
+  const others = Array.from({ length: 11 }, (_, k) => `Z${String(10 - k).padStart(2, "0")}`);
+  const small = smallBaseline();
+  const countries = [...small.countries, ...others];
+  const N = countries.length;
+  const flows = new Array<number>(N * N).fill(0);
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) flows[i * N + j] = small.flows[i * 3 + j];
+  }
+  for (let k = 3; k < N; k++) {
+    flows[k * N + k] = 10;
+    flows[k] = 1; // A -> k
+    flows[k * N] = 1; // k -> A
+  }
+  const row = (i: number) => flows.slice(i * N, i * N + N);
+  const base: GeBaseline = {
+    ...small,
+    countries,
+    flows,
+    gdp: countries.map((_, i) => row(i).reduce((s, v) => s + v, 0)),
+    exports: countries.map((_, i) => row(i).reduce((s, v, j) => s + (i === j ? 0 : v), 0)),
+  };
+  const [s] = runCounterfactual(base, fixtureConfig(), COEF).scenarios;
+  assert.ok(s.ok && s.result!.converged);
+  const welfare = s.result!.countries.slice(3).map((c) => c.welfare);
+  assert.ok(welfare.every((w) => w === welfare[0] && w !== 1), `${welfare}`);
+  assert.deepEqual(
+    s.mostAffected.map((m) => m.country),
+    ["Z00", "Z01", "Z02", "Z03", "Z04", "Z05", "Z06", "Z07", "Z08", "Z09"],
+  );
+});

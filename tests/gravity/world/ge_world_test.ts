@@ -139,8 +139,8 @@ const geoPairs = (pairs: [string, string, number, number][]) =>
 Deno.test("buildGeBaseline: the countries sorted whatever the order of the rows, the partners' reports sorted by partner, the geography of the study's pairs only and sorted; rows past n and of an unknown flow code are not read", () => {
   const rows: [string, string, number, number, number][] = [
     ["USA", "CHN", 0, 2019, 40], // the first row's reporter is not the first country
-    ["UZB", "CHN", 0, 2019, 6], // UZB is trusted in 2019: its own report
     ["TKM", "CHN", 0, 2019, 3], // TKM untrusted in 2019: China's imports (9) instead
+    ["UZB", "CHN", 0, 2019, 6], // UZB is trusted in 2019: its own report
     ["KAZ", "CHN", 0, 2019, 5],
     ["CHN", "TKM", 1, 2019, 9],
     ["CHN", "KAZ", 0, 2019, 7],

@@ -366,7 +366,14 @@ Deno.test("counterfactual section (text) of a hand-built result: every line, Tab
   const got = formatCounterfactualSection(HAND, "text").split("\n");
   const want = [
     "General-equilibrium counterfactuals:",
-    COUNTERFACTUAL_INTRO,
+    "Each scenario changes trade costs on some pairs and asks what follows once prices and " +
+    "multilateral resistances adjust everywhere: the exact general equilibrium of the one-sector " +
+    "Armington-CES model in changes (lib/ge, the algorithm of Stata's ge_gravity; Anderson and " +
+    "van Wincoop 2003; Yotov et al. 2016, Chapter 2). The change is the world PPML's coefficient " +
+    "times the change in its regressor on the pair (ln B); partial equilibrium applies it to the " +
+    "pair alone, conditional GE lets the multilateral resistances adjust, full GE the " +
+    "factory-gate prices and incomes too. Assumptions are stated with each scenario; where a " +
+    "needed number does not exist the scenario says so instead of using one.",
     "",
     "Table 5. The counterfactuals' baseline world, 2019: 7 countries (IMF DOTS); the study's countries",
     rule(T5),
