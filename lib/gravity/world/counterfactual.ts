@@ -223,7 +223,8 @@ function runScenario(
     deficits: config.deficits,
     reference: config.reference,
   });
-  const cond = conditionalFlows(N, world.flows, partial.map(Math.exp), { tolerance: 1e-12 });
+  // conditional GE at conditionalFlows' own tolerance (1e-13 in logs a sweep)
+  const cond = conditionalFlows(N, world.flows, partial.map(Math.exp));
   const study = [baseline.reporter, ...baseline.partners];
   const bilateral = baseline.partners.map((p): BilateralChange => {
     const cells = [[baseline.reporter, p], [p, baseline.reporter]].map(([o, d]) =>

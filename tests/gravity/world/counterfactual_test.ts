@@ -244,6 +244,8 @@ Deno.test("counterfactual: a pair whose country is left out of the world is not 
   const r = runCounterfactual({ ...base, partners: ["B", "C", "D"] }, fixtureConfig(), COEF);
   assert.equal(r.scenarios[0].ok, false);
   assert.match(r.scenarios[0].reason!, /D is not in the baseline world/);
+  // the baseline's table has the study's countries that are in the world only
+  assert.deepEqual(r.baseline.study.map((x) => x.country), ["A", "B", "C"]);
 });
 
 Deno.test("scenarioPairs: reporter <-> partners, among the partners, or both", () => {
@@ -270,4 +272,291 @@ Deno.test("counterfactual: the cache key holds the section's and the world matri
     "lib/gravity/world/ge_world.ts",
   ]);
   assert.equal(ge.length, 4);
+});
+
+/** tests/fixtures/ge/make_small_counterfactual_fixture.py's world and its numpy solutions. */
+const SMALL = JSON.parse(
+  Deno.readTextFileSync("tests/fixtures/ge/small_counterfactual_expected.json"),
+);
+
+/**
+ * The fixture's 7-country world as a baseline: A the reporter, B, C, D its partners (A and D do
+ * not trade), E, F, G outside the study; GDP = the row sums, so the domestic flow is GDP - exports.
+ */
+function sevenBaseline(): GeBaseline {
+  const countries: string[] = SMALL.countries;
+  const N = countries.length;
+  const flows: number[] = SMALL.flows;
+  const row = (i: number) => flows.slice(i * N, i * N + N);
+  const study = ["A", "B", "C", "D"];
+  return {
+    year: 2019,
+    reporter: "A",
+    partners: ["B", "C", "D"],
+    countries,
+    flows,
+    gdp: countries.map((_, i) => row(i).reduce((s, v) => s + v, 0)),
+    exports: countries.map((_, i) => row(i).reduce((s, v, j) => s + (i === j ? 0 : v), 0)),
+    domesticRule: "rule",
+    excluded: { noGdp: ["NOG"], nonPositive: [] },
+    trade: {
+      total: 20,
+      leftOut: 5,
+      fromExporter: 40,
+      fromImporter: { pairs: 0, value: 0 },
+      none: 2,
+    },
+    reports: [],
+    // A borders B only; distances 100 x (1 + position of the other country)
+    geography: study.flatMap((o) =>
+      study.filter((d) => d !== o).map((d) => ({
+        exporter: o,
+        importer: d,
+        lnDist: Math.log(100 * (1 + study.indexOf(o) + study.indexOf(d))),
+        contig: [o, d].sort().join("") === "AB" ? 1 : 0,
+      }))
+    ),
+  };
+}
+
+Deno.test("counterfactual: a 7-country world = numpy's solution of the same equations: every country's welfare, A's trade with each partner in partial, conditional and full GE, the study's flows, the others most affected (a tie broken by name)", () => {
+  const cfg = fixtureConfig();
+  cfg.theta = 4;
+  cfg.scenarios[0].distanceFactor = SMALL.distanceFactor;
+  const coefficients = Object.entries(SMALL.coefficients as Record<string, number>).map((
+    [term, estimate],
+  ) => ({ term, estimate, stdError: 0.1 }));
+  const r = runCounterfactual(sevenBaseline(), cfg, coefficients);
+  assert.ok(r.ok);
+  assert.equal(r.baseline.leftOutShare, 5 / 20);
+  const [corridor, overland] = r.scenarios;
+  // the corridor: ln_dist + ln(0.8) on A's six pairs (A-D included, whose trade is 0)
+  const lnB = -0.8 * Math.log(0.8);
+  assert.equal(
+    corridor.change,
+    `ln_dist + ln(0.8) on each pair: ln B = -0.8000 x ln(0.8) = ${lnB.toFixed(4)}`,
+  );
+  assert.equal(lnB.toFixed(4), "0.1785");
+  const dist = (o: number, d: number) => Math.log(100 * (1 + o + d));
+  assert.deepEqual(
+    corridor.pairs.map((p) => [p.exporter, p.importer]),
+    [["A", "B"], ["B", "A"], ["A", "C"], ["C", "A"], ["A", "D"], ["D", "A"]],
+  );
+  corridor.pairs.forEach((p, k) => {
+    const from = dist(0, 1 + Math.floor(k / 2));
+    close(p.from, from, 1e-14, "ln_dist before");
+    close(p.to, from + Math.log(0.8), 1e-14, "ln_dist after");
+    close(p.partial, lnB, 1e-15, "ln B");
+  });
+  assert.equal(
+    overland.change,
+    "contig set to 1 on each pair: ln B = 0.5000 x (1 - the pair's contig)",
+  );
+  assert.deepEqual(overland.pairs.map((p) => [p.from, p.to, p.partial]), [
+    [1, 1, 0],
+    [1, 1, 0],
+    [0, 1, 0.5],
+    [0, 1, 0.5],
+    [0, 1, 0.5],
+    [0, 1, 0.5],
+  ]);
+  for (const s of r.scenarios) {
+    const x = SMALL.scenarios[s.scenario.name];
+    const what = (k: string) => `${s.scenario.name} ${k}`;
+    assert.ok(s.ok && s.result && s.total, s.reason ?? "");
+    assert.deepEqual(s.result.notes, []);
+    s.result.countries.forEach((c, i) => close(c.welfare, x.welfare[i], 1e-10, what(c.country)));
+    const keys = ["baseline", "partial", "conditional", "counterfactual"] as const;
+    x.bilateral.forEach((b: Record<string, number>, k: number) => {
+      const ours = s.bilateral[k];
+      assert.equal(ours.partner, b.partner);
+      for (const key of keys) {
+        close(ours[key], b[key], 1e-10 * b.baseline, what(`${b.partner} ${key}`));
+      }
+      for (const key of ["partial", "conditional", "counterfactual"] as const) {
+        const change = ours[`${key}Change`];
+        if (b.baseline === 0) assert.equal(change, null, what(`${b.partner} ${key} %`));
+        else close(change!, (b[key] / b.baseline - 1) * 100, 1e-8, what(`${b.partner} ${key} %`));
+      }
+    });
+    // the total: the partners' sums, under "all"
+    assert.equal(s.total.partner, "all");
+    for (const key of keys) {
+      const sum = x.bilateral.reduce((t: number, b: Record<string, number>) => t + b[key], 0);
+      close(s.total[key], sum, 1e-10 * 23, what(`total ${key}`));
+      if (key !== "baseline") {
+        close(s.total[`${key}Change`]!, (sum / 23 - 1) * 100, 1e-8, what(`total ${key} %`));
+      }
+    }
+    // the result keeps the flows among the study's countries only
+    assert.deepEqual(
+      s.result.flows.map((f) => `${f.exporter}${f.importer}`),
+      x.studyFlows.map((f: Record<string, string>) => `${f.exporter}${f.importer}`),
+    );
+    s.result.flows.forEach((f, k) =>
+      close(
+        f.counterfactual,
+        x.studyFlows[k].counterfactual,
+        1e-9,
+        what(`${f.exporter}-${f.importer}`),
+      )
+    );
+    // the countries outside the study, largest |welfare change| first: G, then E and F, whose
+    // changes tie (in the corridor to the last bit, so the tie goes by name)
+    assert.deepEqual(
+      s.mostAffected.map((m) => m.country),
+      s === corridor
+        ? ["G", "E", "F"]
+        : ["G", ...s.mostAffected.slice(1).map((m) => m.country).sort()],
+    );
+    if (s === corridor) {
+      assert.equal(s.mostAffected[1].welfareChange, s.mostAffected[2].welfareChange);
+    }
+    s.mostAffected.forEach((m) => {
+      const e = x.mostAffected.find((y: { country: string }) => y.country === m.country);
+      close(m.welfareChange, e.welfareChange, 1e-8, what(`${m.country} welfare %`));
+      close(m.realGdpChange, e.realGdpChange, 1e-8, what(`${m.country} real GDP %`));
+    });
+  }
+});
+
+Deno.test("counterfactual: a scenario not computed has no pairs, tables or countries, and says why: a term the world PPML lacks (rta: with why the data have none), a pair CEPII has no geography for", () => {
+  const cfg = fixtureConfig();
+  cfg.scenarios.push({
+    name: "fta",
+    title: "fta",
+    pairs: "reporter-partners",
+    term: "rta",
+    set: 1,
+    assumptions: "an agreement",
+  });
+  const base = smallBaseline();
+  // no geography for A -> C
+  base.geography = base.geography.filter((g) => !(g.exporter === "A" && g.importer === "C"));
+  const ln = [COEF[0]];
+  const r = runCounterfactual(base, cfg, ln);
+  const empty = {
+    change: "",
+    pairs: [],
+    result: null,
+    bilateral: [],
+    total: null,
+    mostAffected: [],
+  };
+  assert.deepEqual(r.scenarios[0], {
+    scenario: cfg.scenarios[0],
+    ok: false,
+    coefficient: COEF[0],
+    reason: "no CEPII geography for the pair A-C",
+    ...empty,
+  });
+  assert.deepEqual(r.scenarios[1], {
+    scenario: cfg.scenarios[1],
+    ok: false,
+    coefficient: null,
+    reason: "the world PPML has no contig term (its terms: ln_dist)",
+    ...empty,
+  });
+  assert.deepEqual(r.scenarios[2], {
+    scenario: cfg.scenarios[2],
+    ok: false,
+    coefficient: null,
+    reason: "the world PPML has no rta term (its terms: ln_dist): the world data (CEPII GeoDist) " +
+      "carry no RTA indicator, so the study has no estimated effect of a trade agreement to " +
+      "apply, and none is assumed",
+    ...empty,
+  });
+});
+
+Deno.test("counterfactual: ln_dist set to a value: the change in words, and each pair's ln B = b (value - its own ln distance)", () => {
+  const cfg = fixtureConfig();
+  cfg.scenarios = [{
+    name: "near",
+    title: "near",
+    pairs: "all",
+    term: "ln_dist",
+    set: 7,
+    assumptions: "c",
+  }];
+  const [s] = runCounterfactual(smallBaseline(), cfg, COEF).scenarios;
+  assert.equal(
+    s.change,
+    "ln_dist set to 7 on each pair: ln B = -0.8000 x (7 - the pair's ln_dist)",
+  );
+  // smallBaseline's ln distances: A-B 7, A-C 8, B-C 6
+  assert.deepEqual(s.pairs.map((p) => [`${p.exporter}${p.importer}`, p.from, p.to]), [
+    ["AB", 7, 7],
+    ["BA", 7, 7],
+    ["AC", 8, 7],
+    ["CA", 8, 7],
+    ["BC", 6, 7],
+    ["CB", 6, 7],
+  ]);
+  assert.deepEqual(s.pairs.map((p) => p.partial), [-0, -0, 0.8, 0.8, -0.8, -0.8]);
+});
+
+Deno.test("counterfactual: without a world PPML and no reason given, the section says the structural section was not fitted; no coefficients; no trade at all is 0 left out", () => {
+  const base = smallBaseline();
+  base.trade = { ...base.trade, total: 0, leftOut: 0 };
+  const r = runCounterfactual(base, fixtureConfig(), null);
+  assert.equal(
+    r.reason,
+    "no world PPML to take the trade costs from (the structural section was not fitted)",
+  );
+  assert.deepEqual(r.coefficients, []);
+  assert.equal(r.baseline.leftOutShare, 0);
+});
+
+Deno.test("counterfactual: a world whose conditional equilibrium does not settle (trade in a cycle, A -> B -> C -> A, of 1e-6 of output) says so in the result's notes", () => {
+  const d = 1e-6;
+  const base: GeBaseline = {
+    ...smallBaseline(),
+    flows: [1, d, 0, 0, 1, d, d, 0, 1],
+    gdp: [1 + d, 1 + d, 1 + d],
+    exports: [d, d, d],
+  };
+  const cfg = fixtureConfig();
+  cfg.scenarios = [{ ...cfg.scenarios[0], distanceFactor: 0.1 }];
+  const [s] = runCounterfactual(base, cfg, [{ term: "ln_dist", estimate: -1, stdError: 0 }])
+    .scenarios;
+  // biproportional fitting (make_study_fixture.py's `conditional`) needs more than 100000 sweeps
+  // here: the cycle's cost change moves the flows that hold it together
+  assert.deepEqual(s.result!.notes, [
+    "the conditional equilibrium did not converge",
+    "the conditional flows did not converge",
+  ]);
+});
+
+Deno.test("counterfactual: the others most affected are ten at most, ties by name whatever the order of the world's countries", () => {
+  // eleven countries outside the study, listed Z10 ... Z00, each trading 1 with A both ways and
+  // selling 10 at home: alike in every number, so their welfare changes tie
+  const others = Array.from({ length: 11 }, (_, k) => `Z${String(10 - k).padStart(2, "0")}`);
+  const small = smallBaseline();
+  const countries = [...small.countries, ...others];
+  const N = countries.length;
+  const flows = new Array<number>(N * N).fill(0);
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) flows[i * N + j] = small.flows[i * 3 + j];
+  }
+  for (let k = 3; k < N; k++) {
+    flows[k * N + k] = 10;
+    flows[k] = 1; // A -> k
+    flows[k * N] = 1; // k -> A
+  }
+  const row = (i: number) => flows.slice(i * N, i * N + N);
+  const base: GeBaseline = {
+    ...small,
+    countries,
+    flows,
+    gdp: countries.map((_, i) => row(i).reduce((s, v) => s + v, 0)),
+    exports: countries.map((_, i) => row(i).reduce((s, v, j) => s + (i === j ? 0 : v), 0)),
+  };
+  const [s] = runCounterfactual(base, fixtureConfig(), COEF).scenarios;
+  assert.ok(s.ok && s.result!.converged);
+  const welfare = s.result!.countries.slice(3).map((c) => c.welfare);
+  assert.ok(welfare.every((w) => w === welfare[0] && w !== 1), `${welfare}`);
+  assert.deepEqual(
+    s.mostAffected.map((m) => m.country),
+    ["Z00", "Z01", "Z02", "Z03", "Z04", "Z05", "Z06", "Z07", "Z08", "Z09"],
+  );
 });

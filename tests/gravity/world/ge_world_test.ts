@@ -10,11 +10,14 @@ import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
 import type { IndexedWorldTrade } from "../../../lib/gravity/world/china_world.ts";
 import { buildGeBaseline, DOMESTIC_RULE } from "../../../lib/gravity/world/ge_world.ts";
 
-/** Rows [reporter, partner, flow (0 = X, 1 = M), year, value]. */
-function world(rows: [string, string, 0 | 1, number, number][]): IndexedWorldTrade {
+/** Rows [reporter, partner, flow (0 = X, 1 = M), year, value]; n: the rows to read (all). */
+function world(
+  rows: [string, string, number, number, number][],
+  n = rows.length,
+): IndexedWorldTrade {
   const codes = [...new Set(rows.flatMap((r) => [r[0], r[1]]))].sort();
   return {
-    n: rows.length,
+    n,
     codes,
     reporter: rows.map((r) => codes.indexOf(r[0])),
     partner: rows.map((r) => codes.indexOf(r[1])),
@@ -116,4 +119,126 @@ Deno.test("buildGeBaseline: under the partner rule TKM's own report is used, and
   assert.deepEqual(b.flows, [90]);
   assert.equal(b.reports[0].used, "exporter");
   assert.equal(b.trade.leftOut, 38);
+});
+
+/** CEPII-like pairs [origin, destination, dist, contig] (the other columns unused). */
+const geoPairs = (pairs: [string, string, number, number][]) =>
+  pairs.map(([origin, destination, dist, contig]) => ({
+    origin,
+    destination,
+    dist,
+    distcap: NaN,
+    distw: NaN,
+    contig,
+    comlang_off: 0,
+    colony: 0,
+    comcol: 0,
+    landlocked: 0,
+  }));
+
+Deno.test("buildGeBaseline: the countries sorted whatever the order of the rows, the partners' reports sorted by partner, the geography of the study's pairs only and sorted; rows past n and of an unknown flow code are not read", () => {
+  const rows: [string, string, number, number, number][] = [
+    ["USA", "CHN", 0, 2019, 40], // the first row's reporter is not the first country
+    ["TKM", "CHN", 0, 2019, 3], // TKM untrusted in 2019: China's imports (9) instead
+    ["UZB", "CHN", 0, 2019, 6], // UZB is trusted in 2019: its own report
+    ["KAZ", "CHN", 0, 2019, 5],
+    ["CHN", "TKM", 1, 2019, 9],
+    ["CHN", "KAZ", 0, 2019, 7],
+    ["CHN", "UZB", 0, 2019, 8],
+    ["CHN", "USA", 0, 2019, 50],
+    ["KAZ", "USA", 2, 2019, 99], // not X nor M: neither report
+    ["USA", "KAZ", 0, 2019, 77], // past n: not read
+  ];
+  const b = buildGeBaseline(world(rows, rows.length - 1), {
+    year: 2019,
+    reporter: "CHN",
+    partners: ["UZB", "TKM", "KAZ"],
+    structural: STRUCTURAL_DEFAULTS,
+    gdp: ["CHN", "KAZ", "TKM", "USA", "UZB"].map((iso3) => ({ iso3, year: 2019, value: 1000 })),
+    geo: geoPairs([
+      ["KAZ", "CHN", 3000, 1],
+      ["CHN", "UZB", 4000, 0],
+      ["CHN", "CHN", 10, 0], // a country with itself: not a pair
+      ["UZB", "KAZ", 500, 1],
+      ["USA", "CHN", 11000, 0], // outside the study
+      ["CHN", "KAZ", 3000, 1],
+      ["CHN", "USA", 11000, 0],
+      ["TKM", "CHN", 4900, 0],
+      ["KAZ", "UZB", 500, 1],
+    ]),
+  });
+  assert.deepEqual(b.countries, ["CHN", "KAZ", "TKM", "USA", "UZB"]);
+  // row-major over the sorted countries, GDP - exports on the diagonal; KAZ -> USA (flow code 2)
+  // and USA -> KAZ (past n) are 0
+  assert.deepEqual(b.exports, [7 + 50 + 8, 5, 9, 40, 6]);
+  assert.deepEqual(
+    b.flows,
+    [
+      [1000 - 65, 7, 0, 50, 8],
+      [5, 1000 - 5, 0, 0, 0],
+      [9, 0, 1000 - 9, 0, 0],
+      [40, 0, 0, 1000 - 40, 0],
+      [6, 0, 0, 0, 1000 - 6],
+    ].flat(),
+  );
+  assert.deepEqual(b.trade, {
+    total: 40 + 6 + 9 + 5 + 7 + 8 + 50,
+    leftOut: 0,
+    fromExporter: 6,
+    fromImporter: { pairs: 1, value: 9 },
+    none: 5 * 4 - 7,
+  });
+  assert.deepEqual(b.reports.map((r) => [r.partner, r.own, r.mirror, r.used]), [
+    ["KAZ", 5, null, "exporter"],
+    ["TKM", 3, 9, "importer"],
+    ["UZB", 6, null, "exporter"],
+  ]);
+  assert.deepEqual(b.geography.map((g) => [g.exporter, g.importer, g.lnDist, g.contig]), [
+    ["CHN", "KAZ", Math.log(3000), 1],
+    ["CHN", "UZB", Math.log(4000), 0],
+    ["KAZ", "CHN", Math.log(3000), 1],
+    ["KAZ", "UZB", Math.log(500), 1],
+    ["TKM", "CHN", Math.log(4900), 0],
+    ["UZB", "KAZ", Math.log(500), 1],
+  ]);
+});
+
+Deno.test("buildGeBaseline: under the partner rule a partner's exports the partner does not report are 0 (reported by neither), though the reporter reports the imports", () => {
+  const b = buildGeBaseline(
+    world([
+      ["CHN", "KAZ", 1, 2019, 30], // China's imports from KAZ: not the partner's report
+      ["CHN", "KAZ", 0, 2019, 10],
+    ]),
+    {
+      year: 2019,
+      reporter: "CHN",
+      partners: ["KAZ"],
+      structural: { ...STRUCTURAL_DEFAULTS, partnerExports: "partner" },
+      gdp: [{ iso3: "CHN", year: 2019, value: 100 }, { iso3: "KAZ", year: 2019, value: 40 }],
+      geo: [],
+    },
+  );
+  assert.deepEqual(b.countries, ["CHN", "KAZ"]);
+  assert.deepEqual(b.flows, [90, 10, 0, 40]);
+  assert.deepEqual(b.exports, [10, 0]);
+  assert.deepEqual(b.trade, {
+    total: 10,
+    leftOut: 0,
+    fromExporter: 1,
+    fromImporter: { pairs: 0, value: 0 },
+    none: 1,
+  });
+  assert.deepEqual(b.reports, [
+    { partner: "KAZ", year: 2019, own: null, mirror: 30, used: null, reason: "" },
+  ]);
+});
+
+Deno.test("buildGeBaseline: the domestic-flow rule in words, flagged with every result: GDP (WDI, current US$) minus total DOTS exports, a stand-in", () => {
+  assert.equal(
+    DOMESTIC_RULE,
+    "domestic sales (the diagonal) are not data: each country's GDP (WDI NY.GDP.MKTP.CD, " +
+      "current US$) minus its total exports to every partner in DOTS that year; GDP is value " +
+      "added (services included) and exports are gross goods shipments, so this is a stand-in " +
+      "for the goods a country sells at home",
+  );
 });
