@@ -2,8 +2,8 @@
  * The sensitivity analysis (lib/gravity/study/sensitivity.ts): on runs of the synthetic panel, each
  * variant against the true coefficients (noise-free) and a direct QR fit (with noise), the table's
  * formats and the config errors, the variants run without the world frontier and counterfactuals;
- * on hand-made variant runs (a fake `run`), every field of the
- * columns and the class change worked out by hand.
+ * on hand-made variant runs (a fake `run`), every field of the columns and the class change
+ * worked out by hand.
  */
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
