@@ -106,7 +106,7 @@ export function tQuantile(p: number, df: number): number {
  * ```
  */
 export function tCdf(z: number, df: number): number {
-  if (z === 0) return 0.5;
+  // z = 0 gives I_1 = 1, a tail of exactly 0.5 (NaN for a df <= 0 or NaN, as at every z)
   const tail = tTwoSidedP(Math.abs(z), df) / 2;
   return z < 0 ? tail : 1 - tail;
 }
@@ -209,10 +209,9 @@ export function normalCdf(x: number): number {
  * ```
  */
 export function normalLogCdf(x: number): number {
-  if (Number.isNaN(x)) return NaN;
   if (x > 0) return Math.log1p(-0.5 * erfc(x * Math.SQRT1_2)) + 0; // + 0: no -0 at +Infinity
   if (x > -1) return Math.log(0.5 * erfc(-x * Math.SQRT1_2));
-  if (x === -Infinity) return -Infinity;
+  // NaN gives NaN; -Infinity gives ln(erfcx(Infinity) = 0) - Infinity = -Infinity
   return Math.log(0.5 * erfcx(-x * Math.SQRT1_2)) - 0.5 * x * x;
 }
 
@@ -226,8 +225,8 @@ export function normalLogCdf(x: number): number {
  * ```
  */
 export function normalMillsRatio(x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  if (x > 38) return normalPdf(x) / normalCdf(x); // erfcx(-x / sqrt 2) overflows
+  // erfcx(-x / sqrt 2) overflows above x = 37.68 (phi(x) is still 1e-309 there); NaN gives NaN
+  if (x > 37) return normalPdf(x) / normalCdf(x);
   return SQRT2_PI / erfcx(-x * Math.SQRT1_2);
 }
 
@@ -245,7 +244,7 @@ export function normalMillsRatio(x: number): number {
 export function normalLogCdfMills(x: number, out: Float64Array): void {
   if (x < -5) {
     const c = erfcx(-x * Math.SQRT1_2);
-    out[0] = x === -Infinity ? -Infinity : Math.log(0.5 * c) - 0.5 * x * x;
+    out[0] = Math.log(0.5 * c) - 0.5 * x * x; // -Infinity at -Infinity (erfcx = 0 there)
     out[1] = SQRT2_PI / c;
   } else if (x <= 0) {
     const cdf = 0.5 * erfc(-x * Math.SQRT1_2);
@@ -272,6 +271,6 @@ export function normalLogCdfMills(x: number, out: Float64Array): void {
  * ```
  */
 export function normalQuantile(p: number): number {
-  if (Number.isNaN(p) || p < 0 || p > 1) return NaN;
+  // erfcinv is NaN outside [0, 2], so p outside [0, 1] (or NaN) gives NaN
   return p === 0.5 ? 0 : -Math.SQRT2 * erfcinv(2 * p);
 }

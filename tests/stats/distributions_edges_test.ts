@@ -9,6 +9,7 @@ import {
   chiSquareUpperP,
   fUpperP,
   incompleteBeta,
+  tCdf,
   tQuantile,
   tTwoSidedP,
 } from "../../lib/stats/distributions.ts";
@@ -98,4 +99,16 @@ Deno.test("fUpperP: f <= 0 is 1 even where d2 / (d2 + d1 f) leaves [0, 1]; bad d
 Deno.test("tQuantile: the median is 0 only for valid degrees of freedom", () => {
   assert.equal(tQuantile(0.5, 1), 0);
   for (const df of [0, -1, NaN]) assert.ok(Number.isNaN(tQuantile(0.5, df)), `df=${df}`);
+});
+
+Deno.test("tCdf: 0.5 at z = 0 (and -0) only for valid degrees of freedom, NaN for bad df at every z", () => {
+  for (const df of [0.5, 1, 30]) {
+    assert.equal(tCdf(0, df), 0.5);
+    assert.equal(tCdf(-0, df), 0.5);
+  }
+  // Cauchy at 1 df: 1/2 + atan(z) / pi
+  close(tCdf(-1, 1), 0.25, 1e-13, "tCdf(-1, 1)");
+  for (const df of [0, -1, NaN]) {
+    for (const z of [-1, 0, 2]) assert.ok(Number.isNaN(tCdf(z, df)), `z=${z} df=${df}`);
+  }
 });

@@ -402,6 +402,9 @@ const TESTS: Record<string, string[]> = {
     "tests/gravity/study/boundaries_test.ts",
     "tests/gravity/study/independent_truth_test.ts",
     "tests/gravity/study/sensitivity_test.ts",
+    // the frontier and counterfactual sections as runGravityStudy wires them (given, fitted, off)
+    "tests/gravity/study/frontier_test.ts",
+    "tests/gravity/study/counterfactual_section_test.ts",
   ],
   // mut-study: the study's sections, each by its own tests and the end-to-end ones
   "lib/gravity/study/coverage.ts": [

@@ -1,9 +1,10 @@
 /**
  * lib/gravity/render/figures.ts: on the hand-built result of hand_results.ts, which figures, their
  * titles and parts, the data each one draws (read back from the SVG's tooltips, marks and legends)
- * and the "no data" figures with their reasons; on real study runs, the figures of the synthetic
- * panel (K cells coloured by class, the paper's series), the indicator correlation against Pearson
- * r, and the thin-data figures and report page that say why they are empty.
+ * and the "no data" figures with their reasons, the frontier and counterfactual figures of
+ * hand-built sections; on real study runs, the figures of the synthetic panel (K cells coloured by
+ * class, the paper's series), the indicator correlation against Pearson r, and the thin-data
+ * figures and report page that say why they are empty.
  */
 import assert from "node:assert/strict";
 import {
@@ -29,6 +30,7 @@ import {
   handStudy,
 } from "./hand_results.ts";
 import type { StudyResult } from "../../../lib/gravity/study/types.ts";
+import type { StudyFrontier } from "../../../lib/gravity/study/frontier.ts";
 
 /** The `<rect>`s of the Plot cell mark (one per country-year). */
 const cellRects = (svg: string) => {
@@ -587,4 +589,100 @@ Deno.test("scree plot: the eigenvalue-1 line only under the Kaiser rule", () => 
   const kaiser = byName(handStudy()).get("scree_plot")!.svg;
   assert.ok(texts(kaiser).includes("eigenvalue = 1"));
   assert.ok(kaiser.includes('aria-label="rule"'));
+});
+
+Deno.test("frontier figure: each partner's TE with its interval, the mean TE of the fit, the fit's level in the title", () => {
+  const r = handStudy();
+  assert.equal(byName(r).has("frontier_efficiency"), false);
+  // a world fit that failed: no figure
+  r.frontier = { world: { ok: false }, rows: [] } as unknown as StudyFrontier;
+  assert.equal(byName(r).has("frontier_efficiency"), false);
+  r.frontier = {
+    world: {
+      ok: true,
+      config: { level: 0.8 },
+      meanEfficiencyByPeriod: [{ time: 2019, mean: 0.5 }, { time: 2020, mean: 0.55 }],
+    },
+    rows: [
+      { country: "AAA", year: 2019, efficiency: 0.6, lower: 0.5, upper: 0.7 },
+      { country: "AAA", year: 2020, efficiency: 0.65, lower: 0.55, upper: 0.75 },
+      { country: "BBB", year: 2019, efficiency: 0.3, lower: 0.2, upper: 0.45 },
+    ],
+  } as unknown as StudyFrontier;
+  r.forecast = handForecast();
+  const figs = studyFigures(r);
+  // after the K figures, before the forecast
+  assert.deepEqual(figs.slice(-2).map((f) => [f.part, f.name]), [
+    ["frontier", "frontier_efficiency"],
+    ["forecast", "forecast_fan"],
+  ]);
+  const f = figs.at(-2)!;
+  assert.equal(f.title, "Trade efficiency on the world frontier with 80% intervals, by partner");
+  const t = texts(f.svg);
+  assert.equal(t[0], f.title);
+  // one panel per partner, the legend with the level and the dashed mean of every partner
+  for (const s of ["AAA", "BBB", "80% interval", "mean TE of all partners"]) {
+    assert.ok(t.includes(s), s);
+  }
+  assert.deepEqual(tips(f.svg), [
+    "AAA 2019: TE 0.600 (0.500-0.700)",
+    "AAA 2020: TE 0.650 (0.550-0.750)",
+    "BBB 2019: TE 0.300 (0.200-0.450)",
+  ]);
+  // the mean line: 0.5 in 2019 and 0.55 in 2020 on the 0-1 axis, drawn in each partner's panel
+  assert.equal(all(parse(f.svg), 'g[aria-label="line"] path').length, 2);
+});
+
+Deno.test("counterfactual figures: one per computed scenario, the study's countries and the others most affected", () => {
+  const r = handStudy();
+  assert.deepEqual(studyFigures(r).filter((f) => f.part === "counterfactual"), []);
+  const country = (c: string, welfare: number, realGdpChange: number) => ({
+    country: c,
+    welfare,
+    realGdpChange,
+  });
+  const result = {
+    countries: [
+      country("CHN", 1.002, 0.15),
+      country("AAA", 1.05, 0.3),
+      country("BBB", 0.99, -0.8),
+      country("XXX", 1.001, 0.05),
+      // not among the most affected: not drawn
+      country("YYY", 1.1, 0.9),
+    ],
+  };
+  const scenario = (name: string, ok: boolean, withResult: boolean) => ({
+    scenario: { name },
+    ok,
+    result: withResult ? result : null,
+    mostAffected: [{ country: "XXX", welfareChange: 0.1, realGdpChange: 0.05 }],
+  });
+  r.counterfactual = {
+    scenarios: [
+      scenario("rta", false, false),
+      scenario("solved_badly", false, true),
+      scenario("corridor", true, true),
+      scenario("unsolved", true, false),
+    ],
+  } as unknown as StudyResult["counterfactual"];
+  const figs = studyFigures(r).filter((f) => f.part === "counterfactual");
+  assert.deepEqual(figs.map((f) => [f.name, f.title]), [[
+    "counterfactual_corridor",
+    `Counterfactual "corridor": welfare change (%), the study's countries and the 1 others ` +
+    "most affected",
+  ]]);
+  const svg = figs[0].svg;
+  // the title drawn on two lines
+  assert.ok(texts(svg)[0].startsWith(`Counterfactual "corridor": welfare change (%)`));
+  // (welfare - 1) x 100, largest gain on top; span 5% -> 2 decimals
+  assert.deepEqual(tips(svg), [
+    "AAA\nwelfare +5.00%\nreal GDP +0.30%",
+    "CHN\nwelfare +0.20%\nreal GDP +0.15%",
+    "XXX\nwelfare +0.10%\nreal GDP +0.05%",
+    "BBB\nwelfare −1.00%\nreal GDP −0.80%",
+  ]);
+  // the study's countries strong (gain blue, loss red), the other one lighter
+  const fills = all(parse(svg), 'g[aria-label="bar"] rect').map((b) => b.getAttribute("fill"));
+  assert.deepEqual(fills, ["#4269d0", "#4269d0", "#a9bcea", "#d73027"]);
+  assert.ok(texts(svg).includes("other countries (lighter)"));
 });

@@ -2,8 +2,9 @@
  * lib/gravity/render/study.ts: on the hand-built result of hand_results.ts, line wrapping and the
  * whole report in text, markdown and HTML (headline, choices, every table in order, comparison,
  * forecast, warnings; expected strings written from the fixture's inputs); on real study runs (the
- * synthetic panel), the reports carry the tables and the comparison, the text fits in 120 columns
- * and markdown keeps Table 1's Missing and Source columns.
+ * synthetic panel), the reports carry the tables and the comparison, the text fits in 120 columns,
+ * markdown keeps Table 1's Missing and Source columns, and the frontier and counterfactual sections
+ * (fixture world, hand-built baseline world) come after the tables and before the comparison.
  */
 import assert from "node:assert/strict";
 import { formatStudy, TEXT_WIDTH, wrapText } from "../../../lib/gravity/render/study.ts";
@@ -16,7 +17,19 @@ import { table1Spec } from "../../../lib/gravity/render/sections/coverage.ts";
 import { table2Spec } from "../../../lib/gravity/render/sections/regression.ts";
 import { table3Spec } from "../../../lib/gravity/render/sections/potential.ts";
 import { formatTable } from "../../../lib/report/table.ts";
-import { handBenchmark, handBenchmarkFit, handForecast, handStudy } from "./hand_results.ts";
+import {
+  handBenchmark,
+  handBenchmarkFit,
+  handForecast,
+  handStructural,
+  handStudy,
+} from "./hand_results.ts";
+import { FRONTIER_DEFAULTS } from "../../../lib/gravity/config/frontier.ts";
+import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
+import { formatFrontierSection } from "../../../lib/gravity/render/sections/frontier.ts";
+import { formatCounterfactualSection } from "../../../lib/gravity/render/sections/counterfactual.ts";
+import { fixtureWorld } from "../world/frontier_fixture.ts";
+import { handBaseline, handCounterfactualConfig } from "../world/ge_fixture.ts";
 
 const PAPER: PaperTables = {
   source: "test",
@@ -130,7 +143,12 @@ Deno.test("formatStudy text: title, headline, choices, compact tables, compariso
     "Warnings:",
   ]);
   assert.ok(text.includes("\nMissing cells in the window (country years):\n"));
-  assert.ok(text.includes(formatTable(table3Spec(r, { compact: true }), "text")));
+  // no benchmark, frontier, sensitivity or counterfactual: the comparison right after Table 3
+  assert.ok(
+    text.includes(
+      `${formatTable(table3Spec(r, { compact: true }), "text")}\n\nComparison with the paper\n`,
+    ),
+  );
   assert.deepEqual(lines.slice(-8), [
     "Comparison with the paper",
     "  (paper tables not loaded)",
@@ -241,4 +259,67 @@ Deno.test("formatStudy html: escaped title and headline, choices, every table, c
   assert.ok(!joined.includes("<h3>Warnings</h3>"));
   assert.ok(!joined.includes("<h3>Choices</h3>"));
   assert.ok(joined.endsWith("<li>note two</li></ul>"));
+  // double quotes are kept as they are in the headings and in the lists (the page's convention)
+  r.config.title = 'Hand "study"';
+  r.warnings = ['warn "one"'];
+  const q = formatStudy(r, "html");
+  assert.ok(q.startsWith('<h2>Hand "study"</h2>\n'));
+  assert.ok(q.endsWith('\n<h3>Warnings</h3>\n<ul><li>warn "one"</li></ul>'));
+});
+
+Deno.test("text, markdown and HTML reports put the frontier and the counterfactuals after the tables, before the comparison", () => {
+  // the frontier on the fixture world, the counterfactuals on a hand-built baseline world
+  const { config, panel } = syntheticStudy({ spread: 0 });
+  const r = runGravityStudy(
+    {
+      ...config,
+      uncertainty: { ...config.uncertainty, enabled: false },
+      frontier: { ...FRONTIER_DEFAULTS, years: { from: 2013, to: 2020 } },
+      structural: STRUCTURAL_DEFAULTS,
+      counterfactual: handCounterfactualConfig(),
+    },
+    panel,
+    {
+      world: fixtureWorld(),
+      geBaseline: handBaseline(config.reporter, config.partners, ["XXX", "YYY"]),
+      structural: handStructural(),
+    },
+  );
+  assert.ok(r.frontier && r.counterfactual);
+  const [frontierText, cfText] = [formatFrontierSection(r), formatCounterfactualSection(r)];
+  assert.ok(frontierText.startsWith("Table 4."));
+  assert.ok(cfText.startsWith("General-equilibrium counterfactuals:"));
+  // Table 3, then the structural K's table (benchmarkSpecs), then the two sections
+  const tables = (format: "text" | "markdown" | "html") =>
+    [table3Spec(r, { compact: format === "text" }), ...benchmarkSpecs(r)].map((spec) =>
+      formatTable(spec, format)
+    );
+  assert.equal(tables("text").length, 2);
+  assert.ok(
+    formatStudy(r, "text").includes(
+      wrapText(
+        [...tables("text"), frontierText, cfText, "Comparison with the paper\n"].join("\n\n"),
+      ),
+    ),
+  );
+  assert.ok(
+    formatStudy(r, "markdown").includes(
+      [
+        ...tables("markdown"),
+        formatFrontierSection(r, "markdown"),
+        formatCounterfactualSection(r, "markdown"),
+        "**Comparison with the paper**\n",
+      ].join("\n\n"),
+    ),
+  );
+  assert.ok(
+    formatStudy(r, "html").includes(
+      [
+        ...tables("html"),
+        formatFrontierSection(r, "html"),
+        formatCounterfactualSection(r, "html"),
+        "<h3>Comparison with the paper</h3>\n",
+      ].join("\n"),
+    ),
+  );
 });

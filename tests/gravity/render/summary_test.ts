@@ -2,7 +2,8 @@
  * The terminal summary (formatSummary in lib/gravity/render/study.ts) and the compact Table 3
  * (table3MatrixSpec): on the bundled real data the summary is a screen or two that leads with the
  * findings, then Table 2 and Table 3 compact, the warnings and the files; every K cell of the
- * compact table is the result's K and class.
+ * compact table is the result's K and class; on the hand-built result, the summary's exact lines
+ * and how the files written are listed.
  */
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
@@ -10,7 +11,8 @@ import { loadPanel } from "../../../lib/data/panel.ts";
 import { loadStudyConfig } from "../../../lib/gravity/config/study.ts";
 import { table3MatrixSpec } from "../../../lib/gravity/render/sections/potential.ts";
 import { table2Spec } from "../../../lib/gravity/render/sections/regression.ts";
-import { formatSummary, TEXT_WIDTH } from "../../../lib/gravity/render/study.ts";
+import { formatSummary, TEXT_WIDTH, wrapText } from "../../../lib/gravity/render/study.ts";
+import { formatTable } from "../../../lib/report/table.ts";
 import { loadPaperTables } from "../../../lib/gravity/study/paper.ts";
 import { runGravityStudy } from "../../../lib/gravity/study/run.ts";
 import { handStudy } from "./hand_results.ts";
@@ -109,4 +111,64 @@ Deno.test("summary without a regression: the reason and the hints, and the --con
   );
   assert.ok(text.endsWith("Every table in the terminal: deno task study --config x.json --full."));
   assert.ok(!text.includes("Full report:"), "no files listed, no report named");
+});
+
+Deno.test("summary of a hand-built result: findings, compact Table 2 and Table 3, warnings, then the report and each file", () => {
+  const r = handStudy();
+  const t2 = formatTable(table2Spec(r, { compact: true }), "text");
+  const t3 = formatTable(table3MatrixSpec(r), "text");
+  // Table 2 compact: no t, CI or VIF columns
+  assert.match(t2, /^Term +Coef\. +SE +P>\|t\| +Paper coef\. +Paper SE +Paper P +Same sign$/m);
+  const head = [
+    "Hand study <A&B>",
+    "Reporter CHN; partners AAA BBB; years 2019-2020; dependent ln trade.",
+    "",
+    "What we found:",
+    ...r.findings.sentences.map((s) => `  - ${s}`),
+    "",
+    t2,
+    "",
+    t3,
+  ];
+  const files = [
+    "forecast.csv",
+    "report.html",
+    "figures/a.svg",
+    "figures/b.svg",
+    "results.json",
+    "tables.tex",
+  ];
+  // the described files first (in their order, with what they hold), then the others, then
+  // the figures counted; the report named on its own line
+  assert.equal(
+    formatSummary(r, { files }),
+    wrapText(
+      [
+        ...head,
+        "",
+        "Warnings:",
+        "  - warn <one>",
+        "",
+        "Full report: out/study/report.html (every table and figure, the choices and sources).",
+        "Files in out/study/: tables.tex (LaTeX tables, booktabs), results.json (every number), " +
+        "forecast.csv, figures/ (2 SVG).",
+        "Every table in the terminal: deno task study --full.",
+      ].join("\n"),
+    ),
+  );
+  // no report page, no figures: neither is named
+  assert.ok(
+    formatSummary(r, { outDir: "out/x", files: ["tables.xlsx"] }).endsWith(
+      "\n\nFiles in out/x/: tables.xlsx (Excel, one sheet per table).\n" +
+        "Every table in the terminal: deno task study --full.",
+    ),
+  );
+  // no warnings, no files: the command only
+  r.warnings = [];
+  assert.equal(
+    formatSummary(r),
+    wrapText(
+      [...head, "", "Every table in the terminal: deno task study --full."].join("\n"),
+    ),
+  );
 });

@@ -73,6 +73,19 @@ Deno.test("study: a solution given (the loader's cache) is used as it is; no wor
   const given = runCounterfactual(baseline, cf, handStructural().coefficients);
   const r = runGravityStudy(config, panel, { counterfactual: given, structural: handStructural() });
   assert.equal(r.counterfactual, given);
+  assert.deepEqual(r.warnings.filter((w) => w.startsWith("counterfactual")), []);
+  // each note of a solved scenario (e.g. the solver's) becomes a warning naming the scenario
+  const noted = {
+    ...given,
+    scenarios: given.scenarios.map((s) =>
+      s.result ? { ...s, result: { ...s.result, notes: [`${s.scenario.name} note`] } } : s
+    ),
+  };
+  assert.deepEqual(
+    runGravityStudy(config, panel, { counterfactual: noted, structural: handStructural() })
+      .warnings.filter((w) => w.startsWith("counterfactual")),
+    ["counterfactual corridor: corridor note", "counterfactual overland: overland note"],
+  );
   assert.equal(runGravityStudy(config, panel).counterfactual, null);
   assert.equal("counterfactual" in runGravityStudy(plain, panel), false);
   assert.equal(
@@ -100,4 +113,12 @@ Deno.test("study: without a fitted world PPML the section is not computed, says 
     counterfactualHeadline(r)!.headline,
     /^Counterfactuals: not computed \(no world PPML/,
   );
+  // no structural section at all: the same, and it says so
+  const none = runGravityStudy({ ...config, structural: null }, panel, { geBaseline: baseline });
+  assert.equal(none.structural, null);
+  assert.equal(none.counterfactual!.ok, false);
+  assert.deepEqual(none.warnings.filter((w) => w.startsWith("counterfactual")), [
+    `counterfactual: ${none.counterfactual!.reason}`,
+  ]);
+  assert.match(none.counterfactual!.reason!, /\(the structural section was not fitted\)/);
 });

@@ -217,6 +217,15 @@ Deno.test("frontier section: off, absent, given by the caller, or not fitted", (
   });
   const r = runGravityStudy(config, panel, { frontier: given });
   assert.equal(r.frontier!.world, given);
+  // a fitted world's warnings join the study's, each marked; no reason line for a fit that is ok
+  assert.ok(given.ok);
+  const warned = { ...given, warnings: ["a note of the fit", "another"] };
+  assert.deepEqual(
+    runGravityStudy(config, panel, { frontier: warned }).warnings.filter((w) =>
+      w.startsWith("frontier")
+    ),
+    ["frontier: a note of the fit", "frontier: another"],
+  );
   // a fit that failed: the reason in the notes and in the study's warnings
   const short = { ...world, rows: world.rows.filter((x) => x.partner === "KAZ") };
   const failed = runGravityStudy(config, panel, { world: short });

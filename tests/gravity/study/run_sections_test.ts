@@ -15,6 +15,8 @@ import type { StructuralResult } from "../../../lib/gravity/world/structural.ts"
 import { CA5, syntheticWorld } from "../world/world_fixture.ts";
 import { BENCHMARK_DEFAULTS } from "../../../lib/gravity/config/benchmark.ts";
 import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
+import type { StructuralFlow } from "../../../lib/gravity/world/structural_k.ts";
+import { handStructural } from "../render/hand_results.ts";
 
 /** The synthetic study on the five Central Asian partners and a world panel of 20 partners. */
 function withWorld() {
@@ -129,6 +131,26 @@ Deno.test("structural: the caller's result only when the section is enabled; for
     "structural result",
   );
   assert.equal(runGravityStudy({ ...fast, structural: section }, panel).structural, null);
+  // K recomputed from the fit's flows under the study's thresholds: AAA 2019's flows sum to
+  // actual 4e9 against predicted 2e9, K = 2, expanding between 0.5 and 2.5 (the fit said
+  // remodelling)
+  const fit = handStructural();
+  const flow = (actual: number, predicted: number) => ({ actual, predicted });
+  fit.k = [{ ...fit.k[0], flows: [flow(3e9, 1.5e9), flow(1e9, 0.5e9)] as StructuralFlow[] }];
+  const wide = {
+    ...fast,
+    potential: { ...fast.potential, thresholds: { huge: 0.5, remodelling: 2.5 } },
+    structural: section,
+  };
+  const [k] = runGravityStudy(wide, panel, { structural: fit }).structural!.k;
+  assert.deepEqual([k.country, k.year, k.actual, k.predicted, k.class], [
+    "AAA",
+    2019,
+    4e9,
+    2e9,
+    "expanding",
+  ]);
+  assert.ok(Math.abs(k.k! - 2) < 1e-12, `${k.k}`);
   assert.equal(
     runGravityStudy({ ...fast, structural: { ...section, enabled: false } }, panel, {
       structural: marker,

@@ -1,8 +1,9 @@
 /**
  * The sensitivity analysis (lib/gravity/study/sensitivity.ts): on runs of the synthetic panel, each
  * variant against the true coefficients (noise-free) and a direct QR fit (with noise), the table's
- * formats and the config errors; on hand-made variant runs (a fake `run`), every field of the
- * columns and the class change worked out by hand.
+ * formats and the config errors, the variants run without the world frontier and counterfactuals;
+ * on hand-made variant runs (a fake `run`), every field of the columns and the class change
+ * worked out by hand.
  */
 import "../../root.ts"; // the repository root is the working directory (relative paths below)
 import assert from "node:assert/strict";
@@ -22,6 +23,11 @@ import {
 import { loadPanel } from "../../../lib/data/panel.ts";
 import { sensitivityAnalysis, type VariantRun } from "../../../lib/gravity/study/sensitivity.ts";
 import type { GravityPanel } from "../../../lib/gravity/types.ts";
+import { FRONTIER_DEFAULTS } from "../../../lib/gravity/config/frontier.ts";
+import { STRUCTURAL_DEFAULTS } from "../../../lib/gravity/config/structural.ts";
+import { fixtureWorld } from "../world/frontier_fixture.ts";
+import { handBaseline, handCounterfactualConfig } from "../world/ge_fixture.ts";
+import { handStructural } from "../render/hand_results.ts";
 
 const VARIANTS = [
   { label: "China-reported only", dependent: "trade_china" },
@@ -388,4 +394,37 @@ Deno.test("sensitivity: a not-estimable run's reason; one variant compares nothi
   }));
   assert.equal(s3.variants[0].signAgreement, null);
   assert.equal(s3.variants[0].classAgreement, null);
+});
+
+Deno.test("sensitivity variants neither fit the world frontier nor solve the counterfactuals again", () => {
+  const { config, panel } = twoDependents(0, 1);
+  // the world panel and the baseline world, each counting how often the study reads it
+  const reads = { world: 0, baseline: 0 };
+  const counted = <T extends object>(o: T, key: keyof typeof reads): T =>
+    new Proxy(o, {
+      get(target, p, receiver) {
+        reads[key]++;
+        return Reflect.get(target, p, receiver);
+      },
+    });
+  const full = {
+    ...config,
+    frontier: { ...FRONTIER_DEFAULTS, years: { from: 2013, to: 2020 } },
+    structural: STRUCTURAL_DEFAULTS,
+    counterfactual: handCounterfactualConfig(),
+  };
+  const run = (c: StudyConfig) => {
+    reads.world = reads.baseline = 0;
+    const r = runGravityStudy(c, panel, {
+      world: counted(fixtureWorld(), "world"),
+      geBaseline: counted(handBaseline(c.reporter, c.partners, ["XXX", "YYY"]), "baseline"),
+      structural: handStructural(),
+    });
+    assert.ok(r.frontier && r.counterfactual);
+    return { ...reads };
+  };
+  const once = run({ ...full, sensitivity: undefined });
+  assert.ok(once.world > 0 && once.baseline > 0);
+  const withVariants = run(full);
+  assert.deepEqual(withVariants, once);
 });
