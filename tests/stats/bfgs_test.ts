@@ -356,3 +356,259 @@ Deno.test("BFGS retries along -g when the quasi-Newton direction finds no lower 
   assert.deepEqual(seen, [[1, 4], [2, -12], [3, -66]]);
   assert.deepEqual([out.iterations, out.evaluations, out.converged], [3, r.points.length, false]);
 });
+
+Deno.test("BFGS's zoom on a step past the minimum: the cubic of a parabola is the parabola", () => {
+  // f = (x - 0.52)^2 from 0: g = -1.04, the trial step 1 / |g| along -g reaches x = 1, lower
+  // (f = 0.2304 < 0.2704) but climbing (f' = 0.96 > 0.9 * 1.04): the zoom runs from that point
+  // back toward 0, and its interpolating cubic is f itself, minimised at 0.52
+  const r = recorded((x, g) => {
+    g[0] = 2 * (x[0] - 0.52);
+    return (x[0] - 0.52) ** 2;
+  });
+  minimizeBfgs(r.fn, [0], { maxIterations: 1 });
+  assert.equal(r.points.length, 3);
+  close(r.points[1][0], 1, 1e-15);
+  close(r.points[2][0], 0.52, 1e-15);
+});
+
+/** A rough 1-D objective: f and its reported slope at x0 = 0 and elsewhere, as given. */
+const rough = (f0: number, g0: number, f: (x: number) => number, g: (x: number) => number) =>
+  recorded((x, grad) => {
+    grad[0] = x[0] === 0 ? g0 : g(x[0]);
+    return x[0] === 0 ? f0 : f(x[0]);
+  });
+
+Deno.test("BFGS's zoom bisects when the cubic's minimiser is in the first or last tenth", () => {
+  // f flat at 1, slope -1 at 0 and -20 elsewhere: the cubic on [0, 1] (equal values, slopes -1
+  // and -20) is least at t = 0.0235 (d1 = -21, d2 = sqrt(421)), inside the first tenth: the
+  // probe is the midpoint 0.5
+  const low = rough(1, -1, () => 1, () => -20);
+  minimizeBfgs(low.fn, [0], { maxIterations: 1 });
+  assert.deepEqual(low.points.slice(0, 3), [[0], [1], [0.5]]);
+  // f = -5x with slope -1 at 0 and +1 elsewhere: x = 1 is lower but climbing, so the zoom runs
+  // from 1 back to 0; the cubic through (1, -5, 1) and (0, 0, -1) is least at 0.968, in the
+  // last tenth of [0, 1]: again the midpoint
+  const high = rough(0, -1, (x) => -5 * x, () => 1);
+  minimizeBfgs(high.fn, [0], { maxIterations: 1 });
+  assert.deepEqual(high.points.slice(0, 3), [[0], [1], [0.5]]);
+});
+
+Deno.test("BFGS's zoom bisects toward the last finite point when a probe lands where f is infinite", () => {
+  // f = (x - 1)^2, infinite on (0.9, 1.1). From 0.5 (g = -1) the trial x = 1.5 has f = f0 and
+  // the cubic (f itself) sends the zoom to 1.0, infinite; the next probe is the midpoint of
+  // [0, 0.5] in step, x = 0.75, where f = 0.0625 and |f'| = 0.5 <= 0.9: accepted
+  const r = recorded((x, g) => {
+    if (x[0] > 0.9 && x[0] < 1.1) return Infinity;
+    g[0] = 2 * (x[0] - 1);
+    return (x[0] - 1) ** 2;
+  });
+  minimizeBfgs(r.fn, [0.5], { maxIterations: 1 });
+  assert.deepEqual(r.points, [[0.5], [1.5], [1], [0.75]]);
+});
+
+Deno.test("BFGS's zoom stops after 20 probes when none decreases f enough", () => {
+  // f = 1 at 0 and 1 - 2e-14 elsewhere (more than f's rounding, 1e-14, below it, but never the
+  // sufficient decrease 1e-4 a |g . d|), slope 2 at 0 and 40 elsewhere: the cubic's minimiser is
+  // always in the first tenth, so the zoom bisects: from the trial a = 1/2 (x = -1) to
+  // x = -2^-k, k = 1..20; then no step is found along -g and the gradient measure is 2
+  const r = rough(1, 2, () => 1 - 2e-14, () => 40);
+  const out = minimizeBfgs(r.fn, [0]);
+  assert.deepEqual(r.points, [
+    [0],
+    [-1],
+    ...Array.from({ length: 20 }, (_, k) => [-(2 ** -(k + 1))]),
+  ]);
+  assert.deepEqual([out.iterations, out.evaluations, out.converged], [0, 22, false]);
+  assert.equal(
+    out.message,
+    "line search found no lower point (f is flat or rough here; gradient 2.0e+0)",
+  );
+  // f = 4 at 0 and 4 - 2e-14 elsewhere: that is within f's rounding there (1e-14 * 4), so three
+  // such probes end the zoom
+  const flat = rough(4, 2, () => 4 - 2e-14, () => 40);
+  const out4 = minimizeBfgs(flat.fn, [0]);
+  assert.deepEqual(flat.points, [[0], [-1], [-0.5], [-0.25], [-0.125]]);
+  assert.equal(out4.evaluations, 5);
+});
+
+Deno.test("BFGS's line search shrinks by tenths at most 40 times while f is infinite", () => {
+  // f finite only at x0 = 0: the trial a = 1 (|g| = 1) and 39 tenths of it are all infinite
+  const r = rough(0, -1, () => Infinity, () => 0);
+  const out = minimizeBfgs(r.fn, [0]);
+  assert.equal(r.points.length, 41);
+  [1, 0.1, 0.01, 1e-3].forEach((v, i) => close(r.points[i + 1][0], v, 1e-15));
+  assert.deepEqual([out.iterations, out.evaluations, out.converged], [0, 41, false]);
+});
+
+Deno.test("BFGS takes the best sufficient-decrease point when no point meets the curvature condition", () => {
+  // f = 1 at (0, 0) and 0.99 elsewhere, reported gradient (-10, 0) there and (-10 + 1e-12, 2)
+  // elsewhere. The trial a = 1/10 reaches (1, 0) with enough decrease (0.99 <= 1 - 1e-4 * 0.1 *
+  // 100) but slope -100: the step grows to a = 0.4 (4, 0), no lower, so the zoom on [0.1, 0.4]
+  // runs its 20 probes (none is lower than 0.99) and settles for (1, 0), probed once more: 23
+  // evaluations. The pair s = (1, 0), y = (1e-12, 2) has s'y = 1e-12 <= 1e-12 |s| |y|: no
+  // update, so the next step is along -g = (10 - 1e-12, -2), of length 1
+  const r = recorded((p, g) => {
+    const at0 = p[0] === 0 && p[1] === 0;
+    g[0] = at0 ? -10 : -10 + 1e-12;
+    g[1] = at0 ? 0 : 2;
+    return at0 ? 1 : 0.99;
+  });
+  const out = minimizeBfgs(r.fn, [0, 0], { maxIterations: 2 });
+  assert.deepEqual(r.points.slice(0, 3), [[0, 0], [1, 0], [4, 0]]);
+  assert.deepEqual(r.points[23], [1, 0]);
+  close(r.points[24][0], 11 - 1e-12, 1e-15);
+  assert.equal(r.points[24][1], -2);
+  assert.equal(out.evaluations > 24, true);
+});
+
+Deno.test("BFGS accepts a slope of exactly 0.9 times the initial one", () => {
+  // f = 1 at 0 and 0.5 elsewhere, slope -1 at 0 and -0.9 elsewhere: the trial x = 1 has
+  // |f'| = 0.9 = c2 |g . d|, a strong-Wolfe point
+  const r = rough(1, -1, () => 0.5, () => -0.9);
+  const out = minimizeBfgs(r.fn, [0], { maxIterations: 1 });
+  assert.deepEqual(r.points, [[0], [1]]);
+  assert.equal(out.evaluations, 2);
+});
+
+Deno.test("BFGS's sufficient decrease is 1e-4 times the step times the slope", () => {
+  // f = 1 at 0 and 0.99 elsewhere, slope -10: the trial a = 1/10 (x = 1) needs f <= 1 -
+  // 1e-4 * 0.1 * 100 = 0.999, which 0.99 meets; the slope there is still -100 so the step grows
+  // to a = 0.4 (x = 4)
+  const r = rough(1, -10, () => 0.99, () => -10);
+  minimizeBfgs(r.fn, [0], { maxIterations: 1 });
+  assert.deepEqual(r.points.slice(0, 3), [[0], [1], [4]]);
+});
+
+Deno.test("BFGS calls a gradient measure of exactly 1e-6 at a flat f the minimum", () => {
+  const r = rough(1, 1e-6, () => 1, () => 1e-6);
+  const out = minimizeBfgs(r.fn, [0]);
+  assert.equal(out.converged, true);
+  assert.equal(out.message, "f cannot be lowered at double precision (gradient 1.0e-6)");
+});
+
+Deno.test("BFGS judges the last iterate by the tolerance too, equality included", () => {
+  // the parabola from -10: |g| |x| / f = 26 * 10 / 169 = 1.54 > 4/3. The trial step 1 / |g| to
+  // -9 still falls too steeply (|f'| = 24 * 26 > 0.9 * 26^2), so it grows fourfold, to -6
+  // (|f'| = 18 * 26 <= 0.9 * 26^2): there 18 * 6 / 81 = 4/3 exactly
+  const out = minimizeBfgs(parabola, [-10], { maxIterations: 1, gradientTolerance: 4 / 3 });
+  assert.equal(out.x[0], -6);
+  assert.equal(out.converged, true);
+  assert.equal(out.message, "gradient below tolerance");
+});
+
+Deno.test("BFGS: a predicted decrease below f's rounding ends the run, relative to |f|", () => {
+  // the quadratic of the Newton-step test plus 1e4, with no gradient tolerance: after the Newton
+  // step the predicted decrease (about 1e-16) is below 1e-14 * 1e4
+  const out = minimizeBfgs(
+    (x, g) => {
+      const a = x[0] - 3, b = x[1] - 1;
+      g[0] = 2 * a + b;
+      g[1] = 4 * b + a;
+      return 1e4 + a * a + 2 * b * b + a * b;
+    },
+    [0, 0],
+    { initialHessian: "differences", gradientTolerance: 0 },
+  );
+  assert.equal(out.message, "predicted decrease below double precision");
+  assert.equal(out.converged, true);
+  assert.equal(out.iterations, 1);
+});
+
+Deno.test("Newton polish: the step count, the stopping rule's equality and a failed Cholesky", () => {
+  // a quadratic in 2 dimensions: one Newton step (exact but for the differences' rounding),
+  // 1 + 2 * 2 + 1 evaluations
+  const q = newtonPolish(
+    (x, g) => {
+      g[0] = 2 * (x[0] - 1);
+      g[1] = 8 * (x[1] + 2);
+      return (x[0] - 1) ** 2 + 4 * (x[1] + 2) ** 2;
+    },
+    [3, 3],
+    { gradientTolerance: 1e-6 },
+  );
+  assert.deepEqual([q.iterations, q.evaluations, q.converged], [1, 6, true]);
+  close(q.x[0], 1, 1e-9);
+  close(q.x[1], -2, 1e-9);
+  // f = 1 with gradient x - 1: at 0 the measure is 1, so a tolerance of 1 takes no step, and
+  // with no steps allowed a tolerance of 0.01 is met at 100 times it
+  const flat: Objective = (x, g) => {
+    g[0] = x[0] - 1;
+    return 1;
+  };
+  const none = newtonPolish(flat, [0], { gradientTolerance: 1 });
+  assert.deepEqual([none.iterations, none.evaluations, none.converged], [0, 1, true]);
+  const zero = newtonPolish(flat, [0], { gradientTolerance: 0.01, maxSteps: 0 });
+  assert.equal(zero.converged, true);
+  // x^2 + y^2 + 1e4 x y: no shift below 1e3 makes the Hessian positive: no step
+  const saddle = newtonPolish((x, g) => {
+    g[0] = 2 * x[0] + 1e4 * x[1];
+    g[1] = 2 * x[1] + 1e4 * x[0];
+    return x[0] ** 2 + x[1] ** 2 + 1e4 * x[0] * x[1];
+  }, [1, 0]);
+  assert.deepEqual([saddle.iterations, saddle.evaluations, saddle.converged], [0, 5, false]);
+  assert.equal(saddle.message, "Newton polish stalled");
+});
+
+Deno.test("Newton polish rejects a step that raises f beyond rounding, after 30 halvings", () => {
+  // f = 1 at 0 and 1 + 1e-6 elsewhere, gradient x - 1: every trial on the way to 1 (the step,
+  // then 29 halvings of it) raises f, which fails f <= f0 - 1e-4 t |slope| and is beyond f's
+  // rounding: no step, 1 + 2 + 30 evaluations
+  const r = recorded((x, g) => {
+    g[0] = x[0] - 1;
+    return x[0] === 0 ? 1 : 1 + 1e-6;
+  });
+  const out = newtonPolish(r.fn, [0]);
+  assert.deepEqual([out.iterations, out.evaluations, out.converged], [0, 33, false]);
+  assert.equal(out.x[0], 0);
+  // f = 4 at 0 and 4 + 2e-14 elsewhere: a rise within f's rounding (1e-14 * 4) with a lower
+  // gradient is taken
+  const noise = newtonPolish((x, g) => {
+    g[0] = x[0] - 1;
+    return x[0] === 0 ? 4 : 4 + 2e-14;
+  }, [0]);
+  assert.deepEqual([noise.iterations, noise.converged], [1, true]);
+});
+
+Deno.test("Newton polish does not take a step within f's rounding whose gradient is larger", () => {
+  // f = 1, gradient cbrt(x - 1): Newton's step from 0 is 1 / (1/3) = 3, to x = 3, with the
+  // measure |g| max(|x|, 1) = 2^(1/3) * 3 > 1; half of it, x = 1.5, 0.5^(1/3) * 1.5 = 1.19 > 1;
+  // a quarter, x = 0.75: 0.25^(1/3) = 0.63 < 1, taken
+  const r = recorded((x, g) => {
+    g[0] = Math.cbrt(x[0] - 1);
+    return 1;
+  });
+  newtonPolish(r.fn, [0], { maxSteps: 1 });
+  [3, 1.5, 0.75].forEach((v, i) => close(r.points[3 + i][0], v, 1e-8));
+  assert.equal(r.points.length, 6);
+});
+
+Deno.test("BFGS's zoom keeps the end whose slope points back at the new low point", () => {
+  // f = 1 at 0 (slope -2, so d = 2 and d0 = -4), 2 at the trial x = 1 (a = 1/2, slope 1:
+  // f fails sufficient decrease) and 0.5 elsewhere. The zoom's first probe is the cubic's
+  // minimiser on [0, 1/2] in step (a = 0.0976, x = 0.195), lower than f0.
+  const zoomed = (slope: number) => {
+    const r = rough(1, -2, (x) => (x === 1 ? 2 : 0.5), (x) => (x === 1 ? 1 : slope));
+    minimizeBfgs(r.fn, [0], { maxIterations: 1 });
+    return r.points.map((p) => p[0]);
+  };
+  // slope there +1.5: |f' d| = 3 <= 0.9 * 4, a strong-Wolfe point: the search ends
+  const done = zoomed(1.5);
+  assert.equal(done.length, 3);
+  close(done[2], 0.19526214587563506, 1e-12);
+  // slope +5: climbing, so the minimum lies back toward 0: the next probe is below 0.195
+  const back = zoomed(5);
+  assert.ok(back[3] > 0 && back[3] < back[2], `${back}`);
+  // slope -5: still falling, so it lies ahead: the next probe is between 0.195 and 1
+  const ahead = zoomed(-5);
+  assert.ok(ahead[3] > ahead[2] && ahead[3] < 1, `${ahead}`);
+});
+
+Deno.test("BFGS's line search backs off a wall after growing the step, from the last good step", () => {
+  // f = 1 - 0.01 x below x = 2 (slope -1 reported) and infinite from 2 on: the trial x = 1 is
+  // lower but as steep, so the step grows to 4, past the wall; a tenth of the way back from the
+  // last good step is 1 + 0.3
+  const r = rough(1, -1, (x) => (x >= 2 ? Infinity : 1 - 0.01 * x), () => -1);
+  minimizeBfgs(r.fn, [0], { maxIterations: 1 });
+  assert.deepEqual(r.points.slice(0, 3), [[0], [1], [4]]);
+  close(r.points[3][0], 1.3, 1e-15);
+});

@@ -1,6 +1,6 @@
 /**
  * The frontier's starting values (OLS, then FRONTIER's grid over gamma) against an independent
- * computation: numpy's least squares, scipy.stats.skew and bench/sfa_scipy.py's grid with its
+ * computation: numpy's least squares, statsmodels' OLS log-likelihood, scipy.stats.skew and bench/sfa_scipy.py's grid with its
  * numpy likelihood (tests/fixtures/stats/frontier/make_start_fixture.py, start_expected.json), and
  * FRONTIER 4.1's own printout of EG1's grid point.
  */
@@ -57,6 +57,7 @@ for (const [name, make] of CASES) {
     r.coefficients.forEach((c, j) => rel(c.estimate, e.beta[j], c.term));
     rel(r.logLik, e.logLik, "logLik");
     rel(r.ols.skewness, e.olsSkewness, "skewness");
+    rel(r.ols.logLik, e.olsLogLik, "OLS logLik");
     if (r.mu) assert.equal(r.mu.estimate, 0);
     if (r.eta) assert.equal(r.eta.estimate, 0);
     assert.deepEqual(r.ols.coefficients.map((c) => c.term), [
