@@ -275,11 +275,6 @@ export function minimizeBfgs(
     const a = lineSearch(state, a1);
     evaluations += state.evaluations;
     if (a === 0) {
-      if (!fresh && -d0 <= 1e-14 * Math.max(Math.abs(f), scale)) {
-        // the quasi-Newton step promises less than f's rounding can show: this is the minimum
-        [converged, message] = [true, "predicted decrease below double precision"];
-        break;
-      }
       if (!fresh) { // a stale H: retry once along the gradient
         resetH(1);
         fresh = true;
