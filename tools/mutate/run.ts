@@ -364,7 +364,10 @@ const TESTS: Record<string, string[]> = {
   // the stochastic frontier: published outputs (FRONTIER 4.1, R frontier), numpy + scipy, the
   // likelihood's gradient and integral, the warnings and bad input; the simulation study
   // (simulation_test.ts, 8 s) left out
-  "lib/stats/frontier/efficiency.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/efficiency.ts": [
+    "tests/stats/frontier/efficiency_test.ts",
+    ...FRONTIER_TESTS,
+  ],
   "lib/stats/frontier/fit.ts": FRONTIER_TESTS,
   "lib/stats/frontier/inference.ts": [
     "tests/stats/frontier/inference_test.ts",
