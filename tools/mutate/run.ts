@@ -377,7 +377,10 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/frontier/likelihood_test.ts",
     ...FRONTIER_TESTS,
   ],
-  "lib/stats/frontier/problem.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/problem.ts": [
+    "tests/stats/frontier/problem_test.ts",
+    ...FRONTIER_TESTS,
+  ],
   "lib/stats/frontier/start.ts": FRONTIER_TESTS,
   "lib/stats/linear/ols.ts": [
     "tests/stats/linear/ols_test.ts",
