@@ -41,10 +41,7 @@ for (const [what, key, options] of PANELS) {
   Deno.test(`frontier efficiencies of an unbalanced panel, ${what} = scipy`, () => {
     const ref = REF[key];
     const b = fixturePanel(options);
-    const theta = D.theta.slice(
-      0,
-      4 + (options.inefficiency ? 1 : 0) + (options.timeVarying ? 1 : 0),
-    );
+    const theta = fixtureTheta(options);
     const bc = efficiencies(b, theta, "bc", 0.9, 2);
     const jlms = efficiencies(b, theta, "jlms", 0.9, 2);
     assert.equal(bc.rows.length, 8);
