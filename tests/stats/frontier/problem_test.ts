@@ -190,3 +190,15 @@ Deno.test("frontier problem: a regressor varying in its 10th digit is kept", () 
     ) < 1e-6,
   );
 });
+
+Deno.test("frontier problem: a standard deviation of exactly 1e-12 times the mean is constant", () => {
+  // M -+ 4600 * 2^-52 with M = 4600 * 2^-52 / 1e-12 rounded: the sd is 4600 * 2^-52 and
+  // 1e-12 * mean rounds to that same double (found by searching k = 4600, 4601, ...)
+  const a = 1.0214051826541226, b = 1.0214051826561654;
+  assert.equal((b - a) / 2, 4600 * 2 ** -52);
+  assert.equal(1e-12 * ((a + b) / 2), 4600 * 2 ** -52);
+  assert.throws(
+    () => buildProblem(D.y, [{ name: "x", values: [a, b, a, b, a, b, a, b] }], {}),
+    /term "x" is constant on the rows used/,
+  );
+});
