@@ -50,13 +50,10 @@ export function truncatedNormalQuantile(muStar: number, sigmaStar: number, p: nu
   const a = muStar / sigmaStar;
   const lnTail = Math.log1p(-p) + normalLogCdf(a);
   if (lnTail > -700) return Math.max(0, muStar - sigmaStar * normalQuantile(Math.exp(lnTail)));
-  // ln Phi is concave: from any start the Newton steps close in on q from above
+  // the start is within about 1 / a^2 < 1e-3 (relative) of q and Newton's steps square that:
+  // three of them reach the rounding of ln Phi (about 1e-13 relative for p in [0.005, 0.995])
   let q = Math.log1p(-p) / a;
-  for (let i = 0; i < 20; i++) {
-    const step = (normalLogCdf(a - q) - lnTail) / normalMillsRatio(a - q);
-    q += step;
-    if (!(Math.abs(step) > 1e-14 * q)) break;
-  }
+  for (let i = 0; i < 3; i++) q += (normalLogCdf(a - q) - lnTail) / normalMillsRatio(a - q);
   return sigmaStar * q;
 }
 
