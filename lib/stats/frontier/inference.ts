@@ -110,7 +110,8 @@ export function mixedChiSquareP(x: number, q: number): number {
 }
 
 /**
- * The critical value c with mixedChiSquareP(c, q) = alpha (bisection to adjacent doubles).
+ * The critical value: the smallest double c with mixedChiSquareP(c, q) <= alpha (bisection down to
+ * adjacent doubles).
  *
  * @example
  * ```ts
@@ -122,7 +123,7 @@ export function mixedChiSquareCritical(q: number, alpha = 0.05): number {
   while (mixedChiSquareP(hi, q) > alpha) hi *= 2;
   for (;;) {
     const mid = (lo + hi) / 2;
-    if (mid === lo || mid === hi) return mid;
+    if (mid === lo || mid === hi) return hi;
     if (mixedChiSquareP(mid, q) > alpha) lo = mid;
     else hi = mid;
   }

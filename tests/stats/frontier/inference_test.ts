@@ -127,3 +127,19 @@ Deno.test("coefficient rows: z = estimate / SE and the interval estimate -+ z_cr
   assert.ok(Math.abs(r.ciUpper - 6.289707253902945) < 1e-14);
   assert.deepEqual([r.term, r.estimate, r.stdError], ["x", 3, 2]);
 });
+
+/** The largest double below x (x > 0). */
+function below(x: number): number {
+  const bits = new BigInt64Array(new Float64Array([x]).buffer);
+  bits[0] -= 1n;
+  return new Float64Array(bits.buffer)[0];
+}
+
+Deno.test("mixed chi-square critical value is the smallest double with p-value <= alpha", () => {
+  // alpha a p-value the function attains (at 2 and 7.5), and a level it does not (5%)
+  for (const [q, alpha] of [[1, mixedChiSquareP(2, 1)], [3, mixedChiSquareP(7.5, 3)], [2, 0.05]]) {
+    const c = mixedChiSquareCritical(q, alpha);
+    assert.ok(mixedChiSquareP(c, q) <= alpha, `q ${q}: P(${c}) > ${alpha}`);
+    assert.ok(mixedChiSquareP(below(c), q) > alpha, `q ${q}: P just below ${c} <= ${alpha}`);
+  }
+});
