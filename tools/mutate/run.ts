@@ -362,7 +362,10 @@ const TESTS: Record<string, string[]> = {
   // the stochastic frontier: published outputs (FRONTIER 4.1, R frontier), numpy + scipy, the
   // likelihood's gradient and integral, the warnings and bad input; the simulation study
   // (simulation_test.ts, 8 s) left out
-  "lib/stats/frontier/efficiency.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/efficiency.ts": [
+    "tests/stats/frontier/efficiency_test.ts",
+    ...FRONTIER_TESTS,
+  ],
   // the report's derived numbers, names, options and warnings, then the fits against references
   "lib/stats/frontier/fit.ts": ["tests/stats/frontier/fit_test.ts", ...FRONTIER_TESTS],
   "lib/stats/frontier/inference.ts": [
@@ -373,7 +376,10 @@ const TESTS: Record<string, string[]> = {
     "tests/stats/frontier/likelihood_test.ts",
     ...FRONTIER_TESTS,
   ],
-  "lib/stats/frontier/problem.ts": FRONTIER_TESTS,
+  "lib/stats/frontier/problem.ts": [
+    "tests/stats/frontier/problem_test.ts",
+    ...FRONTIER_TESTS,
+  ],
   // the grid start against numpy + scipy and FRONTIER 4.1's printed grid point
   "lib/stats/frontier/start.ts": ["tests/stats/frontier/start_test.ts"],
   "lib/stats/linear/ols.ts": [

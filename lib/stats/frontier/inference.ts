@@ -23,8 +23,9 @@ export function hessian(
   bounds: { lo?: ArrayLike<number>; hi?: ArrayLike<number> } = {},
 ): number[][] {
   const p = x.length;
-  const H = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const xp = Float64Array.from(x), gp = new Float64Array(p), gm = new Float64Array(p);
+  // column j: the differences of the gradient along x_j
+  const columns: Float64Array[] = [];
   for (let j = 0; j < p; j++) {
     let h = 1e-5 * Math.max(Math.abs(x[j]), 0.1);
     const lo = bounds.lo?.[j] ?? -Infinity, hi = bounds.hi?.[j] ?? Infinity;
@@ -34,12 +35,9 @@ export function hessian(
     xp[j] = x[j] - h;
     grad(xp, gm);
     xp[j] = x[j];
-    for (let i = 0; i < p; i++) H[i][j] = (gp[i] - gm[i]) / (2 * h);
+    columns.push(gp.map((v, i) => (v - gm[i]) / (2 * h)));
   }
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < i; j++) H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
-  }
-  return H;
+  return columns.map((_, i) => columns.map((c, j) => (c[i] + columns[i][j]) / 2));
 }
 
 /**
@@ -106,13 +104,14 @@ export function coefficientRow(
  * ```
  */
 export function mixedChiSquareP(x: number, q: number): number {
-  if (Number.isNaN(x) || !(q >= 1)) return NaN;
+  // NaN for a NaN x or q < 1 (chiSquareUpperP is NaN there)
   const lower = q === 1 ? (x > 0 ? 0 : 1) : chiSquareUpperP(x, q - 1);
   return 0.5 * lower + 0.5 * chiSquareUpperP(x, q);
 }
 
 /**
- * The critical value c with mixedChiSquareP(c, q) = alpha (bisection to 1e-12).
+ * The critical value: the smallest double c with mixedChiSquareP(c, q) <= alpha (bisection down to
+ * adjacent doubles).
  *
  * @example
  * ```ts
@@ -122,10 +121,10 @@ export function mixedChiSquareP(x: number, q: number): number {
 export function mixedChiSquareCritical(q: number, alpha = 0.05): number {
   let lo = 0, hi = 1;
   while (mixedChiSquareP(hi, q) > alpha) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+  for (;;) {
     const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) return hi;
     if (mixedChiSquareP(mid, q) > alpha) lo = mid;
     else hi = mid;
   }
-  return (lo + hi) / 2;
 }

@@ -21,8 +21,6 @@ import { normalLogCdfMills } from "../distributions.ts";
 import type { FrontierProblem } from "./problem.ts";
 
 const LN2PI = Math.log(2 * Math.PI);
-const LN_HALF = Math.log(0.5);
-const MILLS0 = Math.sqrt(2 / Math.PI);
 
 /** Positions of the parameters in theta. */
 export interface ParameterLayout {
@@ -81,8 +79,7 @@ interface MeanTerms {
 
 const scratch = new Float64Array(2);
 
-function meanTerms(mu: number, su: number, half: boolean): MeanTerms {
-  if (half) return { lnPb: LN_HALF, psiB: MILLS0, b: 0 };
+function meanTerms(mu: number, su: number): MeanTerms {
   const b = mu / Math.sqrt(su);
   normalLogCdfMills(b, scratch);
   return { lnPb: scratch[0], psiB: scratch[1] + b, b };
@@ -135,17 +132,22 @@ export function workspace(pr: FrontierProblem): Workspace {
   return { e: new Float64Array(maxT), h: new Float64Array(maxT), hTable };
 }
 
-/** h = exp(-eta tRel) for each distinct tRel, into ws.hTable. */
-function fillWeights(pr: FrontierProblem, eta: number, ws: Workspace): void {
-  const tv = pr.tValues;
-  if (tv) { for (let i = 0; i < tv.length; i++) ws.hTable[i] = Math.exp(-eta * tv[i]); }
+/** h = exp(-eta tRel) for each distinct tRel, into ws.hTable (nothing without eta). */
+function fillWeights(
+  pr: FrontierProblem,
+  theta: ArrayLike<number>,
+  L: ParameterLayout,
+  ws: Workspace,
+): void {
+  if (!pr.tValues) return;
+  const eta = theta[L.eta];
+  pr.tValues.forEach((t, i) => (ws.hTable[i] = Math.exp(-eta * t)));
 }
 
 /** The mean of u for the unit starting at row r0 (mu, z'delta or 0). */
 function unitMean(pr: FrontierProblem, theta: ArrayLike<number>, L: ParameterLayout, r0: number) {
-  if (L.mu >= 0) return theta[L.mu];
-  if (!pr.effects) return 0;
-  let mu = 0;
+  if (L.mu !== -1) return theta[L.mu];
+  let mu = 0; // 0 for the half-normal (m = 0)
   for (let c = 0; c < pr.m; c++) mu += pr.Z![r0 * pr.m + c] * theta[pr.k + c];
   return mu;
 }
@@ -195,8 +197,7 @@ function rowsLogLikelihood(
   const { n, k, m, X, y, Z } = pr;
   const D = sv + su, sqrtSu = Math.sqrt(su);
   const sQ = Math.sqrt(D * sv * su), isQ = 1 / sQ, iD = 1 / D, iSv = 1 / sv, iSu = 1 / su;
-  const half = L.mu < 0 && !pr.effects;
-  const common = pr.effects ? undefined : meanTerms(L.mu >= 0 ? theta[L.mu] : 0, su, half);
+  const common = pr.effects ? undefined : meanTerms(L.mu !== -1 ? theta[L.mu] : 0, su);
   const c0 = -0.5 * LN2PI - 0.5 * Math.log(D);
   const out = new Float64Array(2);
   let ll = 0, gSv = 0, gSu = 0, gMuSum = 0;
@@ -206,8 +207,8 @@ function rowsLogLikelihood(
     const e = y[r] - fit;
     let mu = 0;
     if (Z) { for (let c = 0; c < m; c++) mu += Z[r * m + c] * theta[k + c]; }
-    else if (L.mu >= 0) mu = theta[L.mu];
-    const mt = common ?? meanTerms(mu, su, false);
+    else if (L.mu !== -1) mu = theta[L.mu];
+    const mt = common ?? meanTerms(mu, su);
     const a = (mu * sv - su * e) * isQ;
     normalLogCdfMills(a, out);
     ll += c0 + out[0] - mt.lnPb - 0.5 * (e * e * iSv + mt.b * mt.b - a * a);
@@ -216,13 +217,13 @@ function rowsLogLikelihood(
     const w = -e * iSv - psiA * su * isQ; // d lnL / d e
     for (let c = 0; c < k; c++) grad[c] -= w * X[r * k + c];
     const gMu = psiA * sv * isQ - mt.psiB / sqrtSu;
-    if (Z) { for (let c = 0; c < m; c++) grad[k + c] += gMu * Z[r * m + c]; }
+    for (let c = 0; c < m; c++) grad[k + c] += gMu * Z![r * m + c];
     gMuSum += gMu;
     gSv += -0.5 * iD + psiA * (mu * isQ - 0.5 * a * (iD + iSv)) + 0.5 * e * e * iSv * iSv;
     gSu += -0.5 * iD + psiA * (-e * isQ - 0.5 * a * (iD + iSu)) + 0.5 * mt.b * mt.psiB * iSu;
   }
   if (grad) {
-    if (L.mu >= 0) grad[L.mu] = gMuSum;
+    if (L.mu !== -1) grad[L.mu] = gMuSum;
     grad[L.sigmaSq] = (1 - theta[L.gamma]) * gSv + theta[L.gamma] * gSu;
     grad[L.gamma] = theta[L.sigmaSq] * (gSu - gSv);
   }
@@ -247,33 +248,30 @@ export function logLikelihood(
 ): number {
   const L = layout(pr);
   const sigmaSq = theta[L.sigmaSq], gamma = theta[L.gamma];
-  if (!(sigmaSq > 0 && gamma > 0 && gamma < 1)) return -Infinity;
   const su = gamma * sigmaSq, sv = (1 - gamma) * sigmaSq;
+  // both positive exactly when sigmaSq > 0 and 0 < gamma < 1 (and neither underflows to 0)
   if (!(su > 0 && sv > 0)) return -Infinity;
   if (grad) grad.fill(0);
   if (pr.groupStart.length === pr.n + 1 && !pr.tRel) {
     return rowsLogLikelihood(pr, theta, grad, L, sv, su);
   }
-  const eta = L.eta >= 0 ? theta[L.eta] : 0;
-  fillWeights(pr, eta, ws);
-  const half = L.mu < 0 && !pr.effects;
+  fillWeights(pr, theta, L, ws);
   const { k, m, X, groupStart } = pr;
   let ll = 0, gSv = 0, gSu = 0;
-  const common = pr.effects ? undefined : meanTerms(L.mu >= 0 ? theta[L.mu] : 0, su, half);
   for (let g = 0; g + 1 < groupStart.length; g++) {
     const r0 = groupStart[g], r1 = groupStart[g + 1];
     const mu = unitMean(pr, theta, L, r0);
     const s = unitSums(pr, theta, r0, r1, ws);
-    const t = unitTerms(s, mu, sv, su, common ?? meanTerms(mu, su, false));
+    const t = unitTerms(s, mu, sv, su, meanTerms(mu, su));
     ll += t.ll;
     if (!grad) continue;
     for (let r = r0; r < r1; r++) {
       const w = 2 * t.gEe * ws.e[r - r0] + t.gHe * ws.h[r - r0]; // d lnL / d e_r
       for (let c = 0; c < k; c++) grad[c] -= w * X[r * k + c];
     }
-    if (pr.effects) { for (let c = 0; c < m; c++) grad[k + c] += t.gMu * pr.Z![r0 * m + c]; }
-    if (L.mu >= 0) grad[L.mu] += t.gMu;
-    if (L.eta >= 0) grad[L.eta] += t.gHe * s.ehd + 2 * t.gHh * s.hhd;
+    for (let c = 0; c < m; c++) grad[k + c] += t.gMu * pr.Z![r0 * m + c];
+    if (L.mu !== -1) grad[L.mu] += t.gMu;
+    if (L.eta !== -1) grad[L.eta] += t.gHe * s.ehd + 2 * t.gHh * s.hhd;
     gSv += t.gSv;
     gSu += t.gSu;
   }
@@ -306,7 +304,6 @@ export function conditionals(pr: FrontierProblem, theta: ArrayLike<number>): Con
   const L = layout(pr);
   const sigmaSq = theta[L.sigmaSq], gamma = theta[L.gamma];
   const su = gamma * sigmaSq, sv = (1 - gamma) * sigmaSq;
-  const eta = L.eta >= 0 ? theta[L.eta] : 0;
   const G = pr.groupStart.length - 1;
   const out: Conditionals = {
     muStar: new Float64Array(G),
@@ -315,7 +312,7 @@ export function conditionals(pr: FrontierProblem, theta: ArrayLike<number>): Con
     e: new Float64Array(pr.n),
   };
   const ws = workspace(pr);
-  fillWeights(pr, eta, ws);
+  fillWeights(pr, theta, L, ws);
   for (let g = 0; g < G; g++) {
     const r0 = pr.groupStart[g], r1 = pr.groupStart[g + 1];
     const mu = unitMean(pr, theta, L, r0);
@@ -323,10 +320,8 @@ export function conditionals(pr: FrontierProblem, theta: ArrayLike<number>): Con
     const D = sv + su * s.hh;
     out.muStar[g] = (mu * sv - su * s.he) / D;
     out.sigmaStar[g] = Math.sqrt(sv * su / D);
-    for (let r = r0; r < r1; r++) {
-      out.h[r] = ws.h[r - r0];
-      out.e[r] = ws.e[r - r0];
-    }
+    out.h.set(ws.h.subarray(0, r1 - r0), r0);
+    out.e.set(ws.e.subarray(0, r1 - r0), r0);
   }
   return out;
 }

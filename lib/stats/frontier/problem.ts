@@ -219,8 +219,8 @@ export function buildProblem(
     ...z.map((c) => Float64Array.from(rows, (i) => c.values[i])),
   ];
   const { xMean, xScale } = standardise(xRaw, terms, intercept);
+  // root mean square of each z column (1 for the intercept's column of ones)
   const zScale = Float64Array.from(zRaw, (c, j) => {
-    if (zIntercept && j === 0) return 1;
     const rms = Math.sqrt(c.reduce((s, v) => s + v * v, 0) / n);
     if (!(rms > 0)) throw new InputError(`z term "${zTerms[j]}" is zero on every row used`);
     return rms;
@@ -228,8 +228,8 @@ export function buildProblem(
   // group order: units in order of first appearance, rows within a unit in data order
   const order = Int32Array.from(rows.keys()).sort((a, b) => unitOf[a] - unitOf[b] || a - b);
   const groupStart = new Int32Array(units + 1);
-  for (let j = 0; j < n; j++) groupStart[unitOf[j] + 1]++;
-  for (let g = 0; g < units; g++) groupStart[g + 1] += groupStart[g];
+  for (const u of unitOf) groupStart[u + 1]++;
+  for (let g = 1; g <= units; g++) groupStart[g] += groupStart[g - 1];
   const k = terms.length, m = zTerms.length;
   const X = new Float64Array(n * k), Z = m ? new Float64Array(n * m) : null;
   const Y = new Float64Array(n);
@@ -279,7 +279,7 @@ function relativeTimes(
   unitOf: Int32Array,
   units: number,
   times: number[],
-  reference: "unit" | "panel" = "unit",
+  reference: "unit" | "panel" | undefined,
 ): Float64Array {
   const last = new Float64Array(units).fill(-Infinity);
   let panelLast = -Infinity;

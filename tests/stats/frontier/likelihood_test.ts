@@ -1,11 +1,20 @@
 /**
  * The frontier log-likelihood: its analytic gradient against central differences of the
  * log-likelihood itself (every model, at points away from the optimum), and the likelihood of
- * one unit against a direct numerical integration of its defining integral.
+ * one unit against a direct numerical integration of its defining integral; on a hand-made
+ * unbalanced panel, every unit's likelihood and mu*, sigma* against scipy's quad and the textbook
+ * formulas (make_efficiency_fixture.py); -Infinity outside the parameter space.
  */
 import assert from "node:assert/strict";
 import { buildProblem } from "../../../lib/stats/frontier/problem.ts";
-import { layout, logLikelihood, workspace } from "../../../lib/stats/frontier/likelihood.ts";
+import {
+  conditionals,
+  layout,
+  logLikelihood,
+  workspace,
+} from "../../../lib/stats/frontier/likelihood.ts";
+import type { FrontierProblem } from "../../../lib/stats/frontier/problem.ts";
+import { fixturePanel, fixtureTheta, PANEL_REF } from "./panel_fixture.ts";
 import type { FrontierOptions } from "../../../lib/stats/frontier/types.ts";
 import { rice } from "./data.ts";
 
@@ -94,3 +103,103 @@ function erf(x: number): number {
   }
   return (2 / Math.sqrt(Math.PI)) * sum;
 }
+
+/** The largest relative difference between the analytic gradient and central differences. */
+function gradientGap(pr: FrontierProblem, theta: ArrayLike<number>): number {
+  const ws = workspace(pr);
+  const g = new Float64Array(theta.length);
+  logLikelihood(pr, theta, g, ws);
+  let worst = 0;
+  for (let i = 0; i < theta.length; i++) {
+    const h = 1e-6 * Math.max(1, Math.abs(theta[i]));
+    const tp = Float64Array.from(theta), tm = Float64Array.from(theta);
+    tp[i] += h;
+    tm[i] -= h;
+    const fd = (logLikelihood(pr, tp, null, ws) - logLikelihood(pr, tm, null, ws)) / (2 * h);
+    worst = Math.max(worst, Math.abs(fd - g[i]) / Math.max(1, Math.abs(g[i])));
+  }
+  return worst;
+}
+
+const PANELS: [string, string, FrontierOptions, string[]?][] = [
+  ["truncated normal, time-varying", "unitReference", {
+    inefficiency: "truncnormal",
+    timeVarying: true,
+  }],
+  ["weights against the panel's last period", "panelReference", {
+    inefficiency: "truncnormal",
+    timeVarying: true,
+    timeReference: "panel",
+  }],
+  ["half-normal, time-invariant", "halfNormalInvariant", {}],
+  ["every row its own unit, weights against the panel's last period", "oneRowUnits", {
+    inefficiency: "truncnormal",
+    timeVarying: true,
+    timeReference: "panel",
+  }, PANEL_REF.data.id.map((_: string, i: number) => `u${i}`)],
+];
+
+for (const [what, key, options, ids] of PANELS) {
+  Deno.test(`frontier likelihood of an unbalanced panel, ${what} = scipy's integrals`, () => {
+    const ref = PANEL_REF[key];
+    const pr = fixturePanel(options, ids).problem;
+    const theta = fixtureTheta(options);
+    const ll = logLikelihood(pr, theta, null, workspace(pr));
+    assert.ok(Math.abs(ll - ref.logLik) < 1e-9, `${ll} vs ${ref.logLik}`);
+    // u_i | e_i ~ N+(mu*_i, sigma*_i^2), units in order of first appearance
+    const c = conditionals(pr, theta);
+    assert.equal(c.muStar.length, ref.muStar.length);
+    c.muStar.forEach((v, g) => assert.ok(Math.abs(v - ref.muStar[g]) < 1e-12, `mu* ${g}`));
+    c.sigmaStar.forEach((v, g) => assert.ok(Math.abs(v - ref.sigmaStar[g]) < 1e-12, `s* ${g}`));
+    assert.ok(gradientGap(pr, theta) < 1e-6);
+  });
+}
+
+Deno.test("frontier likelihood with unit-level inefficiency effects: gradient = differences", () => {
+  // the panel's units with u_i ~ N+(z_i delta, s2u), z_i on each unit's first row
+  const pr = { ...fixturePanel({}).problem, m: 1, effects: true };
+  pr.Z = Float64Array.from({ length: pr.n }, (_, r) => 0.5 + 0.25 * r);
+  const theta = [1.0, 0.5, 0.4, 0.3, 0.7];
+  assert.equal(layout(pr).gamma, 4);
+  const worst = gradientGap(pr, theta);
+  assert.ok(worst < 1e-6, `${worst}`);
+});
+
+Deno.test("frontier likelihood is -Infinity outside sigmaSq > 0, 0 < gamma < 1", () => {
+  const section = buildProblem(PANEL_REF.data.y, [{ name: "x", values: PANEL_REF.data.x }], {});
+  for (const pr of [section.problem, fixturePanel({}).problem]) {
+    const ws = workspace(pr);
+    const g = new Float64Array(4);
+    for (
+      const [sigmaSq, gamma] of [
+        [0.3, 0],
+        [0.3, 1],
+        [0.3, -0.2],
+        [0.3, 1.5],
+        [0, 0.5],
+        [-0.3, 0.5],
+        [-0.3, -0.5],
+        [NaN, 0.5],
+        [0.3, NaN],
+        // s2u = gamma sigmaSq and s2v = (1 - gamma) sigmaSq underflow to 0
+        [0.5, 5e-324],
+        [1e-310, 1 - 2 ** -53],
+      ]
+    ) {
+      assert.equal(
+        logLikelihood(pr, [1, 0.5, sigmaSq, gamma], g, ws),
+        -Infinity,
+        `${sigmaSq} ${gamma}`,
+      );
+    }
+    assert.ok(Number.isFinite(logLikelihood(pr, [1, 0.5, 0.3, 0.7], g, ws)));
+  }
+});
+
+Deno.test("frontier workspace is sized for the largest unit and the distinct weights", () => {
+  const ws = workspace(fixturePanel({ timeVarying: true }).problem);
+  // units A (3 rows), B, C (2), D (1); t - T_i takes the values -1, -2, 0
+  assert.deepEqual([ws.e.length, ws.h.length, ws.hTable.length], [3, 3, 3]);
+  const section = workspace(buildProblem([1, 2, 3, 4, 5], [], {}).problem);
+  assert.deepEqual([section.e.length, section.h.length, section.hTable.length], [1, 1, 0]);
+});
