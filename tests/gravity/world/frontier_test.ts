@@ -7,18 +7,26 @@
  */
 import assert from "node:assert/strict";
 import { FRONTIER_DEFAULTS, type FrontierConfig } from "../../../lib/gravity/config/frontier.ts";
-import { runWorldFrontier } from "../../../lib/gravity/world/frontier.ts";
+import {
+  FRONTIER_SOURCES,
+  runWorldFrontier,
+  type WorldFrontier,
+} from "../../../lib/gravity/world/frontier.ts";
 import { FIXTURES, fixtureWorld } from "./frontier_fixture.ts";
 
 const REF = JSON.parse(Deno.readTextFileSync(new URL("frontier_expected.json", FIXTURES))).world;
 const CA5 = ["KAZ", "KGZ", "TJK", "TKM", "UZB"];
 const CONFIG: FrontierConfig = { ...FRONTIER_DEFAULTS, years: { from: 2013, to: 2020 } };
 
+/** The default fit on the fixture, made once for the tests that read it. */
+let defaultFit: WorldFrontier | undefined;
+const fitted = () => defaultFit ??= runWorldFrontier(fixtureWorld(), CONFIG, { partners: CA5 });
+
 const close = (a: number, b: number, tol: number, what: string) =>
   assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tolerance ${tol})`);
 
 Deno.test("world frontier = pandas + numpy + scipy: sample, estimates, SEs, logLik, skewness", () => {
-  const f = runWorldFrontier(fixtureWorld(), CONFIG, { partners: CA5 });
+  const f = fitted();
   assert.ok(f.ok, f.reason ?? "");
   // the window (2012 left out), the missing GDP and the zero trade counted, colony dropped
   assert.equal(f.n, REF.n);
@@ -38,6 +46,7 @@ Deno.test("world frontier = pandas + numpy + scipy: sample, estimates, SEs, logL
   close(f.logLik, REF.logLik, 1e-7, "logLik");
   close(f.skewness, REF.skewness, 1e-9, "OLS skewness");
   close(f.meanEfficiency, REF.meanEfficiency, 1e-6, "mean efficiency");
+  assert.equal(f.meanEfficiencyByPeriod.length, REF.meanEfficiencyByPeriod.length);
   f.meanEfficiencyByPeriod.forEach((p, i) => {
     assert.equal(p.time, REF.meanEfficiencyByPeriod[i].time);
     close(p.mean, REF.meanEfficiencyByPeriod[i].mean, 1e-6, `mean efficiency ${p.time}`);
@@ -48,7 +57,7 @@ Deno.test("world frontier = pandas + numpy + scipy: sample, estimates, SEs, logL
 });
 
 Deno.test("world frontier: each study partner-year's TE, bounds, potential and rank = the reference", () => {
-  const f = runWorldFrontier(fixtureWorld(), CONFIG, { partners: CA5 });
+  const f = fitted();
   assert.equal(f.rows.length, REF.rows.length);
   assert.deepEqual(f.missingPartners, []);
   f.rows.forEach((r, i) => {
@@ -71,7 +80,7 @@ Deno.test("world frontier: each study partner-year's TE, bounds, potential and r
 });
 
 Deno.test("world frontier: the pooled cross-section beside it = scipy's cross-section fit", () => {
-  const f = runWorldFrontier(fixtureWorld(), CONFIG, { partners: CA5 });
+  const f = fitted();
   const cs = f.crossSection!;
   close(cs.gamma, REF.crossSection.gamma, 1e-4, "cross-section gamma");
   close(cs.meanEfficiency, REF.crossSection.meanEfficiency, 1e-5, "cross-section mean TE");
@@ -91,7 +100,7 @@ Deno.test("world frontier: a time-invariant, truncated-normal or JLMS setting re
     partners: CA5,
   });
   assert.ok(tn.mu !== undefined && tn.eta !== undefined);
-  const bc = runWorldFrontier(world, CONFIG, { partners: CA5 });
+  const bc = fitted();
   const jlms = runWorldFrontier(world, { ...CONFIG, efficiency: "jlms" }, { partners: CA5 });
   // JLMS exp(-E[u | e]) <= E[exp(-u) | e] (Jensen), at the same estimates
   jlms.rows.forEach((r, i) => assert.ok(r.efficiency <= bc.rows[i].efficiency));
@@ -101,7 +110,7 @@ Deno.test("world frontier: a time-invariant, truncated-normal or JLMS setting re
 
 Deno.test("world frontier: a level other than 0.9 and a partner without rows", () => {
   const world = fixtureWorld();
-  const f90 = runWorldFrontier(world, CONFIG, { partners: CA5 });
+  const f90 = fitted();
   const f50 = runWorldFrontier(world, { ...CONFIG, level: 0.5 }, { partners: [...CA5, "ZZZ"] });
   f50.rows.forEach((r, i) => {
     assert.ok(r.lower > f90.rows[i].lower && r.upper < f90.rows[i].upper);
@@ -118,4 +127,66 @@ Deno.test("world frontier: a window too short for the model gives ok false and t
   assert.deepEqual(f.rows, []);
   assert.deepEqual(f.missingPartners, CA5);
   assert.ok(Number.isNaN(f.gamma.estimate));
+  // no estimates: nothing the estimator would have said, no coefficient, no test
+  assert.equal(f.description, "");
+  assert.deepEqual(f.coefficients, []);
+  assert.deepEqual(f.lrTest, {
+    statistic: NaN,
+    df: 0,
+    pValue: NaN,
+    criticalValue5: NaN,
+    distribution: "",
+  });
+  assert.deepEqual(f.meanEfficiencyByPeriod, []);
+  assert.equal(f.converged, false);
+  assert.deepEqual(f.warnings, []);
+  assert.equal(f.crossSection, null);
+});
+
+Deno.test("world frontier: the window's last year bounds the sample (2020 left out of 2013-2019)", () => {
+  // KAZ and KGZ have every year 2012-2020 complete in the fixture: 7 partner-years each
+  const world = fixtureWorld();
+  world.rows = world.rows.filter((r) => r.partner === "KAZ" || r.partner === "KGZ");
+  const f = runWorldFrontier(world, { ...CONFIG, years: { from: 2013, to: 2019 } }, {
+    partners: CA5,
+  });
+  assert.equal(f.n, 14);
+  assert.equal(f.partners, 2);
+  assert.deepEqual(f.years, [2013, 2014, 2015, 2016, 2017, 2018, 2019]);
+  assert.deepEqual(f.excluded, { missing: 0, zeroTrade: 0 });
+});
+
+Deno.test("world frontier: rows in any order give the same year effects, fit and row order", () => {
+  // the panel's rows from the last year back: the base year is still 2013, the study's rows
+  // still come by country then year
+  const world = fixtureWorld();
+  world.rows = world.rows.toReversed();
+  const f = runWorldFrontier(world, CONFIG, { partners: CA5 });
+  assert.ok(f.ok, f.reason ?? "");
+  assert.deepEqual(f.years, REF.years);
+  assert.deepEqual(f.coefficients.map((c) => c.term), REF.terms);
+  [...f.coefficients, f.sigmaSq, f.gamma, f.eta!].forEach((e, i) => {
+    close(e.estimate, REF.estimates[i], 1e-4 * REF.stdErrors[i], `estimate ${i}`);
+  });
+  assert.deepEqual(
+    f.rows.map((r) => `${r.country} ${r.year}`),
+    REF.rows.map((r: { country: string; year: number }) => `${r.country} ${r.year}`),
+  );
+});
+
+Deno.test("FRONTIER_SOURCES: the fit's code files (this module, the benchmark terms, bfgs, the estimator)", () => {
+  const lib = new URL("../../../lib/", import.meta.url);
+  const path = (p: string) => decodeURIComponent(new URL(p, lib).pathname);
+  assert.deepEqual(FRONTIER_SOURCES, [
+    path("gravity/world/frontier.ts"),
+    path("gravity/world/benchmark.ts"),
+    path("stats/bfgs.ts"),
+    path("stats/frontier/efficiency.ts"),
+    path("stats/frontier/fit.ts"),
+    path("stats/frontier/inference.ts"),
+    path("stats/frontier/likelihood.ts"),
+    path("stats/frontier/problem.ts"),
+    path("stats/frontier/start.ts"),
+  ]);
+  for (const f of FRONTIER_SOURCES) assert.ok(Deno.statSync(f).isFile, f);
 });
