@@ -5,7 +5,7 @@
  * @module
  */
 import { cellLocation, InputError } from "../../errors.ts";
-import { encodeFactor, type FeDimension, parseFe } from "./fe.ts";
+import { encodeFactor, type FeDimension, parseFe, type PartCodes } from "./fe.ts";
 import { defaultSe, type ModelSpec, parseSe, type SeSpec } from "./spec.ts";
 import { evalTerm, parseTerm } from "../formula.ts";
 
@@ -100,9 +100,12 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
     if (!o) throw new InputError(`${file}: no column "${spec.offset}" (offset)`);
     offset = Float64Array.from(o);
   }
+  // a source column read by several factors (year in exporter^year, importer^year) is coded once
+  const cache = new Map<ArrayLike<string | number>, PartCodes>();
   const factor = (dim: string) => {
     const parts = parseFe(dim)[0];
-    return encodeFactor(dim.replace(/\s+/g, ""), parts.map((c) => labelColumn(data, c, file)));
+    const cols = parts.map((c) => labelColumn(data, c, file));
+    return encodeFactor(dim.replace(/\s+/g, ""), cols, cache);
   };
   const fe = (spec.fe ?? []).flatMap((d) => parseFe(d).map((p) => factor(p.join("^"))));
   const clusters = (se.cluster ?? []).map((p) => factor(p.join("^")));
@@ -111,6 +114,7 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
   const rows = new Array<number>(N);
   let used = 0;
   let nMissing = 0, nZeroLog = 0;
+  const factors = [...fe, ...clusters];
   for (let i = 0; i < N; i++) {
     let ok = !Number.isNaN(dep.y[i]);
     for (let j = 0; ok && j < x.length; j++) {
@@ -131,7 +135,7 @@ export function buildModelDesign(spec: ModelSpec, data: ModelData): Design {
       }
       ok = false;
     }
-    for (const f of [...fe, ...clusters]) if (ok && f.codes[i] < 0) ok = false;
+    for (let f = 0; ok && f < factors.length; f++) if (factors[f].codes[i] < 0) ok = false;
     if (ok && weights && weights[i] === 0) ok = false;
     if (ok) rows[used++] = i;
     else if (dep.zero[i]) nZeroLog++;

@@ -36,44 +36,71 @@ export function parseFe(list: string): string[][] {
   });
 }
 
+/** A source column's values coded in order of first appearance (-1: missing), and the values. */
+export interface PartCodes {
+  c: Int32Array;
+  values: string[];
+}
+
+/** Code one source column's values in order of first appearance (missing: -1). */
+function codePart(col: ArrayLike<string | number>): PartCodes {
+  const n = col.length;
+  const c = new Int32Array(n), seen = new Map<string | number, number>();
+  const values: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (v === "" || v === null || v === undefined || (typeof v === "number" && isNaN(v))) {
+      c[i] = -1;
+      continue;
+    }
+    let k = seen.get(v);
+    if (k === undefined) {
+      k = values.length;
+      values.push(String(v));
+      seen.set(v, k);
+    }
+    c[i] = k;
+  }
+  return { c, values };
+}
+
 /**
  * Code a factor (one or more source columns, interacted) as integer levels in order of first
- * appearance. Missing parts (empty string, NaN) give code -1.
+ * appearance. Missing parts (empty string, NaN) give code -1. `cache` (optional) keeps each
+ * source column's codes for the next factor that reads the same column (`year` in
+ * `exporter^year` and `importer^year` is coded once).
  *
  * @example
  * ```ts
  * encodeFactor("a^b", [["x", "x", "y"], [1, 2, 1]]).levels; // 3
  * ```
  */
-export function encodeFactor(name: string, parts: ArrayLike<string | number>[]): FeDimension {
+export function encodeFactor(
+  name: string,
+  parts: ArrayLike<string | number>[],
+  cache?: Map<ArrayLike<string | number>, PartCodes>,
+): FeDimension {
   const n = parts[0].length;
   const codes = new Int32Array(n);
   // each part's values coded in order of first appearance (levels are told apart by their labels
   // below, so "1" and 1 end in one level as before)
   const partCodes = parts.map((col) => {
-    const c = new Int32Array(n), seen = new Map<string | number, number>();
-    const values: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const v = col[i];
-      if (v === "" || v === null || v === undefined || (typeof v === "number" && isNaN(v))) {
-        c[i] = -1;
-        continue;
-      }
-      let k = seen.get(v);
-      if (k === undefined) {
-        k = values.length;
-        values.push(String(v));
-        seen.set(v, k);
-      }
-      c[i] = k;
+    let p = cache?.get(col);
+    if (!p) {
+      p = codePart(col);
+      cache?.set(col, p);
     }
-    return { c, values };
+    return p;
   });
-  // the interaction: a level per distinct label (the parts' values joined by "^")
-  const tuple = new Map<number, number>(), byLabel = new Map<string, number>();
-  const labels: string[] = [];
+  // the interaction: a level per distinct label (the parts' values joined by "^"), found by the
+  // tuple of part codes, in a table indexed by the tuple when there are at most max(n, 65536)
+  // tuples, else in a map
+  const labels: string[] = [], byLabel = new Map<string, number>();
   const radix = partCodes.map((p) => p.values.length + 1);
-  const exact = radix.reduce((a, r) => a * r, 1) < 2 ** 52;
+  const size = radix.reduce((a, r) => a * r, 1);
+  const table = size <= Math.max(n, 65536) ? new Int32Array(size).fill(-1) : null;
+  const tuple = new Map<number, number>();
+  const exact = size < 2 ** 52;
   for (let i = 0; i < n; i++) {
     let key = 0, missing = false;
     for (let p = 0; p < partCodes.length; p++) {
@@ -85,16 +112,17 @@ export function encodeFactor(name: string, parts: ArrayLike<string | number>[]):
       codes[i] = -1;
       continue;
     }
-    let c = exact ? tuple.get(key) : undefined;
-    if (c === undefined) {
+    let c = table ? table[key] : exact ? (tuple.get(key) ?? -1) : -1;
+    if (c < 0) {
       const label = partCodes.map((p) => p.values[p.c[i]]).join("^");
-      c = byLabel.get(label);
-      if (c === undefined) {
+      c = byLabel.get(label) ?? -1;
+      if (c < 0) {
         c = labels.length;
         byLabel.set(label, c);
         labels.push(label);
       }
-      if (exact) tuple.set(key, c);
+      if (table) table[key] = c;
+      else if (exact) tuple.set(key, c);
     }
     codes[i] = c;
   }

@@ -36,6 +36,38 @@ Deno.test("encodeFactor: levels in order of first appearance, interactions keyed
   assert.equal(h.levels, 1);
 });
 
+Deno.test("encodeFactor: a cache codes a column shared by two factors once, with the same levels as without it", () => {
+  const exporter = ["A", "B", "A", "B"], importer = ["B", "A", "C", "C"], year = [1, 1, 2, 2];
+  const cache = new Map();
+  const ex = encodeFactor("exporter^year", [exporter, year], cache);
+  const im = encodeFactor("importer^year", [importer, year], cache);
+  // three distinct columns coded, year once
+  assert.equal(cache.size, 3);
+  assert.deepEqual([...cache.get(year).c], [0, 0, 1, 1]);
+  assert.deepEqual(cache.get(year).values, ["1", "2"]);
+  assert.deepEqual([...ex.codes], [0, 1, 2, 3]);
+  assert.deepEqual(ex.labels, ["A^1", "B^1", "A^2", "B^2"]);
+  assert.deepEqual([...im.codes], [0, 1, 2, 2]);
+  assert.deepEqual(im.labels, ["B^1", "A^1", "C^2"]);
+  assert.deepEqual(encodeFactor("importer^year", [importer, year]), im);
+});
+
+Deno.test("encodeFactor: more part tuples than max(rows, 65536) are looked up by map, with the same levels", () => {
+  // 300 x 300 values: 301 x 301 = 90,601 possible tuples (> 65,536) on 5 rows
+  const a = ["v0", "v299", "v0", "v1", "v299"], b = ["w5", "w5", "w5", "w299", "w5"];
+  const values = (p: string) => Array.from({ length: 300 }, (_, i) => `${p}${i}`);
+  // every value appears (rows 5..604 list them), so each part has 300 codes
+  const f = encodeFactor("a^b", [[...a, ...values("v")], [...b, ...values("w")]]);
+  assert.deepEqual([...f.codes.slice(0, 5)], [0, 1, 0, 2, 1]);
+  assert.deepEqual(f.labels.slice(0, 3), ["v0^w5", "v299^w5", "v1^w299"]);
+  // rows 5.. pair v_i with w_i: 300 more levels, v0^w0 new (v0 was seen with w5 only)
+  assert.equal(f.levels, 303);
+  assert.equal(f.labels[3], "v0^w0");
+  // a label made by two different tuples is one level ("a^b" + "c" and "a" + "b^c")
+  const g = encodeFactor("x^y", [["a^b", "a"], ["c", "b^c"]]);
+  assert.deepEqual([...g.codes], [0, 0]);
+  assert.deepEqual(g.labels, ["a^b^c"]);
+});
 Deno.test("subsetFe: keeps the listed rows, recodes densely in order, drops levels with no row", () => {
   const d = encodeFactor("g", [["a", "b", "c", "b", "a"]]);
   const [s] = subsetFe([d], [1, 3, 4]);
