@@ -68,6 +68,26 @@ Deno.test("encodeFactor: more part tuples than max(rows, 65536) are looked up by
   assert.deepEqual([...g.codes], [0, 0]);
   assert.deepEqual(g.labels, ["a^b^c"]);
 });
+Deno.test("encodeFactor: past 2^52 part tuples the levels come from the labels (two tuples whose keys round to one double stay apart)", () => {
+  // four parts with 11,586 values each: 11,587^4 = 1.8e16 possible tuples; rows 0..11585 list
+  // value t in every part, so value t has code t. The tuples of codes (11000, 5, 7, 1) and
+  // (11000, 5, 7, 2) have keys 1.7112195100406956e16 and one more, above 2^53, where doubles are
+  // 2 apart: key * radix + code rounds both to one double (worked in Python floats)
+  const m = 11586;
+  const part = (
+    last: [number, number],
+  ) => [...Array.from({ length: m }, (_, t) => `${t}`), `${last[0]}`, `${last[1]}`];
+  const f = encodeFactor("a^b^c^d", [
+    part([11000, 11000]),
+    part([5, 5]),
+    part([7, 7]),
+    part([1, 2]),
+  ]);
+  assert.equal(f.levels, m + 2);
+  assert.deepEqual([...f.codes.slice(m)], [m, m + 1]);
+  assert.deepEqual(f.labels.slice(m), ["11000^5^7^1", "11000^5^7^2"]);
+});
+
 Deno.test("subsetFe: keeps the listed rows, recodes densely in order, drops levels with no row", () => {
   const d = encodeFactor("g", [["a", "b", "c", "b", "a"]]);
   const [s] = subsetFe([d], [1, 3, 4]);
