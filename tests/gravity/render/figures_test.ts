@@ -635,7 +635,8 @@ Deno.test("frontier figure: each partner's TE with its interval, the mean TE of 
 
 Deno.test("counterfactual figures: one per computed scenario, the study's countries and the others most affected", () => {
   const r = handStudy();
-  assert.deepEqual(studyFigures(r).filter((f) => f.part === "counterfactual"), []);
+  const before = studyFigures(r);
+  assert.deepEqual(before.filter((f) => f.part === "counterfactual"), []);
   const country = (c: string, welfare: number, realGdpChange: number) => ({
     country: c,
     welfare,
@@ -665,7 +666,13 @@ Deno.test("counterfactual figures: one per computed scenario, the study's countr
       scenario("unsolved", true, false),
     ],
   } as unknown as StudyResult["counterfactual"];
-  const figs = studyFigures(r).filter((f) => f.part === "counterfactual");
+  // the scenarios not computed (failed, or without a result) add nothing to the figures
+  const every = studyFigures(r);
+  assert.deepEqual(every.map((f) => f.name), [
+    ...before.map((f) => f.name),
+    "counterfactual_corridor",
+  ]);
+  const figs = every.filter((f) => f.part === "counterfactual");
   assert.deepEqual(figs.map((f) => [f.name, f.title]), [[
     "counterfactual_corridor",
     `Counterfactual "corridor": welfare change (%), the study's countries and the 1 others ` +
