@@ -80,7 +80,7 @@ export const sumRows = (ds: FeDimension[], xs: ArrayLike<number>[]) =>
 
 /**
  * `actual` holds exactly the expected numbers (to 1e-12 relative) and nothing else: no value
- * written outside its indices (a stray key such as "NaN" or "undefined").
+ * written under a key that is no index ("undefined": a code read past the end used as an index).
  */
 export function same(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string) {
   assert.equal(actual.length, expected.length, `${what}: length`);
