@@ -9,7 +9,13 @@
  */
 import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
-import { absorb, demean } from "../../../lib/stats/model/demean.ts";
+import {
+  absorb,
+  demean,
+  FE_COLLINEARITY_TOLERANCE,
+  weightedNorms,
+  zeroCollinear,
+} from "../../../lib/stats/model/demean.ts";
 import { encodeFactor, type FeDimension } from "../../../lib/stats/model/fe.ts";
 
 const near = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number, what = "") => {
@@ -66,7 +72,14 @@ function denseResidual(v: ArrayLike<number>, dims: FeDimension[], w?: ArrayLike<
  * sqrt(r' M^-1 r) <= tol x sqrt(sum w v^2) (checked before each iteration), then remove the
  * eliminated dimension's weighted means. Returns the residual and the iterations.
  */
-function cgReference(v: number[], dims: FeDimension[], w: number[], tol: number, cap = 10000) {
+function cgReference(
+  v: number[],
+  dims: FeDimension[],
+  w: number[],
+  tol: number,
+  cap = 10000,
+  opts: { start?: ArrayLike<number>[]; relative?: boolean; floor?: number } = {},
+) {
   const n = v.length;
   let e = 0;
   dims.forEach((d, k) => (d.levels > dims[e].levels ? (e = k) : 0));
@@ -92,13 +105,21 @@ function cgReference(v: number[], dims: FeDimension[], w: number[], tol: number,
   const dot = (a: number[][], b: number[][]) =>
     a.reduce((s, ak, k) => s + ak.reduce((t, v, l) => t + v * b[k][l], 0), 0);
   const scale = Math.sqrt(v.reduce((s, x, i) => s + w[i] * x * x, 0));
-  const x = R.map((d) => new Array<number>(dims[d].levels).fill(0));
-  let r = pass(v).q;
+  // a warm start: x0 from the start's solved dimensions, r0 = b - S x0
+  const x = R.map((d) =>
+    opts.start ? Array.from(opts.start[d]) : new Array<number>(dims[d].levels).fill(0)
+  );
+  const x0 = rowsOf(x);
+  let r = pass(v.map((val, i) => val - x0[i])).q;
   let z = r.map((a, k) => a.map((val, l) => val / W[R[k]][l]));
   const p = z.map((a) => [...a]);
   let rz = dot(r, z);
+  // a relative column: measured against its starting residual, never below floor x its norm
+  const ref = opts.relative
+    ? Math.max(Math.sqrt(rz), ((opts.floor ?? 1e-13) / tol) * scale)
+    : scale;
   let it = 0;
-  while (Math.sqrt(Math.max(rz, 0)) > tol * scale && it < cap) {
+  while (Math.sqrt(Math.max(rz, 0)) > tol * ref && it < cap) {
     it++;
     const q = pass(rowsOf(p)).q;
     const alpha = rz / dot(p, q);
@@ -111,7 +132,11 @@ function cgReference(v: number[], dims: FeDimension[], w: number[], tol: number,
   }
   const g = rowsOf(x).map((s, i) => v[i] - s);
   const { te } = pass(g);
-  return { residual: g.map((val, i) => val - te[dims[e].codes[i]]), iterations: it };
+  return {
+    residual: g.map((val, i) => val - te[dims[e].codes[i]]),
+    iterations: it,
+    relative: Math.sqrt(Math.max(rz, 0)) / ref,
+  };
 }
 
 // an unbalanced, sparsely connected two-way panel
@@ -272,10 +297,13 @@ Deno.test("demean with coefficients: column = demeaned + sum of them; a warm sta
   const s = Float64Array.from(X);
   absorb([s], d, null, { start: [[alphas[0].map((x) => x + 5), alphas[1].map((x) => -x)]] });
   near(s, v, 1e-11);
-  // a zero column ignores its start and stays zero
+  // a zero column ignores its start and stays zero, its coefficients zero
   const z = new Float64Array(10);
   absorb([z], d, null, { start: [alphas] });
   near(z, new Float64Array(10), 0);
+  const z2 = new Float64Array(10);
+  const zc = absorb([z2], d, null, { start: [alphas], coefficients: true }).coefficients!;
+  assert.deepEqual(zc, [[new Float64Array(4), new Float64Array(5)]]);
   // one dimension: the coefficients are the level means
   const g = encodeFactor("g", [["a", "a", "b"]]);
   const a1 = [new Float64Array(2)];
@@ -291,4 +319,160 @@ Deno.test("demean: convergence looks at every level (a separate block of zero ro
   const v = Float64Array.from(x);
   demean([v], d, null);
   near(v, denseResidual(x, d), 1e-12);
+});
+
+// a chain: g_k meets h_k and h_(k+1), unequal weights; conjugate gradient needs all 7 iterations
+// for most columns (the Schur complement has rank 7), 4 for HALF
+const chain = () => {
+  const gl: string[] = [], hl: string[] = [], w: number[] = [];
+  for (let k = 0; k < 8; k++) {
+    for (const s of [0, 1]) {
+      gl.push(`g${k}`);
+      hl.push(`h${k + s}`);
+      w.push(1 + ((3 * k + s) % 4));
+    }
+  }
+  return { d: [encodeFactor("g", [gl]), encodeFactor("h", [hl])], w };
+};
+const COS = Array.from({ length: 16 }, (_, i) => Math.cos(7 * i) * 3 + (i % 3));
+const HALF = Array.from({ length: 16 }, (_, i) => (i < 8 ? 1 : 0));
+
+Deno.test("absorb returns the coefficients only when asked; no dimension or no column leaves everything as it is", () => {
+  const v = Float64Array.from(X);
+  assert.equal("coefficients" in absorb([v], dims(), null), false);
+  assert.equal("coefficients" in absorb([v], [dims()[0]], null), false);
+  const u = Float64Array.from(X);
+  assert.deepEqual(absorb([u, new Float64Array(10)], [], null), {
+    iterations: 0,
+    residual: [0, 0],
+    converged: true,
+  });
+  near(u, X, 0);
+  assert.deepEqual(absorb([u], [], null, { coefficients: true }), {
+    iterations: 0,
+    residual: [0],
+    converged: true,
+    coefficients: [[]],
+  });
+  near(u, X, 0);
+  assert.deepEqual(absorb([], dims(), null, { coefficients: true }), {
+    iterations: 0,
+    residual: [],
+    converged: true,
+    coefficients: [],
+  });
+});
+
+Deno.test("absorb: converged when every column's residual is at most the tolerance (equality included)", () => {
+  // a zero column is converged at once, X not after 2 of its 3 iterations
+  const capped = absorb([new Float64Array(10), Float64Array.from(X)], dims(), null, {
+    maxIterations: 2,
+  });
+  assert.equal(capped.converged, false);
+  assert.equal(capped.iterations, 2);
+  assert.equal(capped.residual[0], 0);
+  const ref = cgReference(X, dims(), ones(10), 1e-13, 2).relative;
+  assert.ok(Math.abs(capped.residual[1] - ref) <= 1e-12 * ref, `${capped.residual[1]} != ${ref}`);
+  // the residual reached after 2 iterations as the tolerance: met there, not one iteration later
+  const rho = absorb([Float64Array.from(X)], dims(), null, { maxIterations: 2 }).residual[0];
+  const v = Float64Array.from(X);
+  const at = absorb([v], dims(), null, { tolerance: rho });
+  assert.deepEqual(at, { iterations: 2, residual: [rho], converged: true });
+  near(v, cgReference(X, dims(), ones(10), 1e-13, 2).residual, 1e-12);
+});
+
+Deno.test("absorb: a column still going when another has converged keeps its search direction (= reference CG)", () => {
+  const { d, w } = chain();
+  assert.equal(cgReference(HALF, d, w, 1e-13).iterations, 4);
+  assert.equal(cgReference(COS, d, w, 1e-13).iterations, 7);
+  // HALF leaves after 4 iterations; COS goes on to the cap of 6 as conjugate gradient, not restarted
+  const cols = [Float64Array.from(COS), Float64Array.from(HALF)];
+  const r = absorb(cols, d, w, { maxIterations: 6 });
+  assert.equal(r.iterations, 6);
+  assert.equal(r.converged, false);
+  near(cols[0], cgReference(COS, d, w, 1e-13, 6).residual, 1e-12, "COS");
+  near(cols[1], denseResidual(HALF, d, w), 1e-12, "HALF");
+  const again = [Float64Array.from(COS), Float64Array.from(HALF)];
+  assert.equal(demean(again, d, w), 7);
+  near(again[0], denseResidual(COS, d, w), 1e-12, "COS converged");
+});
+
+Deno.test("absorb, relative columns: tolerance x the starting residual, never below floor x the weighted norm (= reference CG)", () => {
+  const { d, w } = chain();
+  // a warm start near the answer: measured against its norm a column is done sooner than
+  // against its (small) starting residual
+  const alphas = d.map((f) => new Float64Array(f.levels));
+  demean([Float64Array.from(COS)], d, w, { tolerance: 1e-14 }, alphas);
+  const start = [alphas[0].map((a, l) => a + 1e-3 * Math.sin(l + 1)), alphas[1]];
+  const tol = 1e-2;
+  const cols = [Float64Array.from(COS), Float64Array.from(COS)];
+  const r = absorb(cols, d, w, { tolerance: tol, start: [start, start], relative: [true, false] });
+  const rel = cgReference(COS, d, w, tol, 10000, { start, relative: true });
+  const abs = cgReference(COS, d, w, tol, 10000, { start });
+  assert.deepEqual([rel.iterations, abs.iterations], [6, 0]);
+  assert.equal(r.iterations, 6);
+  assert.equal(r.converged, true);
+  near(r.residual, [rel.relative, abs.relative], 1e-12, "residual");
+  near(cols[0], rel.residual, 1e-12, "relative");
+  near(cols[1], abs.residual, 1e-12, "absolute");
+  // a floor of 1e-5 x the norm is above tol x the starting residual here: it stops sooner
+  const f = Float64Array.from(COS);
+  const rf = absorb([f], d, w, { tolerance: tol, start: [start], relative: [true], floor: 1e-5 });
+  const flo = cgReference(COS, d, w, tol, 10000, { start, relative: true, floor: 1e-5 });
+  assert.ok(flo.iterations > 0 && flo.iterations < 6, `${flo.iterations}`);
+  assert.equal(rf.iterations, flo.iterations);
+  near(rf.residual, [flo.relative], 1e-12, "floor residual");
+  near(f, flo.residual, 1e-12, "floor");
+});
+
+Deno.test("absorb with coefficients, several columns: each column = demeaned + the sum of its own coefficients", () => {
+  const d = dims();
+  const cols = [X, X.map((v, i) => v * v - i), X.map((_, i) => Math.sin(i)), X.map((v) => -v)];
+  const out = cols.map((c) => Float64Array.from(c));
+  const r = absorb(out, d, null, { coefficients: true, tolerance: 1e-14 });
+  cols.forEach((c, j) => {
+    near(out[j], denseResidual(c, d), 1e-12, `column ${j}`);
+    const [ag, ah] = r.coefficients![j];
+    assert.deepEqual([ag.length, ah.length], [4, 5]);
+    const back = c.map((_, i) => out[j][i] + ag[d[0].codes[i]] + ah[d[1].codes[i]]);
+    near(back, c, 1e-12, `column ${j} rebuilt`);
+  });
+});
+
+Deno.test("demean not converging names the column furthest from the tolerance (the first of equals) and its residual", () => {
+  // the zero columns converge at once; X and 2 X stop at the same relative residual
+  const cols = () => [
+    new Float64Array(10),
+    Float64Array.from(X),
+    Float64Array.from(X, (v) => 2 * v),
+    new Float64Array(10),
+  ];
+  const r = absorb(cols(), dims(), null, { maxIterations: 2 });
+  assert.deepEqual([r.residual[0], r.residual[3]], [0, 0]);
+  assert.equal(r.residual[1], r.residual[2]);
+  const rho = cgReference(X, dims(), ones(10), 1e-13, 2).relative.toExponential(2);
+  assert.equal(r.residual[1].toExponential(2), rho);
+  assert.throws(
+    () => demean(cols(), dims(), null, { maxIterations: 2 }),
+    new InputError(
+      `fixed effects g, h: the projection of column 2 of 4 stopped at relative residual ${rho} ` +
+        "after 2 conjugate-gradient iterations (tolerance 1e-13, limit 2)",
+    ),
+  );
+});
+
+Deno.test("weightedNorms is sqrt(sum w v^2); zeroCollinear zeroes the columns at most 1e-10 of their norm before", () => {
+  const a = Float64Array.from([3, 4]), b = Float64Array.from([1, -2]);
+  assert.deepEqual(weightedNorms([a, b], null), [5, Math.sqrt(5)]);
+  assert.deepEqual(weightedNorms([a, b], [1, 2]), [Math.sqrt(41), 3]);
+  assert.equal(FE_COLLINEARITY_TOLERANCE, 1e-10);
+  // a's norm 5 is exactly 1e-10 of 5e10 (gone); b's sqrt(5) is well above 1e-10 of 1e10
+  assert.equal(FE_COLLINEARITY_TOLERANCE * 5e10, 5);
+  assert.deepEqual(zeroCollinear([a, b], [5e10, 1e10], null), [true, false]);
+  assert.deepEqual([a, b], [new Float64Array(2), Float64Array.from([1, -2])]);
+  // weighted: norm of [1, -2] with w [4, 1] is sqrt(8), kept against 1e10, gone against 1e11
+  const c = Float64Array.from([1, -2]);
+  assert.deepEqual(zeroCollinear([c], [1e10], [4, 1]), [false]);
+  assert.deepEqual(zeroCollinear([c], [1e11], [4, 1]), [true]);
+  assert.deepEqual(c, new Float64Array(2));
 });
