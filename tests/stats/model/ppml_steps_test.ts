@@ -269,3 +269,26 @@ Deno.test("regressors collinear with each other (not with the fixed effects): th
   assert.ok(rel(r.deviance!, ex.ppmlFe.deviance) < 1e-9);
   r.fitted.forEach((m, t) => assert.ok(rel(m, ex.ppmlFe.fitted[t]) < 1e-7, `row ${t}`));
 });
+
+Deno.test("regressors nearly collinear (the normal equations' pivot below 1e-12, the QR core keeps both): every step by QR from the current slopes; = statsmodels after reparameterising", () => {
+  // x3 = x1 + 2^-26 x2: the scaled pivot of x3 given x1 is about (2^-26)^2 < 1e-12, so newtonStep
+  // gives null at every iteration, while the QR core (tolerance 1e-10 on |R_jj| / |x_j|) keeps
+  // it. b1 x1 + b3 x3 = (b1 + b3) x1 + 2^-26 b3 x2: statsmodels' x1 and x2 slopes are b1 + b3
+  // and 2^-26 b3, its fit the same (to the rounding of x3, about 1e-8 of the x2 direction)
+  const c = smData.columns, e = 2 ** -26;
+  const data = { ...smData, columns: { ...c, x3: c.x1.map((v, i) => v + e * c.x2[i]) } };
+  const r = fitModel({
+    dependent: "count",
+    terms: ["x1", "x3"],
+    fe: ["g"],
+    estimator: "ppml",
+    se: "hc0",
+  }, data);
+  assert.deepEqual(r.omitted, []);
+  const [b1, b3] = r.coefficients.map((c) => c.estimate);
+  const want = ex.ppmlFe.HC0.estimate as number[];
+  assert.ok(rel(b1 + b3, want[0]) < 1e-7, `x1: ${b1 + b3} vs ${want[0]}`);
+  assert.ok(rel(e * b3, want[1]) < 1e-7, `x2: ${e * b3} vs ${want[1]}`);
+  assert.ok(rel(r.deviance!, ex.ppmlFe.deviance) < 1e-7);
+  r.fitted.forEach((m, t) => assert.ok(rel(m, ex.ppmlFe.fitted[t]) < 1e-7, `row ${t}`));
+});

@@ -212,6 +212,7 @@ Deno.test("ppmlIrls: intercept by default without FE; = statsmodels GLM Poisson;
   assert.deepEqual(f.names, ["x1", "x2"]);
   assert.ok(rel(f.deviance, ex.ppmlFe.deviance) < 1e-9);
   assert.ok(f.feSweeps >= 1);
+  assert.deepEqual([f.converged, f.tolerance, f.feTolerance], [true, 1e-10, 1e-13]);
 });
 
 Deno.test("ppmlIrls: converging on exactly the last allowed iteration succeeds; one fewer is the one-line error with the last change", () => {
@@ -331,6 +332,16 @@ const PATH = {
   ],
 };
 const FE_G_START = 30.27792680250677;
+// the same path on a panel whose first full step overshoots (ppml_path.py "halving"): each
+// step's halving factor, and the deviance after each iteration
+const HALVING = {
+  y: [3, 2, 4, 1, 2, 3, 2, 5, 1, 2, 3, 50],
+  x: [0, 0.2, 0.4, 0.6, 0.8, 1, 0.1, 0.3, 0.5, 0.7, 0.9, 4],
+  g: ["a", "b", "c", "a", "b", "c", "a", "b", "c", "a", "b", "c"],
+  start: 101.59411749062875,
+  deviance: [24.142945198022726, 8.940751290801584, 8.341314678624116, 8.337428582603133],
+  factor: [0.5, 1, 1, 1],
+};
 
 /** The progress lines of a fit, parsed (iterations only), and the fit. */
 function run(yv: Float64Array, fe: ReturnType<typeof encodeFactor>[], feTolerance?: number) {
@@ -373,6 +384,30 @@ Deno.test("ppmlIrls starts like statsmodels from the same start: the first itera
   assert.equal(withG.lines[0].change, Number(c1.toExponential(2)));
 });
 
+Deno.test("ppmlIrls halves a step that raises the deviance (glm2's rule): the path = statsmodels' steps halved the same way", () => {
+  const lines: string[] = [];
+  ppmlIrls(
+    Float64Array.from(HALVING.y),
+    [Float64Array.from(HALVING.x)],
+    ["x"],
+    [encodeFactor("g", [HALVING.g])],
+    { progress: (l) => lines.push(l) },
+  );
+  assert.equal(
+    Number(/deviance (\S+)$/.exec(lines[0])![1]),
+    Number(HALVING.start.toPrecision(8)),
+    "the start's deviance",
+  );
+  HALVING.deviance.forEach((d, k) => {
+    const m = /^PPML iteration \d+: deviance (\S+), .* CG iterations(, step x (\S+))?$/.exec(
+      lines[k + 1],
+    );
+    assert.ok(m, lines[k + 1]);
+    assert.equal(Number(m[1]), Number(d.toPrecision(8)), `iteration ${k + 1}`);
+    assert.equal(Number(m[3] ?? 1), HALVING.factor[k], `iteration ${k + 1}'s factor`);
+  });
+});
+
 Deno.test("ppmlIrls stops by the documented rule: settled (change < 1e-10), then one polish step at the target projection accuracy", () => {
   // without FE: the statsmodels path settles at iteration 4 (change 2.1e-11; 1.5e-5 before), so
   // iteration 5 is the polish step
@@ -408,9 +443,11 @@ Deno.test("ppmlIrls's convergence measure is relative: y x 1e6 converges to the 
   assert.ok(rel(b[1], want[1]) < 1e-7 && rel(b[2], want[2]) < 1e-7, `slopes ${b}`);
 });
 
-Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0.1 x the last change, never looser, the target once settled; the reported CG iterations add up", () => {
-  // a synthetic gravity panel (15 countries, 3 years) with exporter-year and importer-year FE,
-  // less the rows separated by the regressors (ppmlIrls's precondition)
+/**
+ * A synthetic gravity panel (15 countries, 3 years) with exporter-year and importer-year FE,
+ * less the rows separated by the regressors (ppmlIrls's precondition).
+ */
+function gravity15() {
   const p = makeGravityPanel(15, 3, { seed: 4 });
   const years = Array.from(p.columns.year, String);
   const all = [
@@ -424,6 +461,46 @@ Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0
   const fe = subsetFe(all, keep);
   const yy = Float64Array.from(keep, (i) => p.columns.trade[i]);
   const xs = cols.map((c) => Float64Array.from(keep, (i) => c[i]));
+  return { yy, xs, fe };
+}
+
+Deno.test("ppmlIrls: a projection that cannot reach its tolerance within feMaxIterations is a one-line error; a failed warm start is retried from zero first, its iterations counted", () => {
+  const { yy, xs, fe } = gravity15();
+  const names = ["ln(dist)", "contig", "rta"];
+  const fails = (feMaxIterations: number, iterations: number) =>
+    assert.throws(
+      () => ppmlIrls(yy, xs, names, fe, { feMaxIterations }),
+      (e) => {
+        assert.ok(e instanceof InputError);
+        const m = new RegExp(
+          "^fixed effects exporter\\^year, importer\\^year: the projection of " +
+            '(the working dependent|"ln\\(dist\\)"|"contig"|"rta") stopped at relative residual ' +
+            `\\S+ after ${iterations} conjugate-gradient iterations \\(tolerance 0\\.0001, ` +
+            `limit ${feMaxIterations}\\)$`,
+        );
+        assert.match(e.message, m);
+        return true;
+      },
+    );
+  // the CG iterations each IRLS iteration needs without a limit (2, 3, 4, ...): with a limit L
+  // the path is the same up to the first iteration that needs more than L, which fails; at the
+  // first iteration (started from zero) after L, at a later one (warm-started from the last
+  // coefficients) after L and then L more from zero
+  const lines: string[] = [];
+  ppmlIrls(yy, xs, names, fe, { progress: (l) => lines.push(l) });
+  const cg = lines.slice(1).map((l) => Number(/ in (\d+) CG iterations/.exec(l)![1]));
+  assert.deepEqual(cg.slice(0, 3), [2, 3, 4]);
+  for (const limit of [1, 2, 3]) {
+    fails(
+      limit,
+      cg.findIndex((c) => c > limit) === 0 ? limit : 2 * limit,
+    );
+  }
+  assert.equal(ppmlIrls(yy, xs, names, fe, { feMaxIterations: Math.max(...cg) }).converged, true);
+});
+
+Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0.1 x the last change, never looser, the target once settled; the reported CG iterations add up", () => {
+  const { yy, xs, fe } = gravity15();
   const lines: string[] = [];
   const r = ppmlIrls(yy, xs, ["ln(dist)", "contig", "rta"], fe, { progress: (l) => lines.push(l) });
   const its = lines.filter((l) => l.startsWith("PPML iteration")).map((l) => ({
