@@ -213,6 +213,20 @@ Deno.test("ppmlIrls: intercept by default without FE; = statsmodels GLM Poisson;
   assert.ok(rel(f.deviance, ex.ppmlFe.deviance) < 1e-9);
   assert.ok(f.feSweeps >= 1);
   assert.deepEqual([f.converged, f.tolerance, f.feTolerance], [true, 1e-10, 1e-13]);
+  // the final least squares refine only when the condition estimate asks ("auto"): not here
+  assert.equal(f.fit.refinements, 0);
+  // work columns handed in (options.scratch): those as long as y are taken and overwritten (the
+  // returned mu, eta and weights are among them), a shorter one is left alone; the same fit
+  const spare: Float64Array[] = Array.from(
+    { length: 8 },
+    () => new Float64Array(y.length).fill(NaN),
+  );
+  const short = new Float64Array(y.length - 1).fill(NaN);
+  const s = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g], { scratch: [short, ...spare] });
+  assert.equal(s.deviance, f.deviance);
+  s.mu.forEach((m, i) => assert.ok(rel(m, ex.ppmlFe.fitted[i]) < 1e-7, `mu ${i}`));
+  for (const col of [s.mu, s.eta, s.weights]) assert.ok(spare.includes(col));
+  assert.ok(short.every((v) => Number.isNaN(v)));
 });
 
 Deno.test("ppmlIrls: converging on exactly the last allowed iteration succeeds; one fewer is the one-line error with the last change", () => {
@@ -464,6 +478,24 @@ function gravity15() {
   return { yy, xs, fe };
 }
 
+/** The fixed effects alone fitted to y by proportional fitting: `sweeps` sweeps or a largest log ratio < 1e-8. */
+function ipfStart(yy: Float64Array, fe: ReturnType<typeof encodeFactor>[], sweeps: number) {
+  const mu = new Float64Array(yy.length).fill(yy.reduce((a, v) => a + v, 0) / yy.length);
+  for (let sweep = 0, gap = Infinity; sweep < sweeps && !(gap < 1e-8); sweep++) {
+    gap = 0;
+    for (const d of fe) {
+      const sy = new Float64Array(d.levels), sm = new Float64Array(d.levels);
+      yy.forEach((v, i) => {
+        sy[d.codes[i]] += v;
+        sm[d.codes[i]] += mu[i];
+      });
+      sy.forEach((v, l) => (gap = Math.max(gap, Math.abs(Math.log(v / sm[l])))));
+      mu.forEach((_, i) => (mu[i] *= sy[d.codes[i]] / sm[d.codes[i]]));
+    }
+  }
+  return mu;
+}
+
 Deno.test("ppmlIrls: a projection that cannot reach its tolerance within feMaxIterations is a one-line error; a failed warm start is retried from zero first, its iterations counted", () => {
   const { yy, xs, fe } = gravity15();
   const names = ["ln(dist)", "contig", "rta"];
@@ -497,6 +529,33 @@ Deno.test("ppmlIrls: a projection that cannot reach its tolerance within feMaxIt
     );
   }
   assert.equal(ppmlIrls(yy, xs, names, fe, { feMaxIterations: Math.max(...cg) }).converged, true);
+  // the first iteration's projections after one CG iteration, done here (the working residual
+  // at the start, 10 sweeps of proportional fitting, relative to its own size): the message
+  // names the column furthest from its tolerance, with its residual
+  const mu = ipfStart(yy, fe, 10);
+  const a = absorb([yy.map((v, i) => (v - mu[i]) / mu[i]), ...xs.map((x) => x.slice())], fe, mu, {
+    tolerance: 1e-4,
+    maxIterations: 1,
+    relative: [true],
+  });
+  const worst = a.residual.indexOf(Math.max(...a.residual));
+  const name = ["the working dependent", ...names.map((s) => `"${s}"`)][worst];
+  assert.throws(
+    () => ppmlIrls(yy, xs, names, fe, { feMaxIterations: 1 }),
+    (e) =>
+      e instanceof InputError &&
+      e.message ===
+        `fixed effects exporter^year, importer^year: the projection of ${name} stopped at ` +
+          `relative residual ${a.residual[worst].toExponential(2)} after 1 conjugate-gradient ` +
+          "iterations (tolerance 0.0001, limit 1)",
+  );
+});
+
+Deno.test("ppmlIrls warm-starts the regressors' projections: the polish step (regressors only, at the target) takes fewer CG iterations than a projection from zero at the same weights", () => {
+  const { yy, xs, fe } = gravity15();
+  const r = ppmlIrls(yy, xs, ["ln(dist)", "contig", "rta"], fe);
+  const cold = absorb(xs.map((x) => x.slice()), fe, r.weights, { tolerance: 1e-13 }).iterations;
+  assert.ok(r.feSweeps < cold, `warm ${r.feSweeps}, cold ${cold}`);
 });
 
 Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0.1 x the last change, never looser, the target once settled; the reported CG iterations add up", () => {
@@ -522,19 +581,7 @@ Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0
   // the first iteration's CG iterations are demean's at 1e-4 on its columns: the working
   // residual (y - mu) / mu and the regressors, weights mu, mu the start (the fixed effects alone
   // fitted to y by proportional fitting, written out here: 50 sweeps or a largest log ratio < 1e-8)
-  const mu = new Float64Array(yy.length).fill(yy.reduce((a, v) => a + v, 0) / yy.length);
-  for (let sweep = 0, gap = Infinity; sweep < 50 && !(gap < 1e-8); sweep++) {
-    gap = 0;
-    for (const d of fe) {
-      const sy = new Float64Array(d.levels), sm = new Float64Array(d.levels);
-      yy.forEach((v, i) => {
-        sy[d.codes[i]] += v;
-        sm[d.codes[i]] += mu[i];
-      });
-      sy.forEach((v, l) => (gap = Math.max(gap, Math.abs(Math.log(v / sm[l])))));
-      mu.forEach((_, i) => (mu[i] *= sy[d.codes[i]] / sm[d.codes[i]]));
-    }
-  }
+  const mu = ipfStart(yy, fe, 50);
   // the working residual's accuracy is relative to its starting residual (floored at 1e-13)
   const first = (tolerance: number) =>
     absorb([yy.map((v, i) => (v - mu[i]) / mu[i]), ...xs.map((x) => x.slice())], fe, mu, {
