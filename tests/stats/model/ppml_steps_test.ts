@@ -173,9 +173,11 @@ Deno.test("updateEta and refitEffects: the documented updates row by row, and th
   const rt = Float64Array.from({ length: n }, (_, i) => 0.01 * (i - 6));
   const x = Float64Array.from({ length: n }, (_, i) => (i % 5) / 4);
   const d = [0.3];
-  const want = Array.from(eta, (e, i) => e + (Y[i] - w[i]) / w[i] - rt[i] + 0.3 * x[i]);
+  // the fixed effects' correction c = r - r~, r = (y - w) / w
+  const c = Float64Array.from({ length: n }, (_, i) => (Y[i] - w[i]) / w[i] - rt[i]);
+  const want = Array.from(eta, (e, i) => e + c[i] + 0.3 * x[i]);
   const mu = new Float64Array(n);
-  const dev = updateEta(eta, mu, Y, w, rt, d, [x]);
+  const dev = updateEta(eta, mu, Y, c, d, [x]);
   want.forEach((v, i) => {
     assert.ok(Math.abs(eta[i] - v) < 1e-14, `eta ${i}`);
     assert.equal(mu[i], Math.exp(eta[i]));

@@ -353,8 +353,16 @@ const HALVING = {
   x: [0, 0.2, 0.4, 0.6, 0.8, 1, 0.1, 0.3, 0.5, 0.7, 0.9, 4],
   g: ["a", "b", "c", "a", "b", "c", "a", "b", "c", "a", "b", "c"],
   start: 101.59411749062875,
-  deviance: [24.142945198022726, 8.940751290801584, 8.341314678624116, 8.337428582603133],
-  factor: [0.5, 1, 1, 1],
+  deviance: [
+    24.142945198022726,
+    8.940751290801584,
+    8.341314678624116,
+    8.337428582603133,
+    8.337428355133097,
+    8.33742835513311,
+    8.337428355133111,
+  ],
+  factor: [0.5, 1, 1, 1, 1, 1, 1],
 };
 
 /** The progress lines of a fit, parsed (iterations only), and the fit. */
@@ -412,6 +420,8 @@ Deno.test("ppmlIrls halves a step that raises the deviance (glm2's rule): the pa
     Number(HALVING.start.toPrecision(8)),
     "the start's deviance",
   );
+  // every iteration (the fit takes 7) halved as statsmodels' path is
+  assert.equal(lines.length - 1, HALVING.deviance.length);
   HALVING.deviance.forEach((d, k) => {
     const m = /^PPML iteration \d+: deviance (\S+), .* CG iterations(, step x (\S+))?$/.exec(
       lines[k + 1],
@@ -420,6 +430,48 @@ Deno.test("ppmlIrls halves a step that raises the deviance (glm2's rule): the pa
     assert.equal(Number(m[1]), Number(d.toPrecision(8)), `iteration ${k + 1}`);
     assert.equal(Number(m[3] ?? 1), HALVING.factor[k], `iteration ${k + 1}'s factor`);
   });
+});
+
+// statsmodels' converged fit of a panel with mu about 1e-11 on a row with y = 4 (ppml_path.py
+// "tiny_mu")
+const TINY_MU = {
+  y: [4, 3, 2, 5, 2, 2, 1, 4, 3, 5, 2, 522],
+  x: [5, 1, 0.5, 1.75, 0.75, 0.25, 0.5, 0, 1.25, 0, 0, 0],
+  slope: -5.5244285122241905,
+  deviance: 581.2426606137768,
+  fitted: [
+    1.4233969870633718e-11,
+    0.021719158003678806,
+    25.396012832528964,
+    0.0008929347044810593,
+    0.08642714946987855,
+    101.05847550094529,
+    0.8909549100796987,
+    5.445926846333859,
+    0.40303607796228874,
+    14.108152155251732,
+    5.445926846333859,
+    402.14247558947056,
+  ],
+};
+
+Deno.test("ppmlIrls with fixed effects where mu is far below y on a row (1e-11 vs 4): = statsmodels' fit, deviance and every fitted value; no step halved", () => {
+  // the fixed effects' correction r - r~ was once taken as the difference of r and r~, both
+  // about y / mu = 3e11 on that row: its eta lost 1e-5, the deviance was 1e-4 too high, and a
+  // step that could not lower it was halved 30 times
+  const lines: string[] = [];
+  const r = ppmlIrls(
+    Float64Array.from(TINY_MU.y),
+    [Float64Array.from(TINY_MU.x)],
+    ["x"],
+    [encodeFactor("g", [TINY_MU.y.map((_, i) => "abc"[i % 3])])],
+    { progress: (l) => lines.push(l) },
+  );
+  const b = (r.fit.b[0] * r.fit.yScale) / r.fit.scale[r.fit.kept[0]];
+  assert.ok(rel(b, TINY_MU.slope) < 1e-8, `slope ${b}`);
+  assert.ok(rel(r.deviance, TINY_MU.deviance) < 1e-12, `deviance ${r.deviance}`);
+  r.mu.forEach((m, i) => assert.ok(rel(m, TINY_MU.fitted[i]) < 1e-8, `mu ${i}: ${m}`));
+  assert.ok(!lines.some((l) => l.includes("step x")), lines.join("\n"));
 });
 
 Deno.test("ppmlIrls stops by the documented rule: settled (change < 1e-10), then one polish step at the target projection accuracy", () => {
