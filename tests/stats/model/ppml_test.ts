@@ -216,13 +216,14 @@ Deno.test("ppmlIrls: intercept by default without FE; = statsmodels GLM Poisson;
   // the final least squares refine only when the condition estimate asks ("auto"): not here
   assert.equal(f.fit.refinements, 0);
   // work columns handed in (options.scratch): those as long as y are taken and overwritten (the
-  // returned mu, eta and weights are among them), a shorter one is left alone; the same fit
+  // returned mu, eta and weights are among them), a shorter one (taken first were it as long) is
+  // left alone; the same fit
   const spare: Float64Array[] = Array.from(
     { length: 8 },
     () => new Float64Array(y.length).fill(NaN),
   );
   const short = new Float64Array(y.length - 1).fill(NaN);
-  const s = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g], { scratch: [short, ...spare] });
+  const s = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g], { scratch: [...spare, short] });
   assert.equal(s.deviance, f.deviance);
   s.mu.forEach((m, i) => assert.ok(rel(m, ex.ppmlFe.fitted[i]) < 1e-7, `mu ${i}`));
   for (const col of [s.mu, s.eta, s.weights]) assert.ok(spare.includes(col));
@@ -406,6 +407,28 @@ Deno.test("ppmlIrls starts like statsmodels from the same start: the first itera
   assert.equal(withG.lines[0].change, Number(c1.toExponential(2)));
 });
 
+Deno.test("ppmlIrls with one fixed effect and a binary regressor on a balanced panel (16 rows): the independence fit of the level x regressor table", () => {
+  // 4 levels, each with two rows at x = 0 and two at x = 1: mu = a_g exp(b x) is the independence
+  // model of the 4 x 2 table of totals, whose fitted cells are R_g C_x / N; each row is half its
+  // cell, and exp(b) = C_1 / C_0
+  const levels = ["a", "b", "c", "d"];
+  const yv = [3, 5, 7, 9, 1, 2, 4, 4, 10, 6, 12, 15, 2, 0, 3, 6];
+  const xv = yv.map((_, i) => (i % 4 < 2 ? 0 : 1));
+  const gv = yv.map((_, i) => levels[Math.floor(i / 4)]);
+  const R = levels.map((l) => yv.reduce((s, v, i) => s + (gv[i] === l ? v : 0), 0));
+  const C = [0, 1].map((x) => yv.reduce((s, v, i) => s + (xv[i] === x ? v : 0), 0));
+  const N = R.reduce((a, b) => a + b);
+  const r = ppmlIrls(Float64Array.from(yv), [Float64Array.from(xv)], ["x"], [
+    encodeFactor("g", [gv]),
+  ]);
+  const b = (r.fit.b[0] * r.fit.yScale) / r.fit.scale[r.fit.kept[0]];
+  assert.ok(Math.abs(b - Math.log(C[1] / C[0])) < 1e-10, `b ${b}`);
+  r.mu.forEach((m, i) => {
+    const want = (R[levels.indexOf(gv[i])] * C[xv[i]]) / N / 2;
+    assert.ok(rel(m, want) < 1e-10, `row ${i}: ${m} vs ${want}`);
+  });
+});
+
 Deno.test("ppmlIrls halves a step that raises the deviance (glm2's rule): the path = statsmodels' steps halved the same way", () => {
   const lines: string[] = [];
   ppmlIrls(
@@ -474,6 +497,35 @@ Deno.test("ppmlIrls with fixed effects where mu is far below y on a row (1e-11 v
   assert.ok(!lines.some((l) => l.includes("step x")), lines.join("\n"));
 });
 
+Deno.test("ppmlIrls's final least squares are refined when their condition asks (x1 and x1 + 2^-10 x2): = statsmodels after reparameterising", () => {
+  const e = 2 ** -10;
+  const x3 = x1.map((v, i) => v + e * x2[i]);
+  const r = ppmlIrls(y, [x1, x3], ["x1", "x3"], [g]);
+  assert.ok(r.fit.refinements > 0, `${r.fit.refinements} refinements`);
+  const b = Array.from(r.fit.b, (v, a) => (v * r.fit.yScale) / r.fit.scale[r.fit.kept[a]]);
+  const want = ex.ppmlFe.HC0.estimate as number[];
+  assert.ok(rel(b[0] + b[1], want[0]) < 1e-9 && rel(e * b[1], want[1]) < 1e-9, `${b}`);
+});
+
+// statsmodels with both fixed effects g and h as dummies (ppml_path.py "fe_gh")
+const FE_GH = { slopes: [0.48626639024175633, -0.36320929072089336], deviance: 17.1691664527972 };
+
+Deno.test("ppmlIrls halves a step at most 30 times: with a tolerance below the deviance's rounding (1e-16) some steps reach the cap (factor 2^-30), and the fit is statsmodels'", () => {
+  const lines: string[] = [];
+  const r = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g, encodeFactor("h", [ex.data.h as string[]])], {
+    tolerance: 1e-16,
+    progress: (l) => lines.push(l),
+  });
+  const factors = lines.map((l) => Number(/step x (\S+)$/.exec(l)?.[1] ?? 1));
+  assert.ok(factors.every((f) => f >= 2 ** -30), `${factors}`);
+  // near the optimum the rounding of the deviance (about 1e-15 of it) is above 1e-16 of it, so a
+  // step can look like a rise however short it is: those are the steps halved 30 times
+  assert.ok(factors.some((f) => f === 2 ** -30), `${factors}`);
+  const b = Array.from(r.fit.b, (v, a) => (v * r.fit.yScale) / r.fit.scale[r.fit.kept[a]]);
+  b.forEach((v, a) => assert.ok(rel(v, FE_GH.slopes[a]) < 1e-9, `b${a} ${v}`));
+  assert.ok(rel(r.deviance, FE_GH.deviance) < 1e-12, `deviance ${r.deviance}`);
+});
+
 Deno.test("ppmlIrls stops by the documented rule: settled (change < 1e-10), then one polish step at the target projection accuracy", () => {
   // without FE: the statsmodels path settles at iteration 4 (change 2.1e-11; 1.5e-5 before), so
   // iteration 5 is the polish step
@@ -513,8 +565,8 @@ Deno.test("ppmlIrls's convergence measure is relative: y x 1e6 converges to the 
  * A synthetic gravity panel (15 countries, 3 years) with exporter-year and importer-year FE,
  * less the rows separated by the regressors (ppmlIrls's precondition).
  */
-function gravity15() {
-  const p = makeGravityPanel(15, 3, { seed: 4 });
+function gravity15(countries = 15, years_ = 3, seed = 4) {
+  const p = makeGravityPanel(countries, years_, { seed });
   const years = Array.from(p.columns.year, String);
   const all = [
     encodeFactor("exporter^year", [p.labels.exporter, years]),
@@ -608,6 +660,34 @@ Deno.test("ppmlIrls warm-starts the regressors' projections: the polish step (re
   const r = ppmlIrls(yy, xs, ["ln(dist)", "contig", "rta"], fe);
   const cold = absorb(xs.map((x) => x.slice()), fe, r.weights, { tolerance: 1e-13 }).iterations;
   assert.ok(r.feSweeps < cold, `warm ${r.feSweeps}, cold ${cold}`);
+});
+
+Deno.test("ppmlIrls: a polish step whose projection cannot settle within feMaxIterations is the one-line error naming the regressor, after the warm start and the retry from zero at the converged weights", () => {
+  // 8 countries, 2 years: the polish step (regressors only, at 1e-13) needs the most CG
+  // iterations, so a limit of the most any other iteration needs fails there alone
+  const { yy, xs, fe } = gravity15(8, 2, 2);
+  const names = ["ln(dist)", "contig", "rta"];
+  const lines: string[] = [];
+  const r = ppmlIrls(yy, xs, names, fe, { progress: (l) => lines.push(l) });
+  const cg = lines.slice(1).map((l) => Number(/ in (\d+) CG iterations/.exec(l)![1]));
+  const limit = Math.max(...cg.slice(0, -1));
+  assert.ok(cg[cg.length - 1] > limit, `${cg}`);
+  // the retry from zero of the regressors themselves at the polish step's weights (the
+  // converged fit's), done here: the column furthest from its tolerance and its residual
+  const a = absorb(xs.map((x) => x.slice()), fe, r.weights, {
+    tolerance: 1e-13,
+    maxIterations: limit,
+  });
+  const worst = a.residual.indexOf(Math.max(...a.residual));
+  assert.throws(
+    () => ppmlIrls(yy, xs, names, fe, { feMaxIterations: limit }),
+    (e) =>
+      e instanceof InputError &&
+      e.message ===
+        `fixed effects exporter^year, importer^year: the projection of "${names[worst]}" stopped ` +
+          `at relative residual ${a.residual[worst].toExponential(2)} after ${2 * limit} ` +
+          `conjugate-gradient iterations (tolerance 1e-13, limit ${limit})`,
+  );
 });
 
 Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0.1 x the last change, never looser, the target once settled; the reported CG iterations add up", () => {
