@@ -22,7 +22,11 @@
  * fixed effects refitted given b (one sweep of proportional fitting, exact for one dimension).
  * Reference values: statsmodels GLM Poisson on the data of
  * tests/fixtures/stats/model_mutants_expected.json, printed by
- * `/usr/bin/python3 tests/fixtures/mutants/ppml_path.py` and pasted below.
+ * `/usr/bin/python3 tests/fixtures/mutants/ppml_path.py` and pasted below; the same script gives
+ * the path of a 12-row panel whose first step is halved, the two-way (g and h) fit, and the fit of
+ * a panel whose mu is 1e-11 on a row with y = 4. Closed forms: a balanced one-way panel with a
+ * binary regressor (the independence fit of the level x regressor table). The fixed-effect
+ * projections' errors (feMaxIterations) are checked against absorb run here on the same columns.
  */
 import assert from "node:assert/strict";
 import { readNumericColumns } from "../../../lib/data/read/numeric_csv.ts";
