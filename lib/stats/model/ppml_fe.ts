@@ -50,25 +50,25 @@ const REFIT_SWEEPS = 1;
 /**
  * Step halving (as R's glm2): while the deviance after the step is not finite or has risen by
  * more than `tol` relative, eta moves half way back along the step (at most 30 times; eta stays
- * of the form X b + D a). The step of each row is recomputed, as updateEta made it: (y - w) / w -
- * r~ + sum_t d_t x~_t. Returns the deviance and the step's factor.
+ * of the form X b + D a). The step of each row is recomputed, as updateEta made it: c +
+ * sum_t d_t x~_t, c the fixed effects' correction. Returns the deviance and the step's factor.
  */
 function halveStep(
-  s: { eta: Float64Array; mu: Float64Array; y: Float64Array; w: Float64Array; rt: Float64Array },
+  s: { eta: Float64Array; mu: Float64Array; y: Float64Array; c: Float64Array },
   d: ArrayLike<number>,
   xs: Float64Array[],
   dev: number,
   next: number,
   tol: number,
 ): { deviance: number; factor: number } {
-  const { eta, mu, y, w, rt } = s;
+  const { eta, mu, y, c } = s;
   let factor = 1;
   for (let h = 0; h < 30 && !(next - dev <= tol * Math.abs(dev)); h++) {
     const back = factor / 2;
     factor /= 2;
     let sum = 0;
     for (let i = 0; i < eta.length; i++) {
-      let step = (y[i] - w[i]) / w[i] - rt[i];
+      let step = c[i];
       for (let t = 0; t < xs.length; t++) step += d[t] * xs[t][i];
       const e = eta[i] - back * step;
       eta[i] = e;
@@ -195,7 +195,7 @@ export function irlsWithFe(
   let kept: number[] = [];
   let change = Infinity, polish = false, inner = Math.max(target, 1e-4), total = 0;
   // buffers reused by every iteration (the last iteration's weights and X~ are returned)
-  const w = buffer(), rt = buffer();
+  const w = buffer(), rt = buffer(), c = buffer();
   const xt = columns.map(() => buffer());
   for (let iter = 1; iter <= maxIter + 1; iter++) {
     // the weights, and the working residual r = (y - mu) / mu to be projected
@@ -222,6 +222,10 @@ export function irlsWithFe(
       y,
     );
     total += a.iterations;
+    // the fixed effects' Newton correction r - r~ = D alpha, from the working residual's
+    // coefficients (r - r~ itself cancels where mu << y); none in the polish step
+    if (polish) c.fill(0);
+    else correction(c, fe, a.coefficients![0]);
     gamma = polish ? a.coefficients! : a.coefficients!.slice(1);
     // regressors the fixed effects absorb (found at the first projection) stay exact zeros,
     // left out of the Newton steps and omitted by the QR core at the end
@@ -248,8 +252,8 @@ export function irlsWithFe(
     // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new, halved while it raises the
     // deviance
     const step = kept.map((j) => xt[j]);
-    let next = updateEta(eta, mu, y, w, rt, d, step);
-    const halved = halveStep({ eta, mu, y, w, rt }, d, step, dev, next, tol);
+    let next = updateEta(eta, mu, y, c, d, step);
+    const halved = halveStep({ eta, mu, y, c }, d, step, dev, next, tol);
     next = halved.deviance;
     kept.forEach((j, t) => (beta[j] += d![t] * halved.factor));
     // one sweep of proportional fitting brings the fixed effects close to their optimum given b
@@ -300,6 +304,15 @@ function finalFit(
     rt[i] = z * s;
   }
   return lsq({ y: rt, columns: xt, intercept: false, names, refine: "auto" });
+}
+
+/** c = sum over the dimensions of each row's level coefficient (D alpha). */
+function correction(c: Float64Array, fe: FeDimension[], alpha: Float64Array[]): void {
+  c.fill(0);
+  fe.forEach((d, k) => {
+    const codes = d.codes, a = alpha[k];
+    for (let i = 0; i < c.length; i++) c[i] += a[codes[i]];
+  });
 }
 
 /** v += c x. */

@@ -188,29 +188,30 @@ export function newtonStep(
 }
 
 /**
- * The IRLS update in one pass over the rows: eta <- eta + (r - r~) + sum_t d_t x~_t (the working
- * dependent less the weighted least-squares residual), r = (y - w) / w the working residual at
- * the weights w (the mu the least squares were solved at), mu = exp(eta), and the Poisson
- * deviance at the new mu (returned; not finite when the IRLS diverges).
+ * The IRLS update in one pass over the rows: eta <- eta + c + sum_t d_t x~_t (the working
+ * dependent less the weighted least-squares residual), c = r - r~ the fixed effects' Newton
+ * correction D alpha (r = (y - w) / w the working residual at the weights w, r~ its projection),
+ * mu = exp(eta), and the Poisson deviance at the new mu (returned; not finite when the IRLS
+ * diverges). c is passed as the projection's coefficients give it, not as r - r~: where mu is
+ * far below y, r and r~ are both about y / mu and their difference keeps few of its digits.
  *
  * @example
  * ```ts
- * const deviance = updateEta(eta, mu, y, w, rt, d, [xt1, xt2]);
+ * const deviance = updateEta(eta, mu, y, c, d, [xt1, xt2]);
  * ```
  */
 export function updateEta(
   eta: Float64Array,
   mu: Float64Array,
   y: Float64Array,
-  w: Float64Array,
-  rt: Float64Array,
+  c: Float64Array,
   d: ArrayLike<number>,
   xs: Float64Array[],
 ): number {
   const n = eta.length, k = xs.length;
   let dev = 0;
   for (let i = 0; i < n; i++) {
-    let s = eta[i] + (y[i] - w[i]) / w[i] - rt[i];
+    let s = eta[i] + c[i];
     for (let t = 0; t < k; t++) s += d[t] * xs[t][i];
     eta[i] = s;
     const m = Math.exp(s);

@@ -54,6 +54,67 @@ Deno.test("proportionalFit: one dimension is the level means of y after a sweep;
   assert.deepEqual(levelTotals(Y, [g]).map((a) => Array.from(a)), [[8, 15, 30]]);
 });
 
+Deno.test("proportionalFit: the overall mean (times exp(offset)) without dimensions, and on the levels whose total is zero", () => {
+  const y = Float64Array.from([0, 0, 3, 1, 4, 2]);
+  const mean = 10 / 6;
+  // no dimension: one sweep, nothing to scale
+  const none = proportionalFit(y, [], 10, 1e-8);
+  assert.deepEqual([none.sweeps, none.gap], [1, 0]);
+  none.mu.forEach((m) => assert.ok(rel(m, mean) < 1e-15));
+  // level a (rows 0, 1) has total 0: its rows keep the overall mean; b and c are their means
+  const g = encodeFactor("g", [["a", "a", "b", "b", "c", "c"]]);
+  const fit = proportionalFit(y, [g], 10, 1e-8);
+  [mean, mean, 2, 2, 3, 3].forEach((v, i) => assert.ok(rel(fit.mu[i], v) < 1e-14, `row ${i}`));
+  // an offset o: the start is exp(o) times total / sum exp(o), and each level is scaled to its
+  // total: mu = exp(o) total_l / sum_l exp(o), the zero level keeping the overall start
+  const o = Float64Array.from([0.5, -1, 0.2, 1.1, -0.3, 0]);
+  const e = Array.from(o, Math.exp), se = e.reduce((a, b) => a + b);
+  const off0 = proportionalFit(y, [], 10, 1e-8, o);
+  e.forEach((v, i) => assert.ok(rel(off0.mu[i], (v * 10) / se) < 1e-14, `row ${i}`));
+  const off = proportionalFit(y, [g], 10, 1e-8, o);
+  const want = [
+    (e[0] * 10) / se,
+    (e[1] * 10) / se,
+    (e[2] * 4) / (e[2] + e[3]),
+    (e[3] * 4) / (e[2] + e[3]),
+    (e[4] * 6) / (e[4] + e[5]),
+    (e[5] * 6) / (e[4] + e[5]),
+  ];
+  want.forEach((v, i) => assert.ok(rel(off.mu[i], v) < 1e-14, `offset row ${i}`));
+  // the gap is compared with "below the tolerance": a tolerance of 0 never stops the sweeps,
+  // even when the first one leaves every level exact (y = 1, 3 | 2, 2: means 2 = overall mean)
+  const exact = Float64Array.from([1, 3, 2, 2]);
+  const h = encodeFactor("h", [["a", "a", "b", "b"]]);
+  assert.deepEqual([
+    proportionalFit(exact, [h], 7, 1e-12).sweeps,
+    proportionalFit(exact, [h], 7, 0).sweeps,
+  ], [1, 7]);
+});
+
+Deno.test("refitEffects: a level whose total is zero keeps its rows' mu and eta; the deviance after several sweeps is the one at the last mu", () => {
+  const y = Float64Array.from([0, 0, 3, 1, 4, 2]);
+  const g = encodeFactor("g", [["a", "a", "b", "b", "c", "c"]]);
+  const mu0 = [0.5, 2, 1, 3, 2, 2];
+  const mu = Float64Array.from(mu0), eta = mu.map(Math.log);
+  const dev = refitEffects(y, mu, eta, [g], levelTotals(y, [g]), 1);
+  // level a: unchanged; b: x 4 / 4 = 1; c: x 6 / 4
+  [0.5, 2, 1, 3, 3, 3].forEach((v, i) => {
+    assert.ok(rel(mu[i], v) < 1e-15, `mu ${i}`);
+    assert.ok(Math.abs(eta[i] - Math.log(v)) < 1e-15, `eta ${i}`);
+  });
+  // 2 sum(y ln(y / mu) - (y - mu)): rows 0, 1 give mu, the others their terms
+  const byHand = 2 * (0.5 + 2 + [3, 1, 4, 2].reduce((s, v, t) => {
+    const m = [1, 3, 3, 3][t];
+    return s + v * Math.log(v / m) - (v - m);
+  }, 0));
+  assert.ok(rel(dev, byHand) < 1e-14, `${dev} vs ${byHand}`);
+  // two dimensions, three sweeps: the deviance returned is that of the final mu only
+  const dims = [encodeFactor("g", [G]), encodeFactor("h", [H])];
+  const m2 = new Float64Array(Y.length).fill(4), e2 = m2.map(Math.log);
+  const d2 = refitEffects(Y, m2, e2, dims, levelTotals(Y, dims), 3);
+  assert.ok(rel(d2, poissonDeviance(Y, m2)) < 1e-13, `${d2} vs ${poissonDeviance(Y, m2)}`);
+});
+
 Deno.test("newtonStep = the weighted normal equations solved densely; null when they are singular", () => {
   const n = 12;
   const x1 = Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1));
@@ -62,7 +123,21 @@ Deno.test("newtonStep = the weighted normal equations solved densely; null when 
   const x4 = Float64Array.from({ length: n }, (_, i) => Math.sqrt(i + 2));
   const w = Float64Array.from({ length: n }, (_, i) => 0.5 + (i % 4));
   const r = Float64Array.from({ length: n }, (_, i) => Math.tan(i / 7) - 0.3);
-  for (const xs of [[x1], [x1, x2], [x1, x2, x3], [x1, x2, x3, x4]]) {
+  // five to seven columns: the 4 x 4 blocks off the diagonal ([X~ r~] has 6 to 8 columns)
+  const x5 = Float64Array.from({ length: n }, (_, i) => Math.log(i + 1.5) * ((i % 2) - 0.4));
+  const x6 = Float64Array.from({ length: n }, (_, i) => Math.cos(i * i / 3));
+  const x7 = Float64Array.from({ length: n }, (_, i) => ((i * 7) % 5) / 3 - Math.sin(i / 2));
+  for (
+    const xs of [
+      [x1],
+      [x1, x2],
+      [x1, x2, x3],
+      [x1, x2, x3, x4],
+      [x1, x2, x3, x4, x5],
+      [x1, x2, x3, x4, x5, x6],
+      [x1, x2, x3, x4, x5, x6, x7],
+    ]
+  ) {
     const k = xs.length;
     // A d = b by Gauss-Jordan
     const A = xs.map((a) => [
@@ -80,6 +155,12 @@ Deno.test("newtonStep = the weighted normal equations solved densely; null when 
     const d = newtonStep(r, xs, w)!;
     want.forEach((v, c) => assert.ok(rel(d[c], v) < 1e-12, `k ${k}, d${c} ${d[c]} vs ${v}`));
   }
+  // the scaling to unit diagonal: a column 1e-7 times x1 is no closer to singular, its step is
+  // 1e7 times x1's (the pivots are compared with 1e-12 after the scaling)
+  const small = Float64Array.from(x1, (v) => 1e-7 * v);
+  const both = newtonStep(r, [x1, x2], w)!, tiny = newtonStep(r, [small, x2], w)!;
+  assert.ok(tiny !== null, "a small column is not singular");
+  assert.ok(rel(tiny[0], 1e7 * both[0]) < 1e-9 && rel(tiny[1], both[1]) < 1e-9, `${tiny}`);
   assert.equal(newtonStep(r, [x1, Float64Array.from(x1, (v) => 2 * v)], w), null);
   assert.equal(newtonStep(r, [new Float64Array(n)], w), null);
   assert.deepEqual(Array.from(newtonStep(r, [], w)!), []);
@@ -92,9 +173,11 @@ Deno.test("updateEta and refitEffects: the documented updates row by row, and th
   const rt = Float64Array.from({ length: n }, (_, i) => 0.01 * (i - 6));
   const x = Float64Array.from({ length: n }, (_, i) => (i % 5) / 4);
   const d = [0.3];
-  const want = Array.from(eta, (e, i) => e + (Y[i] - w[i]) / w[i] - rt[i] + 0.3 * x[i]);
+  // the fixed effects' correction c = r - r~, r = (y - w) / w
+  const c = Float64Array.from({ length: n }, (_, i) => (Y[i] - w[i]) / w[i] - rt[i]);
+  const want = Array.from(eta, (e, i) => e + c[i] + 0.3 * x[i]);
   const mu = new Float64Array(n);
-  const dev = updateEta(eta, mu, Y, w, rt, d, [x]);
+  const dev = updateEta(eta, mu, Y, c, d, [x]);
   want.forEach((v, i) => {
     assert.ok(Math.abs(eta[i] - v) < 1e-14, `eta ${i}`);
     assert.equal(mu[i], Math.exp(eta[i]));
@@ -186,5 +269,28 @@ Deno.test("regressors collinear with each other (not with the fixed effects): th
     assert.ok(rel(c.stdError, ex.ppmlFe.HC0.stdError[a]) < 1e-6, c.term);
   });
   assert.ok(rel(r.deviance!, ex.ppmlFe.deviance) < 1e-9);
+  r.fitted.forEach((m, t) => assert.ok(rel(m, ex.ppmlFe.fitted[t]) < 1e-7, `row ${t}`));
+});
+
+Deno.test("regressors nearly collinear (the normal equations' pivot below 1e-12, the QR core keeps both): every step by QR from the current slopes; = statsmodels after reparameterising", () => {
+  // x3 = x1 + 2^-26 x2: the scaled pivot of x3 given x1 is about (2^-26)^2 < 1e-12, so newtonStep
+  // gives null at every iteration, while the QR core (tolerance 1e-10 on |R_jj| / |x_j|) keeps
+  // it. b1 x1 + b3 x3 = (b1 + b3) x1 + 2^-26 b3 x2: statsmodels' x1 and x2 slopes are b1 + b3
+  // and 2^-26 b3, its fit the same (to the rounding of x3, about 1e-8 of the x2 direction)
+  const c = smData.columns, e = 2 ** -26;
+  const data = { ...smData, columns: { ...c, x3: c.x1.map((v, i) => v + e * c.x2[i]) } };
+  const r = fitModel({
+    dependent: "count",
+    terms: ["x1", "x3"],
+    fe: ["g"],
+    estimator: "ppml",
+    se: "hc0",
+  }, data);
+  assert.deepEqual(r.omitted, []);
+  const [b1, b3] = r.coefficients.map((c) => c.estimate);
+  const want = ex.ppmlFe.HC0.estimate as number[];
+  assert.ok(rel(b1 + b3, want[0]) < 1e-7, `x1: ${b1 + b3} vs ${want[0]}`);
+  assert.ok(rel(e * b3, want[1]) < 1e-7, `x2: ${e * b3} vs ${want[1]}`);
+  assert.ok(rel(r.deviance!, ex.ppmlFe.deviance) < 1e-7);
   r.fitted.forEach((m, t) => assert.ok(rel(m, ex.ppmlFe.fitted[t]) < 1e-7, `row ${t}`));
 });

@@ -22,7 +22,11 @@
  * fixed effects refitted given b (one sweep of proportional fitting, exact for one dimension).
  * Reference values: statsmodels GLM Poisson on the data of
  * tests/fixtures/stats/model_mutants_expected.json, printed by
- * `/usr/bin/python3 tests/fixtures/mutants/ppml_path.py` and pasted below.
+ * `/usr/bin/python3 tests/fixtures/mutants/ppml_path.py` and pasted below; the same script gives
+ * the path of a 12-row panel whose first step is halved, the two-way (g and h) fit, and the fit of
+ * a panel whose mu is 1e-11 on a row with y = 4. Closed forms: a balanced one-way panel with a
+ * binary regressor (the independence fit of the level x regressor table). The fixed-effect
+ * projections' errors (feMaxIterations) are checked against absorb run here on the same columns.
  */
 import assert from "node:assert/strict";
 import { readNumericColumns } from "../../../lib/data/read/numeric_csv.ts";
@@ -212,6 +216,22 @@ Deno.test("ppmlIrls: intercept by default without FE; = statsmodels GLM Poisson;
   assert.deepEqual(f.names, ["x1", "x2"]);
   assert.ok(rel(f.deviance, ex.ppmlFe.deviance) < 1e-9);
   assert.ok(f.feSweeps >= 1);
+  assert.deepEqual([f.converged, f.tolerance, f.feTolerance], [true, 1e-10, 1e-13]);
+  // the final least squares refine only when the condition estimate asks ("auto"): not here
+  assert.equal(f.fit.refinements, 0);
+  // work columns handed in (options.scratch): those as long as y are taken and overwritten (the
+  // returned mu, eta and weights are among them), a shorter one (taken first were it as long) is
+  // left alone; the same fit
+  const spare: Float64Array[] = Array.from(
+    { length: 8 },
+    () => new Float64Array(y.length).fill(NaN),
+  );
+  const short = new Float64Array(y.length - 1).fill(NaN);
+  const s = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g], { scratch: [...spare, short] });
+  assert.equal(s.deviance, f.deviance);
+  s.mu.forEach((m, i) => assert.ok(rel(m, ex.ppmlFe.fitted[i]) < 1e-7, `mu ${i}`));
+  for (const col of [s.mu, s.eta, s.weights]) assert.ok(spare.includes(col));
+  assert.ok(short.every((v) => Number.isNaN(v)));
 });
 
 Deno.test("ppmlIrls: converging on exactly the last allowed iteration succeeds; one fewer is the one-line error with the last change", () => {
@@ -331,6 +351,24 @@ const PATH = {
   ],
 };
 const FE_G_START = 30.27792680250677;
+// the same path on a panel whose first full step overshoots (ppml_path.py "halving"): each
+// step's halving factor, and the deviance after each iteration
+const HALVING = {
+  y: [3, 2, 4, 1, 2, 3, 2, 5, 1, 2, 3, 50],
+  x: [0, 0.2, 0.4, 0.6, 0.8, 1, 0.1, 0.3, 0.5, 0.7, 0.9, 4],
+  g: ["a", "b", "c", "a", "b", "c", "a", "b", "c", "a", "b", "c"],
+  start: 101.59411749062875,
+  deviance: [
+    24.142945198022726,
+    8.940751290801584,
+    8.341314678624116,
+    8.337428582603133,
+    8.337428355133097,
+    8.33742835513311,
+    8.337428355133111,
+  ],
+  factor: [0.5, 1, 1, 1, 1, 1, 1],
+};
 
 /** The progress lines of a fit, parsed (iterations only), and the fit. */
 function run(yv: Float64Array, fe: ReturnType<typeof encodeFactor>[], feTolerance?: number) {
@@ -373,6 +411,125 @@ Deno.test("ppmlIrls starts like statsmodels from the same start: the first itera
   assert.equal(withG.lines[0].change, Number(c1.toExponential(2)));
 });
 
+Deno.test("ppmlIrls with one fixed effect and a binary regressor on a balanced panel (16 rows): the independence fit of the level x regressor table", () => {
+  // 4 levels, each with two rows at x = 0 and two at x = 1: mu = a_g exp(b x) is the independence
+  // model of the 4 x 2 table of totals, whose fitted cells are R_g C_x / N; each row is half its
+  // cell, and exp(b) = C_1 / C_0
+  const levels = ["a", "b", "c", "d"];
+  const yv = [3, 5, 7, 9, 1, 2, 4, 4, 10, 6, 12, 15, 2, 0, 3, 6];
+  const xv = yv.map((_, i) => (i % 4 < 2 ? 0 : 1));
+  const gv = yv.map((_, i) => levels[Math.floor(i / 4)]);
+  const R = levels.map((l) => yv.reduce((s, v, i) => s + (gv[i] === l ? v : 0), 0));
+  const C = [0, 1].map((x) => yv.reduce((s, v, i) => s + (xv[i] === x ? v : 0), 0));
+  const N = R.reduce((a, b) => a + b);
+  const r = ppmlIrls(Float64Array.from(yv), [Float64Array.from(xv)], ["x"], [
+    encodeFactor("g", [gv]),
+  ]);
+  const b = (r.fit.b[0] * r.fit.yScale) / r.fit.scale[r.fit.kept[0]];
+  assert.ok(Math.abs(b - Math.log(C[1] / C[0])) < 1e-10, `b ${b}`);
+  r.mu.forEach((m, i) => {
+    const want = (R[levels.indexOf(gv[i])] * C[xv[i]]) / N / 2;
+    assert.ok(rel(m, want) < 1e-10, `row ${i}: ${m} vs ${want}`);
+  });
+});
+
+Deno.test("ppmlIrls halves a step that raises the deviance (glm2's rule): the path = statsmodels' steps halved the same way", () => {
+  const lines: string[] = [];
+  ppmlIrls(
+    Float64Array.from(HALVING.y),
+    [Float64Array.from(HALVING.x)],
+    ["x"],
+    [encodeFactor("g", [HALVING.g])],
+    { progress: (l) => lines.push(l) },
+  );
+  assert.equal(
+    Number(/deviance (\S+)$/.exec(lines[0])![1]),
+    Number(HALVING.start.toPrecision(8)),
+    "the start's deviance",
+  );
+  // every iteration (the fit takes 7) halved as statsmodels' path is
+  assert.equal(lines.length - 1, HALVING.deviance.length);
+  HALVING.deviance.forEach((d, k) => {
+    const m = /^PPML iteration \d+: deviance (\S+), .* CG iterations(, step x (\S+))?$/.exec(
+      lines[k + 1],
+    );
+    assert.ok(m, lines[k + 1]);
+    assert.equal(Number(m[1]), Number(d.toPrecision(8)), `iteration ${k + 1}`);
+    assert.equal(Number(m[3] ?? 1), HALVING.factor[k], `iteration ${k + 1}'s factor`);
+  });
+});
+
+// statsmodels' converged fit of a panel with mu about 1e-11 on a row with y = 4 (ppml_path.py
+// "tiny_mu")
+const TINY_MU = {
+  y: [4, 3, 2, 5, 2, 2, 1, 4, 3, 5, 2, 522],
+  x: [5, 1, 0.5, 1.75, 0.75, 0.25, 0.5, 0, 1.25, 0, 0, 0],
+  slope: -5.5244285122241905,
+  deviance: 581.2426606137768,
+  fitted: [
+    1.4233969870633718e-11,
+    0.021719158003678806,
+    25.396012832528964,
+    0.0008929347044810593,
+    0.08642714946987855,
+    101.05847550094529,
+    0.8909549100796987,
+    5.445926846333859,
+    0.40303607796228874,
+    14.108152155251732,
+    5.445926846333859,
+    402.14247558947056,
+  ],
+};
+
+Deno.test("ppmlIrls with fixed effects where mu is far below y on a row (1e-11 vs 4): = statsmodels' fit, deviance and every fitted value; no step halved", () => {
+  // the fixed effects' correction r - r~ was once taken as the difference of r and r~, both
+  // about y / mu = 3e11 on that row: its eta lost 1e-5, the deviance was 1e-4 too high, and a
+  // step that could not lower it was halved 30 times
+  const lines: string[] = [];
+  const r = ppmlIrls(
+    Float64Array.from(TINY_MU.y),
+    [Float64Array.from(TINY_MU.x)],
+    ["x"],
+    [encodeFactor("g", [TINY_MU.y.map((_, i) => "abc"[i % 3])])],
+    { progress: (l) => lines.push(l) },
+  );
+  const b = (r.fit.b[0] * r.fit.yScale) / r.fit.scale[r.fit.kept[0]];
+  assert.ok(rel(b, TINY_MU.slope) < 1e-8, `slope ${b}`);
+  assert.ok(rel(r.deviance, TINY_MU.deviance) < 1e-12, `deviance ${r.deviance}`);
+  r.mu.forEach((m, i) => assert.ok(rel(m, TINY_MU.fitted[i]) < 1e-8, `mu ${i}: ${m}`));
+  assert.ok(!lines.some((l) => l.includes("step x")), lines.join("\n"));
+});
+
+Deno.test("ppmlIrls's final least squares are refined when their condition asks (x1 and x1 + 2^-10 x2): = statsmodels after reparameterising", () => {
+  const e = 2 ** -10;
+  const x3 = x1.map((v, i) => v + e * x2[i]);
+  const r = ppmlIrls(y, [x1, x3], ["x1", "x3"], [g]);
+  assert.ok(r.fit.refinements > 0, `${r.fit.refinements} refinements`);
+  const b = Array.from(r.fit.b, (v, a) => (v * r.fit.yScale) / r.fit.scale[r.fit.kept[a]]);
+  const want = ex.ppmlFe.HC0.estimate as number[];
+  assert.ok(rel(b[0] + b[1], want[0]) < 1e-9 && rel(e * b[1], want[1]) < 1e-9, `${b}`);
+});
+
+// statsmodels with both fixed effects g and h as dummies (ppml_path.py "fe_gh")
+const FE_GH = { slopes: [0.48626639024175633, -0.36320929072089336], deviance: 17.1691664527972 };
+
+Deno.test("ppmlIrls halves a step at most 30 times: with a tolerance below the deviance's rounding (1e-16) some steps reach the cap (factor 2^-30), and the fit is statsmodels'", () => {
+  const lines: string[] = [];
+  const r = ppmlIrls(y, [x1, x2], ["x1", "x2"], [g, encodeFactor("h", [ex.data.h as string[]])], {
+    tolerance: 1e-16,
+    progress: (l) => lines.push(l),
+  });
+  const factors = lines.map((l) => Number(/step x (\S+)$/.exec(l)?.[1] ?? 1));
+  assert.ok(factors.every((f) => f >= 2 ** -30), `${factors}`);
+  // near the optimum the rounding of the deviance (about 1e-15 of it) is above 1e-16 of it, so a
+  // step can look like a rise however short it is: those are the steps halved 30 times
+  assert.ok(factors.some((f) => f === 2 ** -30), `${factors}`);
+  const b = Array.from(r.fit.b, (v, a) => (v * r.fit.yScale) / r.fit.scale[r.fit.kept[a]]);
+  b.forEach((v, a) => assert.ok(rel(v, FE_GH.slopes[a]) < 1e-9, `b${a} ${v}`));
+  assert.ok(rel(r.deviance, FE_GH.deviance) < 1e-12, `deviance ${r.deviance}`);
+});
+
 Deno.test("ppmlIrls stops by the documented rule: settled (change < 1e-10), then one polish step at the target projection accuracy", () => {
   // without FE: the statsmodels path settles at iteration 4 (change 2.1e-11; 1.5e-5 before), so
   // iteration 5 is the polish step
@@ -408,10 +565,12 @@ Deno.test("ppmlIrls's convergence measure is relative: y x 1e6 converges to the 
   assert.ok(rel(b[1], want[1]) < 1e-7 && rel(b[2], want[2]) < 1e-7, `slopes ${b}`);
 });
 
-Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0.1 x the last change, never looser, the target once settled; the reported CG iterations add up", () => {
-  // a synthetic gravity panel (15 countries, 3 years) with exporter-year and importer-year FE,
-  // less the rows separated by the regressors (ppmlIrls's precondition)
-  const p = makeGravityPanel(15, 3, { seed: 4 });
+/**
+ * A synthetic gravity panel (15 countries, 3 years) with exporter-year and importer-year FE,
+ * less the rows separated by the regressors (ppmlIrls's precondition).
+ */
+function gravity15(countries = 15, years_ = 3, seed = 4) {
+  const p = makeGravityPanel(countries, years_, { seed });
   const years = Array.from(p.columns.year, String);
   const all = [
     encodeFactor("exporter^year", [p.labels.exporter, years]),
@@ -424,6 +583,119 @@ Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0
   const fe = subsetFe(all, keep);
   const yy = Float64Array.from(keep, (i) => p.columns.trade[i]);
   const xs = cols.map((c) => Float64Array.from(keep, (i) => c[i]));
+  return { yy, xs, fe };
+}
+
+/** The fixed effects alone fitted to y by proportional fitting: `sweeps` sweeps or a largest log ratio < 1e-8. */
+function ipfStart(yy: Float64Array, fe: ReturnType<typeof encodeFactor>[], sweeps: number) {
+  const mu = new Float64Array(yy.length).fill(yy.reduce((a, v) => a + v, 0) / yy.length);
+  for (let sweep = 0, gap = Infinity; sweep < sweeps && !(gap < 1e-8); sweep++) {
+    gap = 0;
+    for (const d of fe) {
+      const sy = new Float64Array(d.levels), sm = new Float64Array(d.levels);
+      yy.forEach((v, i) => {
+        sy[d.codes[i]] += v;
+        sm[d.codes[i]] += mu[i];
+      });
+      sy.forEach((v, l) => (gap = Math.max(gap, Math.abs(Math.log(v / sm[l])))));
+      mu.forEach((_, i) => (mu[i] *= sy[d.codes[i]] / sm[d.codes[i]]));
+    }
+  }
+  return mu;
+}
+
+Deno.test("ppmlIrls: a projection that cannot reach its tolerance within feMaxIterations is a one-line error; a failed warm start is retried from zero first, its iterations counted", () => {
+  const { yy, xs, fe } = gravity15();
+  const names = ["ln(dist)", "contig", "rta"];
+  const fails = (feMaxIterations: number, iterations: number) =>
+    assert.throws(
+      () => ppmlIrls(yy, xs, names, fe, { feMaxIterations }),
+      (e) => {
+        assert.ok(e instanceof InputError);
+        const m = new RegExp(
+          "^fixed effects exporter\\^year, importer\\^year: the projection of " +
+            '(the working dependent|"ln\\(dist\\)"|"contig"|"rta") stopped at relative residual ' +
+            `\\S+ after ${iterations} conjugate-gradient iterations \\(tolerance 0\\.0001, ` +
+            `limit ${feMaxIterations}\\)$`,
+        );
+        assert.match(e.message, m);
+        return true;
+      },
+    );
+  // the CG iterations each IRLS iteration needs without a limit (2, 3, 4, ...): with a limit L
+  // the path is the same up to the first iteration that needs more than L, which fails; at the
+  // first iteration (started from zero) after L, at a later one (warm-started from the last
+  // coefficients) after L and then L more from zero
+  const lines: string[] = [];
+  ppmlIrls(yy, xs, names, fe, { progress: (l) => lines.push(l) });
+  const cg = lines.slice(1).map((l) => Number(/ in (\d+) CG iterations/.exec(l)![1]));
+  assert.deepEqual(cg.slice(0, 3), [2, 3, 4]);
+  for (const limit of [1, 2, 3]) {
+    fails(
+      limit,
+      cg.findIndex((c) => c > limit) === 0 ? limit : 2 * limit,
+    );
+  }
+  assert.equal(ppmlIrls(yy, xs, names, fe, { feMaxIterations: Math.max(...cg) }).converged, true);
+  // the first iteration's projections after one CG iteration, done here (the working residual
+  // at the start, 10 sweeps of proportional fitting, relative to its own size): the message
+  // names the column furthest from its tolerance, with its residual
+  const mu = ipfStart(yy, fe, 10);
+  const a = absorb([yy.map((v, i) => (v - mu[i]) / mu[i]), ...xs.map((x) => x.slice())], fe, mu, {
+    tolerance: 1e-4,
+    maxIterations: 1,
+    relative: [true],
+  });
+  const worst = a.residual.indexOf(Math.max(...a.residual));
+  const name = ["the working dependent", ...names.map((s) => `"${s}"`)][worst];
+  assert.throws(
+    () => ppmlIrls(yy, xs, names, fe, { feMaxIterations: 1 }),
+    (e) =>
+      e instanceof InputError &&
+      e.message ===
+        `fixed effects exporter^year, importer^year: the projection of ${name} stopped at ` +
+          `relative residual ${a.residual[worst].toExponential(2)} after 1 conjugate-gradient ` +
+          "iterations (tolerance 0.0001, limit 1)",
+  );
+});
+
+Deno.test("ppmlIrls warm-starts the regressors' projections: the polish step (regressors only, at the target) takes fewer CG iterations than a projection from zero at the same weights", () => {
+  const { yy, xs, fe } = gravity15();
+  const r = ppmlIrls(yy, xs, ["ln(dist)", "contig", "rta"], fe);
+  const cold = absorb(xs.map((x) => x.slice()), fe, r.weights, { tolerance: 1e-13 }).iterations;
+  assert.ok(r.feSweeps < cold, `warm ${r.feSweeps}, cold ${cold}`);
+});
+
+Deno.test("ppmlIrls: a polish step whose projection cannot settle within feMaxIterations is the one-line error naming the regressor, after the warm start and the retry from zero at the converged weights", () => {
+  // 8 countries, 2 years: the polish step (regressors only, at 1e-13) needs the most CG
+  // iterations, so a limit of the most any other iteration needs fails there alone
+  const { yy, xs, fe } = gravity15(8, 2, 2);
+  const names = ["ln(dist)", "contig", "rta"];
+  const lines: string[] = [];
+  const r = ppmlIrls(yy, xs, names, fe, { progress: (l) => lines.push(l) });
+  const cg = lines.slice(1).map((l) => Number(/ in (\d+) CG iterations/.exec(l)![1]));
+  const limit = Math.max(...cg.slice(0, -1));
+  assert.ok(cg[cg.length - 1] > limit, `${cg}`);
+  // the retry from zero of the regressors themselves at the polish step's weights (the
+  // converged fit's), done here: the column furthest from its tolerance and its residual
+  const a = absorb(xs.map((x) => x.slice()), fe, r.weights, {
+    tolerance: 1e-13,
+    maxIterations: limit,
+  });
+  const worst = a.residual.indexOf(Math.max(...a.residual));
+  assert.throws(
+    () => ppmlIrls(yy, xs, names, fe, { feMaxIterations: limit }),
+    (e) =>
+      e instanceof InputError &&
+      e.message ===
+        `fixed effects exporter^year, importer^year: the projection of "${names[worst]}" stopped ` +
+          `at relative residual ${a.residual[worst].toExponential(2)} after ${2 * limit} ` +
+          `conjugate-gradient iterations (tolerance 1e-13, limit ${limit})`,
+  );
+});
+
+Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0.1 x the last change, never looser, the target once settled; the reported CG iterations add up", () => {
+  const { yy, xs, fe } = gravity15();
   const lines: string[] = [];
   const r = ppmlIrls(yy, xs, ["ln(dist)", "contig", "rta"], fe, { progress: (l) => lines.push(l) });
   const its = lines.filter((l) => l.startsWith("PPML iteration")).map((l) => ({
@@ -445,19 +717,7 @@ Deno.test("ppmlIrls's inner tolerance schedule (as ppmlhdfe): 1e-4 first, then 0
   // the first iteration's CG iterations are demean's at 1e-4 on its columns: the working
   // residual (y - mu) / mu and the regressors, weights mu, mu the start (the fixed effects alone
   // fitted to y by proportional fitting, written out here: 50 sweeps or a largest log ratio < 1e-8)
-  const mu = new Float64Array(yy.length).fill(yy.reduce((a, v) => a + v, 0) / yy.length);
-  for (let sweep = 0, gap = Infinity; sweep < 50 && !(gap < 1e-8); sweep++) {
-    gap = 0;
-    for (const d of fe) {
-      const sy = new Float64Array(d.levels), sm = new Float64Array(d.levels);
-      yy.forEach((v, i) => {
-        sy[d.codes[i]] += v;
-        sm[d.codes[i]] += mu[i];
-      });
-      sy.forEach((v, l) => (gap = Math.max(gap, Math.abs(Math.log(v / sm[l])))));
-      mu.forEach((_, i) => (mu[i] *= sy[d.codes[i]] / sm[d.codes[i]]));
-    }
-  }
+  const mu = ipfStart(yy, fe, 50);
   // the working residual's accuracy is relative to its starting residual (floored at 1e-13)
   const first = (tolerance: number) =>
     absorb([yy.map((v, i) => (v - mu[i]) / mu[i]), ...xs.map((x) => x.slice())], fe, mu, {

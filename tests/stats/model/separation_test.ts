@@ -57,6 +57,20 @@ Deno.test("reluSeparation: rows separated by a regressor (with an intercept, or 
     [],
   );
   assert.deepEqual(reluSeparation(y, [x], [], 0), []);
+  // the rounds reported (y = 0, 0, 1, 2; x = 1, 0, 0, 0): round 1 cannot reproduce u = 1, 1 on
+  // the zero rows (row 1 has x = 0 like the positive rows), no residual on them is negative, so
+  // row 1 (residual about 1) joins the equality rows; round 2 reproduces u = x exactly, a
+  // certificate positive on row 0 only
+  let info = { rounds: -1, settled: false };
+  const doc = reluSeparation(
+    Float64Array.from([0, 0, 1, 2]),
+    [Float64Array.from([1, 0, 0, 0])],
+    [],
+    {
+      report: (r) => (info = r),
+    },
+  );
+  assert.deepEqual({ doc, ...info }, { doc: [0], rounds: 2, settled: true });
   // given a fixed effect: z = alpha_g + c x; positive row 2 (g = a, x = 0) forces alpha_a = 0,
   // so rows 0, 1 (x = 1) are separated; level b has alpha_b = 0 and row 4 (x = 0) is not
   const g = encodeFactor("g", [["a", "a", "a", "b", "b", "b"]]);
@@ -79,6 +93,48 @@ Deno.test("reluSeparation: separation by a combination of regressors (first fit 
   const x1 = Float64Array.from([3, 4, 1, 1, 2, 5, 3]);
   const x2 = Float64Array.from([2, 2, 1, 1, 2, 5, 3]);
   assert.deepEqual(reluSeparation(y, [x1, x2], []), [0, 1]);
+});
+
+Deno.test("dropSeparated: a singleton the rectifier's drop leaves is dropped in the next pass; the work columns handed on are as long as the kept rows", () => {
+  // g: a a a b b; y: 1 2 0 3 0; x: 0 0 1 0 1. z = alpha_g + c x = 0 on the positive rows forces
+  // alpha = 0, so z = c x separates rows 2 and 4; without row 4, row 3 is alone in level b
+  const g = encodeFactor("g", [["a", "a", "a", "b", "b"]]);
+  const r = dropSeparated(
+    Float64Array.from([1, 2, 0, 3, 0]),
+    [Float64Array.from([0, 0, 1, 0, 1])],
+    [g],
+    true,
+  );
+  assert.deepEqual([r.keep, r.singletons, r.report.regressors, r.report.fixedEffects], [
+    [0, 1],
+    1,
+    2,
+    0,
+  ]);
+  assert.deepEqual([[...r.y], [...r.columns[0]], [...r.dims[0].codes]], [[1, 2], [0, 0], [0, 0]]);
+  // no fixed effect: rows 0, 1 separated (x > 0 only there), row 5 (y = 0, x = 0) is not; the
+  // last pass's work columns (weights, target, residual, u, the regressors) have the 4 kept rows
+  const d = dropSeparated(
+    Float64Array.from([0, 0, 1, 2, 3, 0]),
+    [Float64Array.from([1, 2, 0, 0, 0, 0])],
+    [],
+    false,
+  );
+  assert.deepEqual(d.keep, [2, 3, 4, 5]);
+  assert.ok(d.scratch.length >= 4, `${d.scratch.length} work columns`);
+  d.scratch.forEach((c) => assert.ok(c instanceof Float64Array && c.length === 4));
+  // no zero outcome: the rectifier has nothing to do and no work columns
+  const none = dropSeparated(
+    Float64Array.from([1, 2, 3]),
+    [Float64Array.from([1, 0, 2])],
+    [],
+    false,
+  );
+  assert.deepEqual([none.keep, none.scratch.length, none.report.rectifierRounds], [
+    [0, 1, 2],
+    0,
+    0,
+  ]);
 });
 
 /** The rows reluSeparation flags, the fixed effect (if any) given as labels. */
@@ -109,6 +165,18 @@ Deno.test("reluSeparation = linear-programme truth: separated rows found after s
   // fixed effect and one regressor: rows 1, 3, 5 (level 1, x > 0 on its zero rows) separated
   const fe7 = ["0", "1", "0", "1", "0", "1", "0"];
   assert.deepEqual(sep([0, 0, 2, 0, 3, 0, 3], [[-2, 4, 0, 3, 1, 1, 1]], fe7), [1, 3, 5]);
+});
+
+Deno.test("reluSeparation with a regressor collinear with the others (the QR core instead of the normal equations): the programme's rows, as without it", () => {
+  // the column space is the same, so are the certificates; the programme's answers
+  // (separation_lp.py: "... with the sum of the regressors", "... and 3 x it") are those without
+  const fe5 = ["0", "1", "0", "1", "0"];
+  const x1 = [1, -2, 1, 2, -1], x2 = [4, 3, 2, 2, -1];
+  const sum = x1.map((v, i) => v + x2[i]);
+  assert.deepEqual(sep([0, 0, 1, 3, 0], [x1, x2, sum], fe5), [0, 1, 4]);
+  const fe7 = ["0", "1", "0", "1", "0", "1", "0"];
+  const x = [-2, 4, 0, 3, 1, 1, 1];
+  assert.deepEqual(sep([0, 0, 2, 0, 3, 0, 3], [x, x.map((v) => 3 * v)], fe7), [1, 3, 5]);
 });
 
 // panels found by a seeded search of random panels, with the linear programme's answers
