@@ -51,10 +51,11 @@ const REFIT_SWEEPS = 1;
  * Step halving (as R's glm2): while the deviance after the step is not finite or has risen by
  * more than `tol` relative, eta moves half way back along the step (at most 30 times; eta stays
  * of the form X b + D a). The step of each row is recomputed, as updateEta made it: c +
- * sum_t d_t x~_t, c the fixed effects' correction. Returns the deviance and the step's factor.
+ * sum_t d_t x~_t, c the fixed effects' correction (none: null). Returns the deviance and the
+ * step's factor.
  */
 function halveStep(
-  s: { eta: Float64Array; mu: Float64Array; y: Float64Array; c: Float64Array },
+  s: { eta: Float64Array; mu: Float64Array; y: Float64Array; c: Float64Array | null },
   d: ArrayLike<number>,
   xs: Float64Array[],
   dev: number,
@@ -68,7 +69,7 @@ function halveStep(
     factor /= 2;
     let sum = 0;
     for (let i = 0; i < eta.length; i++) {
-      let step = c[i];
+      let step = c ? c[i] : 0;
       for (let t = 0; t < xs.length; t++) step += d[t] * xs[t][i];
       const e = eta[i] - back * step;
       eta[i] = e;
@@ -195,7 +196,7 @@ export function irlsWithFe(
   let kept: number[] = [];
   let change = Infinity, polish = false, inner = Math.max(target, 1e-4), total = 0;
   // buffers reused by every iteration (the last iteration's weights and X~ are returned)
-  const w = buffer(), rt = buffer(), c = buffer();
+  const w = buffer(), rt = buffer();
   const xt = columns.map(() => buffer());
   for (let iter = 1; iter <= maxIter + 1; iter++) {
     // the weights, and the working residual r = (y - mu) / mu to be projected
@@ -222,10 +223,7 @@ export function irlsWithFe(
       y,
     );
     total += a.iterations;
-    // the fixed effects' Newton correction r - r~ = D alpha, from the working residual's
-    // coefficients (r - r~ itself cancels where mu << y); none in the polish step
-    if (polish) c.fill(0);
-    else correction(c, fe, a.coefficients![0]);
+    const alpha = polish ? null : a.coefficients![0];
     gamma = polish ? a.coefficients! : a.coefficients!.slice(1);
     // regressors the fixed effects absorb (found at the first projection) stay exact zeros,
     // left out of the Newton steps and omitted by the QR core at the end
@@ -249,6 +247,10 @@ export function irlsWithFe(
       for (let j = 0; j < k; j++) if (!kept.includes(j)) beta[j] = 0;
     }
     const bBefore = Float64Array.from(beta);
+    // the fixed effects' Newton correction r - r~ = D alpha, from the working residual's
+    // coefficients (r - r~ itself cancels where mu << y), written over r~, which this iteration
+    // reads no more; none in the polish step (its r~ is the final least squares')
+    const c = alpha ? correction(rt, fe, alpha) : null;
     // eta <- z - e = eta + (r - r~) + X~ d, with e = z~ - X~ b_new, halved while it raises the
     // deviance
     const step = kept.map((j) => xt[j]);
@@ -306,13 +308,14 @@ function finalFit(
   return lsq({ y: rt, columns: xt, intercept: false, names, refine: "auto" });
 }
 
-/** c = sum over the dimensions of each row's level coefficient (D alpha). */
-function correction(c: Float64Array, fe: FeDimension[], alpha: Float64Array[]): void {
+/** c = sum over the dimensions of each row's level coefficient (D alpha), into c (returned). */
+function correction(c: Float64Array, fe: FeDimension[], alpha: Float64Array[]): Float64Array {
   c.fill(0);
   fe.forEach((d, k) => {
     const codes = d.codes, a = alpha[k];
     for (let i = 0; i < c.length; i++) c[i] += a[codes[i]];
   });
+  return c;
 }
 
 /** v += c x. */

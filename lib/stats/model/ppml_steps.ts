@@ -193,7 +193,8 @@ export function newtonStep(
  * correction D alpha (r = (y - w) / w the working residual at the weights w, r~ its projection),
  * mu = exp(eta), and the Poisson deviance at the new mu (returned; not finite when the IRLS
  * diverges). c is passed as the projection's coefficients give it, not as r - r~: where mu is
- * far below y, r and r~ are both about y / mu and their difference keeps few of its digits.
+ * far below y, r and r~ are both about y / mu and their difference keeps few of its digits. c
+ * null: no correction (the polish step).
  *
  * @example
  * ```ts
@@ -204,14 +205,14 @@ export function updateEta(
   eta: Float64Array,
   mu: Float64Array,
   y: Float64Array,
-  c: Float64Array,
+  c: Float64Array | null,
   d: ArrayLike<number>,
   xs: Float64Array[],
 ): number {
   const n = eta.length, k = xs.length;
   let dev = 0;
   for (let i = 0; i < n; i++) {
-    let s = eta[i] + c[i];
+    let s = c ? eta[i] + c[i] : eta[i];
     for (let t = 0; t < k; t++) s += d[t] * xs[t][i];
     eta[i] = s;
     const m = Math.exp(s);
