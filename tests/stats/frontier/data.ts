@@ -33,6 +33,21 @@ export function rice() {
   };
 }
 
+/**
+ * The small data sets given by formulas in make_start_fixture.py (built the same way there):
+ * y_i = 1 + 0.5 x_i + noise sin(7 i) - 0.4 u_i, x_i = i / n - 0.5, u_i = |cos 3i| (flip: residuals
+ * skewed the wrong way) or 1 - |cos 3i|.
+ */
+export function formulaData(n: number, noise: number, flip: boolean) {
+  const x: number[] = [], y: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    const c = Math.abs(Math.cos(3 * i));
+    x.push(i / n - 0.5);
+    y.push(1 + 0.5 * x[i - 1] + noise * Math.sin(7 * i) - 0.4 * (flip ? c : 1 - c));
+  }
+  return { y, x: [{ name: "x", values: x }] };
+}
+
 /** The published numbers (tests/fixtures/stats/frontier/published.json). */
 export const PUBLISHED = JSON.parse(
   Deno.readTextFileSync(

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
 import { stochasticFrontier } from "../../../lib/stats/frontier/fit.ts";
 import type { FrontierOptions } from "../../../lib/stats/frontier/types.ts";
-import { front41, rice } from "./data.ts";
+import { formulaData, front41, rice } from "./data.ts";
 
 const SCIPY = JSON.parse(
   Deno.readTextFileSync(
@@ -224,17 +224,6 @@ Deno.test("frontier: after an iteration limit the Newton polish finishes the max
   [...r.coefficients.map((c) => c.estimate), r.sigmaSq.estimate, r.gamma.estimate]
     .forEach((v, i) => assert.ok(Math.abs(v / SCIPY.eg1.estimates[i] - 1) < 1e-6, `${i}`));
 });
-
-/** The fixture's formula data (make_start_fixture.py): y = 1 + 0.5 x + noise sin(7 i) - 0.4 u_i. */
-function formulaData(n: number, noise: number, flip: boolean) {
-  const x: number[] = [], y: number[] = [];
-  for (let i = 1; i <= n; i++) {
-    const c = Math.abs(Math.cos(3 * i));
-    x.push(i / n - 0.5);
-    y.push(1 + 0.5 * x[i - 1] + noise * Math.sin(7 * i) - 0.4 * (flip ? c : 1 - c));
-  }
-  return { y, x: [{ name: "x", values: x }] };
-}
 
 Deno.test("frontier warnings quote the skewness and gamma at its bounds", () => {
   // scipy.stats.skew of the OLS residuals: 0.15534 (start_expected.json)

@@ -8,24 +8,13 @@ import assert from "node:assert/strict";
 import { InputError } from "../../../lib/errors.ts";
 import { stochasticFrontier } from "../../../lib/stats/frontier/fit.ts";
 import type { FrontierOptions } from "../../../lib/stats/frontier/types.ts";
-import { front41, PUBLISHED, rice } from "./data.ts";
+import { formulaData, front41, PUBLISHED, rice } from "./data.ts";
 
 const EXPECTED = JSON.parse(
   Deno.readTextFileSync(
     new URL("../../fixtures/stats/frontier/start_expected.json", import.meta.url),
   ),
 );
-
-/** The fixture's formula data: y_i = 1 + 0.5 x_i + noise sin(7 i) - 0.4 u_i (see the script). */
-function formulaData(n: number, noise: number, flip: boolean) {
-  const x: number[] = [], y: number[] = [];
-  for (let i = 1; i <= n; i++) {
-    const c = Math.abs(Math.cos(3 * i));
-    x.push(i / n - 0.5);
-    y.push(1 + 0.5 * x[i - 1] + noise * Math.sin(7 * i) - 0.4 * (flip ? c : 1 - c));
-  }
-  return { y, x: [{ name: "x", values: x }] };
-}
 
 const d41 = front41(), dr = rice();
 const CASES: [string, () => [number[], { name: string; values: number[] }[], FrontierOptions]][] = [
